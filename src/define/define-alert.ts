@@ -1,0 +1,20 @@
+import type { DefinitionInput } from './schema/definition.js';
+import type { CheckedDefinition } from './field-paths.js';
+
+/**
+ * Declares a detection. Returns its argument unchanged: it exists for the types, which check
+ * field names in labels, `query_key` and `{{placeholders}}` against ECS, `eventFields` and the
+ * fields the rule type adds. `alertsmith build` validates the rest.
+ *
+ * ```ts
+ * export default defineAlert({
+ *   id: 'ssh-brute-force', name: 'SSH brute force', description: '...',
+ *   type: 'frequency', num_events: 20, timeframe: '5m', query_key: 'source.ip',
+ *   query: 'event.category:authentication AND event.outcome:failure',
+ *   xsoar: { type: 'Brute Force', severity: 'high', labels: ['source.ip', 'host.name'] },
+ * });
+ * ```
+ */
+export function defineAlert<const D extends DefinitionInput>(definition: D & CheckedDefinition<D>): D {
+  return definition;
+}

@@ -1,0 +1,6 @@
+import type { ConfigInput } from './schema/config.js';
+
+/** Declares `alertsmith.config.ts`. Returns its argument unchanged; `alertsmith build` validates it. */
+export function defineConfig(config: ConfigInput): ConfigInput {
+  return config;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { durationSchema } from './duration.js';
+import { fieldPath } from './text.js';
+
+/** Where the ElastAlert host runs `alertsmith-incident`: written, as constants, into every `command:`. */
+const runtimeSchema = z.strictObject({
+  /** Node.js on the ElastAlert host. @default '/usr/bin/node' */
+  node: z.string().min(1).default('/usr/bin/node'),
+  /** The bundled runtime on the ElastAlert host. @default '/opt/alertsmith/alertsmith-incident.mjs' */
+  script: z.string().min(1).default('/opt/alertsmith/alertsmith-incident.mjs'),
+  /** Further constant arguments, e.g. `['--config', '/etc/alertsmith/xsoar.json']`. Never a secret. @default [] */
+  args: z.array(z.string()).default([]),
+});
+
+/** Values every definition gets unless it sets its own. */
+const defaultsSchema = z.strictObject({
+  /** Elasticsearch index pattern. */
+  index: z.string().min(1).optional(),
+  /** @default { minutes: 1 } (ElastAlert's own default, written out explicitly) */
+  realert: durationSchema.optional(),
+  /** @default '@timestamp' */
+  timestamp_field: fieldPath.optional(),
+  /** Detection owner. */
+  owner: z.string().min(1).optional(),
+});
+
+/** `alertsmith.config.ts`: where definitions are, where rules go, how the runtime is called. */
+export const configSchema = z.strictObject({
+  /** Folder of definition modules, searched recursively. @default 'definitions' */
+  definitions: z.string().min(1).default('definitions'),
+  /** Folder of generated ElastAlert rules. @default 'generated' */
+  out: z.string().min(1).default('generated'),
+  runtime: runtimeSchema.default(() => runtimeSchema.parse({})),
+  defaults: defaultsSchema.default({}),
+});
+
+/** The config as a user writes it. */
+export type ConfigInput = z.input<typeof configSchema>;
+/** The config with every default filled in. */
+export type ResolvedConfig = z.output<typeof configSchema>;

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** ElastAlert's duration units, in the order they are emitted. */
+export const DURATION_UNITS = ['weeks', 'days', 'hours', 'minutes', 'seconds', 'milliseconds'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+/** A duration as ElastAlert reads it: a mapping of unit -> number. */
+export type DurationMapping = Partial<Record<DurationUnit, number>>;
+
+const SHORT_UNITS: Record<string, DurationUnit> = {
+  w: 'weeks',
+  d: 'days',
+  h: 'hours',
+  m: 'minutes',
+  s: 'seconds',
+  ms: 'milliseconds',
+};
+
+const DURATION_TEXT = /^(\d+(?:\.\d+)?(?:ms|w|d|h|m|s))+$/;
+const DURATION_PART = /(\d+(?:\.\d+)?)(ms|w|d|h|m|s)/g;
+
+/** Parses `'5m'`, `'1h30m'`, `'500ms'`; undefined when the text is not a duration. */
+export function parseDurationText(text: string): DurationMapping | undefined {
+  const compact = text.replace(/\s+/g, '');
+  if (!DURATION_TEXT.test(compact)) return undefined;
+  const out: DurationMapping = {};
+  for (const [, amount, unit] of compact.matchAll(DURATION_PART)) {
+    const u = SHORT_UNITS[unit!]!;
+    out[u] = (out[u] ?? 0) + Number(amount);
+  }
+  return out;
+}
+
+/** The mapping with units in ElastAlert's order and zero units dropped (all zero: `{minutes: 0}`). */
+export function normaliseDuration(d: DurationMapping): DurationMapping {
+  const out: DurationMapping = {};
+  for (const unit of DURATION_UNITS) if (d[unit]) out[unit] = d[unit];
+  return Object.keys(out).length > 0 ? out : { minutes: 0 };
+}
+
+const durationMappingSchema = z
+  .strictObject({
+    weeks: z.number().nonnegative().finite().optional(),
+    days: z.number().nonnegative().finite().optional(),
+    hours: z.number().nonnegative().finite().optional(),
+    minutes: z.number().nonnegative().finite().optional(),
+    seconds: z.number().nonnegative().finite().optional(),
+    milliseconds: z.number().nonnegative().finite().optional(),
+  })
+  .refine((d) => Object.keys(d).length > 0, 'a duration needs at least one unit, e.g. { minutes: 5 }');
+
+/**
+ * A duration: ElastAlert's mapping (`{ minutes: 5 }`) or short text (`'5m'`, `'1h30m'`, `'2d'`,
+ * `'500ms'`). Always emitted in the mapping form, since ElastAlert rejects `5m`.
+ */
+export const durationSchema = z
+  .union([durationMappingSchema, z.string()], {
+    error: "a duration is text such as '5m', '1h30m', '2d', '500ms', or a mapping of weeks, days, hours, minutes, seconds, milliseconds such as { minutes: 5 }",
+  })
+  .transform((value, ctx) => {
+    if (typeof value !== 'string') return normaliseDuration(value);
+    const parsed = parseDurationText(value);
+    if (parsed) return normaliseDuration(parsed);
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a duration: write e.g. '5m', '1h30m', '2d', '500ms' or { minutes: 5 }`,
+    });
+    return z.NEVER;
+  });
+
+export type DurationInput = z.input<typeof durationSchema>;

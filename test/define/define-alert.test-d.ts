@@ -1,0 +1,54 @@
+import { defineAlert } from '../../src/define/define-alert.js';
+
+defineAlert({
+  id: 'ata',
+  name: 'ATA {{rule.name}}',
+  description: 'd',
+  type: 'any',
+  index: 'ata-*',
+  xsoar: {
+    type: 'Microsoft ATA',
+    severity: 'low',
+    details: 'Microsoft ATA has generated an alert: {{rule.description}}',
+    labels: ['host.name', 'rule.description', '_id'],
+    customFields: { scanip: '{{ source.ip }}' },
+  },
+});
+
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'frequency', num_events: 3, timeframe: '5m',
+  query_key: 'source.ip',
+  eventFields: { 'winlog.event_data.TargetUserName': 'keyword' },
+  xsoar: { type: 't', severity: 2, labels: ['winlog.event_data.TargetUserName', 'num_hits'], details: '{{winlog.event_data.TargetUserName}}' },
+});
+
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'any',
+  // @ts-expect-error misspelled label
+  xsoar: { type: 't', severity: 'low', labels: ['host.nmae'] },
+});
+
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'any',
+  // @ts-expect-error misspelled placeholder
+  xsoar: { type: 't', severity: 'low', details: 'x {{rule.descriptin}} y' },
+});
+
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'any',
+  // @ts-expect-error spike_count is not a field of an `any` match
+  xsoar: { type: 't', severity: 'low', details: '{{spike_count}}' },
+});
+
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'frequency', num_events: 3, timeframe: '5m',
+  // @ts-expect-error misspelled query_key
+  query_key: 'source.ipp',
+  xsoar: { type: 't', severity: 'low' },
+});
+
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'any',
+  // @ts-expect-error severity typo
+  xsoar: { type: 't', severity: 'hihg' },
+});
