@@ -1,0 +1,52 @@
+import { Command, CommanderError } from 'commander';
+import { AlertsmithError, EXIT } from '../errors.js';
+import { packageVersion } from './package-version.js';
+
+/**
+ * The `alertsmith` command line. Commands are thin: each parses its flags and calls one exported
+ * function of its module, loaded only when that command runs, so `--help` never loads the
+ * compiler or ts-morph. Returns the exit code; only bin/alertsmith.js sets it on the process.
+ */
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('alertsmith')
+    .description('Detection-as-code for ElastAlert and Cortex XSOAR')
+    .version(packageVersion(), '-v, --version')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) })
+    .showHelpAfterError('(run alertsmith --help for usage)');
+
+  program
+    .command('build')
+    .description('compile definitions into ElastAlert rule YAML')
+    .option('--check', 'write nothing; exit 1 if generated files are stale, missing or orphaned')
+    .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
+    .option('--out <dir>', 'output folder (default: the config\'s out, else generated)')
+    .action(async (opts: { check?: boolean; config?: string; out?: string }) => {
+      const { runBuild } = await import('../build/run-build.js');
+      exitCode = await runBuild({ cwd, check: opts.check ?? false, config: opts.config, out: opts.out });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (thrown) {
+    return reportError(thrown);
+  }
+}
+
+function reportError(thrown: unknown): number {
+  if (thrown instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0.
+    return thrown.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (thrown instanceof AlertsmithError) {
+    process.stderr.write(`alertsmith: ${thrown.message} [${thrown.code}]\n`);
+    return thrown.exitCode;
+  }
+  const stack = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
+  process.stderr.write(
+    `alertsmith: internal error, this is a bug; please report it with the text below\n${stack}\n`,
+  );
+  return EXIT.internal;
+}
