@@ -24,6 +24,12 @@ const defaultsSchema = z.strictObject({
   owner: z.string().min(1).optional(),
 });
 
+/** `alertsmith check` settings. */
+const checkSchema = z.strictObject({
+  /** Lint rule levels by rule id: `'off'`, `'warning'` or `'error'`. @default {} (each rule at its own level) */
+  rules: z.record(z.string(), z.enum(['off', 'warning', 'error'])).default({}),
+});
+
 /** `alertsmith.config.ts`: where definitions are, where rules go, how the runtime is called. */
 export const configSchema = z.strictObject({
   /** Folder of definition modules, searched recursively. @default 'definitions' */
@@ -32,6 +38,8 @@ export const configSchema = z.strictObject({
   out: z.string().min(1).default('generated'),
   runtime: runtimeSchema.default(() => runtimeSchema.parse({})),
   defaults: defaultsSchema.default({}),
+  /** Settings of `alertsmith check`, e.g. `{ rules: { 'realert-flood': 'off' } }`. @default { rules: {} } */
+  check: checkSchema.default({ rules: {} }),
 });
 
 /** The config as a user writes it. */
