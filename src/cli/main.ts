@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { AlertsmithError, EXIT } from '../errors.js';
 import { packageVersion } from './package-version.js';
 
@@ -27,6 +27,16 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       exitCode = await runBuild({ cwd, check: opts.check ?? false, config: opts.config, out: opts.out });
     });
 
+  program
+    .command('xsoar-sim')
+    .description('serve a local Cortex XSOAR stand-in (XSOAR 6 and 8 APIs) until Ctrl+C')
+    .option('--port <n>', 'port on 127.0.0.1 (default: a free one, printed at start)', parsePort)
+    .option('--store <file>', 'append created incidents to this JSONL file (and load it at start)')
+    .action(async (opts: { port?: number; store?: string }) => {
+      const { runXsoarSim } = await import('../simulator/run-xsoar-sim.js');
+      exitCode = await runXsoarSim({ cwd, port: opts.port, store: opts.store });
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -49,4 +59,12 @@ function reportError(thrown: unknown): number {
     `alertsmith: internal error, this is a bug; please report it with the text below\n${stack}\n`,
   );
   return EXIT.internal;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  }
+  return port;
 }

@@ -1,0 +1,83 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { AlertsmithError } from '../errors.js';
+import type { StoredIncident } from './contract.js';
+
+/**
+ * The simulator's incidents: in memory, and appended as JSONL to `file` when one is given.
+ * Ids are decimal strings counting up from 1, continuing after the highest id in the file.
+ */
+export class IncidentStore {
+  private readonly items: StoredIncident[] = [];
+  private lastId = 0;
+  // Appends are chained so lines never interleave and `add` resolves once its line is on disk.
+  private pending: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly file: string | undefined) {}
+
+  static async open(file: string | undefined): Promise<IncidentStore> {
+    const store = new IncidentStore(file);
+    if (file !== undefined) store.load(file, await readExisting(file));
+    return store;
+  }
+
+  all(): StoredIncident[] {
+    return this.items.map((item) => ({ ...item }));
+  }
+
+  async add(body: Record<string, unknown>, flavour: StoredIncident['flavour'], auth: StoredIncident['auth']): Promise<StoredIncident> {
+    this.lastId += 1;
+    const incident: StoredIncident = { id: String(this.lastId), body, flavour, auth };
+    this.items.push(incident);
+    if (this.file !== undefined) {
+      const file = this.file;
+      this.pending = this.pending.then(() => appendFile(file, `${JSON.stringify(incident)}\n`, 'utf8'));
+      await this.pending;
+    }
+    return incident;
+  }
+
+  private load(file: string, text: string): void {
+    for (const [index, line] of text.split('\n').entries()) {
+      if (line.trim() === '') continue;
+      const incident = parseLine(line);
+      if (incident === undefined) {
+        throw new AlertsmithError(
+          'ALERTSMITH_SIM_STORE_INVALID',
+          `${file}:${index + 1}: not a stored incident line; fix or remove the line, or use another --store file`,
+        );
+      }
+      this.items.push(incident);
+      this.lastId = Math.max(this.lastId, Number(incident.id));
+    }
+  }
+}
+
+async function readExisting(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (thrown) {
+    if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw new AlertsmithError('ALERTSMITH_SIM_STORE_UNREADABLE', `cannot read the store file ${file}: ${(thrown as Error).message}`);
+  }
+}
+
+function parseLine(line: string): StoredIncident | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const candidate = value as Record<string, unknown>;
+  const valid =
+    typeof candidate.id === 'string' &&
+    /^\d+$/.test(candidate.id) &&
+    typeof candidate.body === 'object' &&
+    candidate.body !== null &&
+    (candidate.flavour === 'xsoar6' || candidate.flavour === 'xsoar8') &&
+    (candidate.auth === 'standard' || candidate.auth === 'advanced');
+  return valid
+    ? { id: candidate.id as string, body: candidate.body as Record<string, unknown>, flavour: candidate.flavour as StoredIncident['flavour'], auth: candidate.auth as StoredIncident['auth'] }
+    : undefined;
+}

@@ -1,0 +1,30 @@
+import type { Flavour } from './authentication.js';
+
+export type Endpoint = 'create' | 'search' | 'about';
+
+export interface Route {
+  flavour: Flavour;
+  endpoint: Endpoint;
+  method: 'GET' | 'POST';
+}
+
+// XSOAR 8 API paths; demisto-py uses the shorter `/xsoar` prefix, so both are served.
+const XSOAR8_PREFIXES = ['/xsoar/public/v1', '/xsoar'];
+const ENDPOINTS: Record<string, { endpoint: Endpoint; method: 'GET' | 'POST' }> = {
+  '/incident': { endpoint: 'create', method: 'POST' },
+  '/incidents/search': { endpoint: 'search', method: 'POST' },
+  '/about': { endpoint: 'about', method: 'GET' },
+};
+
+/** The endpoint a request path names (query string ignored), or `undefined` for an unknown path. */
+export function routeFor(rawPath: string): Route | undefined {
+  const path = (rawPath.split('?')[0] ?? '').replace(/\/+$/, '') || '/';
+  for (const prefix of XSOAR8_PREFIXES) {
+    if (path.startsWith(`${prefix}/`)) {
+      const target = ENDPOINTS[path.slice(prefix.length)];
+      return target === undefined ? undefined : { flavour: 'xsoar8', ...target };
+    }
+  }
+  const target = ENDPOINTS[path];
+  return target === undefined ? undefined : { flavour: 'xsoar6', ...target };
+}

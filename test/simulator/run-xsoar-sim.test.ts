@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runXsoarSim } from '../../src/simulator/run-xsoar-sim.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'alertsmith-sim-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('runXsoarSim', () => {
+  it('prints the URL, serves until told to stop, and appends incidents to a store relative to cwd', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    let stop!: () => void;
+    const until = new Promise<void>((resolve) => (stop = resolve));
+    const running = runXsoarSim({ cwd: dir, store: 'incidents.jsonl', out, until });
+
+    await expect.poll(() => /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)).not.toBeNull();
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)![1]!;
+    const reply = await fetch(`${url}/incident`, {
+      method: 'POST',
+      headers: { authorization: 'sim-api-key' },
+      body: JSON.stringify({ name: 'from the CLI' }),
+    });
+    expect(reply.status).toBe(200);
+    await expect.poll(() => text).toContain('incident 1 (xsoar6, standard key): from the CLI');
+
+    stop();
+    expect(await running).toBe(0);
+    expect(text).toContain('XSOAR simulator stopped');
+    expect(JSON.parse(readFileSync(join(dir, 'incidents.jsonl'), 'utf8'))).toMatchObject({ id: '1', body: { name: 'from the CLI' } });
+    await expect(fetch(`${url}/about`)).rejects.toThrow();
+  });
+});
