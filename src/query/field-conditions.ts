@@ -1,0 +1,314 @@
+import { documentDate, resolveDateMath } from './date-values.js';
+import { fieldExists, fieldValues } from './document-values.js';
+import type { FieldKind, ResolvedField } from './field-types.js';
+import { parseCidr, parseIp } from './ip-values.js';
+import { QueryError, unsupported } from './query-error.js';
+import { analyzeStandard } from './standard-analyzer.js';
+import { luceneRegExp, wildcardToRegExp } from './text-patterns.js';
+
+/** A compiled query: does this document match? */
+export type DocMatcher = (doc: Record<string, unknown>) => boolean;
+
+/** What one query clause asks of one field. */
+export type FieldCondition =
+  /** Exact term, not analysed (DSL `term`/`terms`). */
+  | { op: 'term'; value: unknown; caseInsensitive?: boolean }
+  /** Analysed text (a query_string term, DSL `match`): tokens joined with `operator`. */
+  | { op: 'match'; text: string; operator: 'OR' | 'AND'; minimumShouldMatch?: (tokenCount: number) => number }
+  /** Analysed phrase: tokens in a row (a quoted query_string term, DSL `match_phrase`). */
+  | { op: 'phrase'; text: string }
+  /** `normalize`: lowercase the pattern for text fields, as query_string does (the DSL does not). */
+  | { op: 'wildcard'; pattern: string; normalize: boolean; caseInsensitive?: boolean }
+  | { op: 'prefix'; value: string; normalize: boolean; caseInsensitive?: boolean }
+  | { op: 'regexp'; pattern: string; caseInsensitive?: boolean }
+  | { op: 'range'; gt?: unknown; gte?: unknown; lt?: unknown; lte?: unknown }
+  | { op: 'exists' };
+
+export interface ConditionContext {
+  /** The fixed clock for date math, epoch milliseconds. */
+  now: number;
+}
+
+const NEVER: DocMatcher = () => false;
+
+/**
+ * Compiles one condition on one field into a matcher, with the field's Elasticsearch type
+ * semantics. Throws a QueryError where Elasticsearch would reject the query, or where the
+ * evaluator cannot follow it faithfully.
+ */
+export function fieldCondition(field: ResolvedField, cond: FieldCondition, ctx: ConditionContext): DocMatcher {
+  if (cond.op === 'exists') return (doc) => fieldExists(doc, field.source);
+  const { kind } = field;
+  if (kind === 'object' || kind === 'unsearchable') {
+    throw unsupported(`a ${cond.op} query on field "${field.name}" of type ${field.type}`, 'only exists queries are evaluated on it');
+  }
+  if (kind === 'text') return textCondition(field, cond);
+  const test = valueTest(field, cond, ctx);
+  if (test === undefined) return NEVER;
+  return (doc) => fieldValues(doc, field.source).some(test);
+}
+
+type ValueTest = (value: unknown) => boolean;
+
+function valueTest(field: ResolvedField, cond: FieldCondition, ctx: ConditionContext): ValueTest | undefined {
+  const kind = field.kind;
+  switch (cond.op) {
+    case 'term':
+      return equalsTest(field, cond.value, ctx, cond.caseInsensitive ?? false);
+    case 'match':
+    case 'phrase':
+      return equalsTest(field, cond.text, ctx, false);
+    case 'range':
+      return rangeTest(field, cond, ctx);
+    case 'wildcard':
+    case 'prefix':
+    case 'regexp': {
+      if (kind !== 'keyword') {
+        throw new QueryError(
+          'ALERTSMITH_QUERY_VALUE',
+          `a ${cond.op} query on field "${field.name}" of type ${field.type}: Elasticsearch only runs ${cond.op} queries on keyword and text fields`,
+        );
+      }
+      const re = patternOf(cond);
+      return (v) => re.test(keywordText(v, field));
+    }
+    default:
+      return undefined;
+  }
+}
+
+function patternOf(cond: Extract<FieldCondition, { op: 'wildcard' | 'prefix' | 'regexp' }>, lowercase = false): RegExp {
+  const ci = cond.caseInsensitive ?? false;
+  if (cond.op === 'regexp') return luceneRegExp(cond.pattern, ci);
+  if (cond.op === 'wildcard') return wildcardToRegExp(lowercase ? cond.pattern.toLowerCase() : cond.pattern, ci);
+  const value = lowercase ? cond.value.toLowerCase() : cond.value;
+  return wildcardToRegExp(`${value.replace(/[\\*?]/g, '\\$&')}*`, ci);
+}
+
+/** A keyword value as Elasticsearch indexes it: strings as they are, numbers and booleans as text. */
+function keywordText(v: unknown, field: ResolvedField): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw badDocument(v, field);
+}
+
+function badDocument(v: unknown, field: ResolvedField, expected?: string): QueryError {
+  return new QueryError(
+    'ALERTSMITH_QUERY_VALUE',
+    `event value ${JSON.stringify(v)} of ${field.type} field "${field.name}" would be rejected by Elasticsearch${expected ? `: expected ${expected}` : ''}`,
+  );
+}
+
+function badQueryValue(v: unknown, field: ResolvedField, expected: string): QueryError {
+  return new QueryError(
+    'ALERTSMITH_QUERY_VALUE',
+    `query value ${JSON.stringify(v)} for ${field.type} field "${field.name}" is not ${expected}: Elasticsearch would reject the query`,
+  );
+}
+
+function equalsTest(field: ResolvedField, raw: unknown, ctx: ConditionContext, caseInsensitive: boolean): ValueTest | undefined {
+  switch (field.kind) {
+    case 'keyword': {
+      const want = scalarText(raw, field);
+      if (caseInsensitive) {
+        const lower = want.toLowerCase();
+        return (v) => keywordText(v, field).toLowerCase() === lower;
+      }
+      return (v) => keywordText(v, field) === want;
+    }
+    case 'integer':
+    case 'float': {
+      const want = queryNumber(raw, field);
+      if (field.kind === 'integer' && !Number.isInteger(want)) return undefined;
+      return (v) => documentNumber(v, field) === want;
+    }
+    case 'date': {
+      const text = scalarText(raw, field);
+      // Elasticsearch turns a date term into the inclusive range [text, text], so a day matches the whole day.
+      return rangeTest(field, { op: 'range', gte: text, lte: text }, ctx);
+    }
+    case 'ip': {
+      const text = scalarText(raw, field);
+      const cidr = parseCidr(text);
+      if (cidr) return (v) => inRange(documentIp(v, field), cidr.low, cidr.high);
+      const ip = parseIp(text);
+      if (ip === undefined) throw badQueryValue(raw, field, 'an IP address or CIDR block');
+      return (v) => documentIp(v, field) === ip;
+    }
+    case 'boolean': {
+      const want = queryBoolean(raw, field);
+      return (v) => documentBoolean(v, field) === want;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function scalarText(raw: unknown, field: ResolvedField): string {
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  throw badQueryValue(raw, field, 'a string, number or boolean');
+}
+
+function queryNumber(raw: unknown, field: ResolvedField): number {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  if (!Number.isFinite(n)) throw badQueryValue(raw, field, 'a number');
+  return n;
+}
+
+function documentNumber(v: unknown, field: ResolvedField): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!Number.isFinite(n)) throw badDocument(v, field, 'a number');
+  // Integer types keep the integer part of what they index (coerce).
+  return field.kind === 'integer' ? Math.trunc(n) : n;
+}
+
+function documentIp(v: unknown, field: ResolvedField): bigint {
+  const ip = typeof v === 'string' ? parseIp(v) : undefined;
+  if (ip === undefined) throw badDocument(v, field, 'an IP address');
+  return ip;
+}
+
+function queryBoolean(raw: unknown, field: ResolvedField): boolean {
+  if (raw === true || raw === 'true') return true;
+  if (raw === false || raw === 'false') return false;
+  throw badQueryValue(raw, field, 'true or false');
+}
+
+function documentBoolean(v: unknown, field: ResolvedField): boolean {
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false' || v === '') return false;
+  throw badDocument(v, field, 'true or false');
+}
+
+function inRange(x: bigint, low: bigint, high: bigint): boolean {
+  return x >= low && x <= high;
+}
+
+type Bounds<T> = { low?: T; lowInclusive: boolean; high?: T; highInclusive: boolean };
+
+function boundsOf<T>(
+  cond: Extract<FieldCondition, { op: 'range' }>,
+  read: (raw: unknown, roundUp: boolean) => T,
+): Bounds<T> {
+  const open = (v: unknown): boolean => v === undefined || v === null || v === '*';
+  const b: Bounds<T> = { lowInclusive: true, highInclusive: true };
+  if (!open(cond.gte)) b.low = read(cond.gte, false);
+  else if (!open(cond.gt)) {
+    b.low = read(cond.gt, true);
+    b.lowInclusive = false;
+  }
+  if (!open(cond.lte)) b.high = read(cond.lte, true);
+  else if (!open(cond.lt)) {
+    b.high = read(cond.lt, false);
+    b.highInclusive = false;
+  }
+  return b;
+}
+
+function within<T extends string | number | bigint>(x: T, b: Bounds<T>): boolean {
+  if (b.low !== undefined && (b.lowInclusive ? x < b.low : x <= b.low)) return false;
+  if (b.high !== undefined && (b.highInclusive ? x > b.high : x >= b.high)) return false;
+  return true;
+}
+
+function rangeTest(field: ResolvedField, cond: Extract<FieldCondition, { op: 'range' }>, ctx: ConditionContext): ValueTest {
+  switch (field.kind) {
+    case 'keyword': {
+      const b = boundsOf(cond, (raw) => scalarText(raw, field));
+      return (v) => within(keywordText(v, field), b);
+    }
+    case 'integer':
+    case 'float': {
+      const b = boundsOf(cond, (raw) => queryNumber(raw, field));
+      return (v) => within(documentNumber(v, field), b);
+    }
+    case 'date': {
+      const b = boundsOf(cond, (raw, roundUp) =>
+        typeof raw === 'number' ? raw : resolveDateMath(scalarText(raw, field), ctx.now, roundUp, field.name),
+      );
+      return (v) => within(documentDate(v, field.name), b);
+    }
+    case 'ip': {
+      const b = boundsOf(cond, (raw) => {
+        const ip = parseIp(scalarText(raw, field));
+        if (ip === undefined) throw badQueryValue(raw, field, 'an IP address');
+        return ip;
+      });
+      return (v) => within(documentIp(v, field), b);
+    }
+    default:
+      throw unsupported(`a range query on ${field.type} field "${field.name}"`);
+  }
+}
+
+const tokenCache = new Map<string, string[]>();
+
+function tokensOf(text: string): string[] {
+  let tokens = tokenCache.get(text);
+  if (tokens === undefined) {
+    if (tokenCache.size > 50_000) tokenCache.clear();
+    tokens = analyzeStandard(text);
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
+}
+
+function textValue(v: unknown, field: ResolvedField): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw badDocument(v, field, 'text');
+}
+
+function textCondition(field: ResolvedField, cond: FieldCondition): DocMatcher {
+  const valuesOf = (doc: Record<string, unknown>): string[] => fieldValues(doc, field.source).map((v) => textValue(v, field));
+  const anyToken = (doc: Record<string, unknown>, test: (t: string) => boolean): boolean =>
+    valuesOf(doc).some((v) => tokensOf(v).some(test));
+  switch (cond.op) {
+    case 'term': {
+      const want = scalarText(cond.value, field);
+      const ci = cond.caseInsensitive ?? false;
+      return (doc) => anyToken(doc, ci ? (t) => t.toLowerCase() === want.toLowerCase() : (t) => t === want);
+    }
+    case 'match': {
+      const wanted = [...new Set(tokensOf(cond.text))];
+      if (wanted.length === 0) return NEVER;
+      const need = cond.minimumShouldMatch
+        ? Math.max(1, cond.minimumShouldMatch(wanted.length))
+        : cond.operator === 'AND'
+          ? wanted.length
+          : 1;
+      return (doc) => {
+        const have = new Set(valuesOf(doc).flatMap(tokensOf));
+        let count = 0;
+        for (const t of wanted) if (have.has(t)) count++;
+        return count >= need;
+      };
+    }
+    case 'phrase': {
+      const wanted = tokensOf(cond.text);
+      if (wanted.length === 0) return NEVER;
+      return (doc) => valuesOf(doc).some((v) => containsRun(tokensOf(v), wanted));
+    }
+    case 'wildcard':
+    case 'prefix':
+    case 'regexp': {
+      const re = patternOf(cond, cond.op !== 'regexp' && cond.normalize);
+      return (doc) => anyToken(doc, (t) => re.test(t));
+    }
+    case 'range':
+      throw unsupported(`a range query on text field "${field.name}"`, 'query a keyword, number, date or ip field');
+    default:
+      return NEVER;
+  }
+}
+
+function containsRun(tokens: string[], run: string[]): boolean {
+  outer: for (let i = 0; i + run.length <= tokens.length; i++) {
+    for (let j = 0; j < run.length; j++) if (tokens[i + j] !== run[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export type { FieldKind };

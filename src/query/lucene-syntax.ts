@@ -1,0 +1,343 @@
+import { QueryError } from './query-error.js';
+
+/**
+ * A parser for Lucene's classic query syntax as Elasticsearch's `query_string` reads it, written
+ * from the grammar of Lucene's `QueryParser.jj`. Boolean operators follow the classic parser:
+ * there is no precedence; each clause gets an occurrence (must, should, must_not) from its
+ * conjunction and modifier, and `AND` makes the clause before it required (see `addClause`).
+ */
+
+export type Occur = 'must' | 'should' | 'must_not';
+
+export type LuceneNode =
+  | { kind: 'bool'; clauses: { occur: Occur; node: LuceneNode }[] }
+  /** An unquoted term; `raw` keeps its backslash escapes (they decide what `*` and `?` mean). */
+  | { kind: 'term'; field: string | undefined; raw: string; fuzzy: boolean }
+  | { kind: 'phrase'; field: string | undefined; text: string; slop: number }
+  | { kind: 'regexp'; field: string | undefined; pattern: string }
+  | {
+      kind: 'range';
+      field: string | undefined;
+      /** undefined: open (`*`). */
+      lower: string | undefined;
+      upper: string | undefined;
+      includeLower: boolean;
+      includeUpper: boolean;
+    };
+
+type Token =
+  | { t: 'term'; text: string; pos: number }
+  | { t: 'quoted'; text: string; pos: number }
+  | { t: 'regexp'; text: string; pos: number }
+  | { t: 'and' | 'or' | 'not' | 'plus' | 'minus' | 'lparen' | 'rparen' | 'colon'; pos: number }
+  | { t: 'fuzzy'; text: string; pos: number }
+  | { t: 'boost'; text: string; pos: number }
+  | { t: 'range'; open: '[' | '{'; close: ']' | '}'; lower: string | undefined; upper: string | undefined; pos: number };
+
+const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\u3000']);
+/** Characters that cannot start a term unescaped (`-` and `+` may continue one). */
+const NOT_TERM_START = new Set([...WHITESPACE, '+', '-', '!', '(', ')', ':', '^', '[', ']', '"', '{', '}', '~', '\\', '/']);
+const NOT_TERM_CHAR = new Set([...WHITESPACE, '!', '(', ')', ':', '^', '[', ']', '"', '{', '}', '~', '\\', '/']);
+
+function syntaxError(query: string, pos: number, what: string): QueryError {
+  return new QueryError('ALERTSMITH_QUERY_SYNTAX', `query ${JSON.stringify(query)} does not parse at character ${pos + 1}: ${what}`);
+}
+
+function tokenize(q: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const isEnd = (at: number): boolean => at >= q.length || WHITESPACE.has(q[at]!) || q[at] === ')' || q[at] === '(';
+  while (i < q.length) {
+    const ch = q[i]!;
+    const pos = i;
+    if (WHITESPACE.has(ch)) {
+      i++;
+    } else if (ch === '(' || ch === ')' || ch === ':') {
+      tokens.push({ t: ch === '(' ? 'lparen' : ch === ')' ? 'rparen' : 'colon', pos });
+      i++;
+    } else if ((ch === '&' && q[i + 1] === '&') || (ch === '|' && q[i + 1] === '|')) {
+      if (!isEnd(i + 2)) {
+        i = readTerm(q, i, tokens);
+      } else {
+        tokens.push({ t: ch === '&' ? 'and' : 'or', pos });
+        i += 2;
+      }
+    } else if (ch === '+' || ch === '-' || ch === '!') {
+      // Followed by whitespace it is a bare operator: a term of its own.
+      if (i + 1 >= q.length || WHITESPACE.has(q[i + 1]!)) tokens.push({ t: 'term', text: ch, pos });
+      else tokens.push({ t: ch === '+' ? 'plus' : ch === '-' ? 'minus' : 'not', pos });
+      i++;
+    } else if (ch === '"') {
+      let j = i + 1;
+      let text = '';
+      while (j < q.length && q[j] !== '"') {
+        if (q[j] === '\\' && j + 1 < q.length) {
+          text += q[j + 1];
+          j += 2;
+        } else text += q[j++];
+      }
+      if (j >= q.length) throw syntaxError(q, pos, 'the quote " is never closed');
+      tokens.push({ t: 'quoted', text, pos });
+      i = j + 1;
+    } else if (ch === '/') {
+      let j = i + 1;
+      let text = '';
+      while (j < q.length && q[j] !== '/') {
+        if (q[j] === '\\' && q[j + 1] === '/') {
+          text += '/';
+          j += 2;
+        } else text += q[j++];
+      }
+      if (j >= q.length) throw syntaxError(q, pos, 'the regular expression / is never closed (a literal / must be escaped as \\/ or quoted)');
+      tokens.push({ t: 'regexp', text, pos });
+      i = j + 1;
+    } else if (ch === '~') {
+      const m = /^~(\d+(?:\.\d+)?)?/.exec(q.slice(i))!;
+      tokens.push({ t: 'fuzzy', text: m[1] ?? '', pos });
+      i += m[0].length;
+    } else if (ch === '^') {
+      const m = /^\^(\d+(?:\.\d+)?)/.exec(q.slice(i));
+      if (!m) throw syntaxError(q, pos, '^ must be followed by a boost number');
+      tokens.push({ t: 'boost', text: m[1]!, pos });
+      i += m[0].length;
+    } else if (ch === '[' || ch === '{') {
+      i = readRange(q, i, tokens);
+    } else if (ch === ']' || ch === '}') {
+      throw syntaxError(q, pos, `unexpected ${ch}`);
+    } else {
+      i = readTerm(q, i, tokens);
+    }
+  }
+  return tokens;
+}
+
+function readTerm(q: string, start: number, tokens: Token[]): number {
+  let j = start;
+  let text = '';
+  while (j < q.length) {
+    const c = q[j]!;
+    if (c === '\\') {
+      if (j + 1 >= q.length) throw syntaxError(q, j, 'the query ends with a lone backslash');
+      text += c + q[j + 1];
+      j += 2;
+      continue;
+    }
+    if (j === start ? NOT_TERM_START.has(c) && c !== '\\' : NOT_TERM_CHAR.has(c)) break;
+    text += c;
+    j++;
+  }
+  if (j === start) throw syntaxError(q, start, `unexpected ${q[start]}`);
+  if (text === 'AND') tokens.push({ t: 'and', pos: start });
+  else if (text === 'OR') tokens.push({ t: 'or', pos: start });
+  else if (text === 'NOT') tokens.push({ t: 'not', pos: start });
+  else tokens.push({ t: 'term', text, pos: start });
+  return j;
+}
+
+function readRange(q: string, start: number, tokens: Token[]): number {
+  const open = q[start] as '[' | '{';
+  let j = start + 1;
+  const parts: (string | undefined)[] = [];
+  let sawTo = false;
+  for (;;) {
+    while (j < q.length && WHITESPACE.has(q[j]!)) j++;
+    if (j >= q.length) throw syntaxError(q, start, `the range ${open} is never closed with ] or }`);
+    const c = q[j]!;
+    if (c === ']' || c === '}') {
+      if (parts.length !== 2 || !sawTo) throw syntaxError(q, start, 'a range is [lower TO upper] or {lower TO upper}');
+      tokens.push({ t: 'range', open, close: c, lower: parts[0], upper: parts[1], pos: start });
+      return j + 1;
+    }
+    if (c === '"') {
+      let k = j + 1;
+      let text = '';
+      while (k < q.length && q[k] !== '"') {
+        if (q[k] === '\\' && k + 1 < q.length) {
+          text += q[k + 1];
+          k += 2;
+        } else text += q[k++];
+      }
+      if (k >= q.length) throw syntaxError(q, j, 'the quote " is never closed');
+      parts.push(text);
+      j = k + 1;
+      continue;
+    }
+    let k = j;
+    let goop = '';
+    while (k < q.length && !WHITESPACE.has(q[k]!) && q[k] !== ']' && q[k] !== '}') {
+      if (q[k] === '\\' && k + 1 < q.length) {
+        goop += q[k + 1];
+        k += 2;
+      } else goop += q[k++];
+    }
+    if (goop === 'TO' && parts.length === 1 && !sawTo) sawTo = true;
+    else if (parts.length >= 2 || (parts.length === 1 && !sawTo)) {
+      throw syntaxError(q, j, 'a range is [lower TO upper] or {lower TO upper}');
+    } else parts.push(goop === '*' ? undefined : goop);
+    j = k;
+  }
+}
+
+/**
+ * Parses a query. `defaultOperator` is what a clause with no operator means (Elasticsearch's
+ * `default_operator`, OR unless set).
+ */
+export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR'): LuceneNode | undefined {
+  const tokens = tokenize(query);
+  let at = 0;
+  const peek = (offset = 0): Token | undefined => tokens[at + offset];
+  const fail = (what: string): never => {
+    throw syntaxError(query, peek()?.pos ?? query.length, what);
+  };
+
+  const parseQuery = (field: string | undefined, nested: boolean): LuceneNode | undefined => {
+    const clauses: { occur: Occur; node: LuceneNode }[] = [];
+    let first: LuceneNode | undefined;
+    let firstHadModifier = false;
+    let count = 0;
+    for (;;) {
+      const tok = peek();
+      if (tok === undefined || tok.t === 'rparen') {
+        if (count === 0) fail(tok === undefined ? 'the query is empty' : 'empty ( )');
+        if (tok?.t === 'rparen' && !nested) fail('unexpected )');
+        break;
+      }
+      let conj: 'and' | 'or' | undefined;
+      if (count > 0 && (tok.t === 'and' || tok.t === 'or')) {
+        conj = tok.t;
+        at++;
+      } else if (count === 0 && (tok.t === 'and' || tok.t === 'or')) {
+        fail(`the query cannot start with ${tok.t.toUpperCase()}`);
+      }
+      let mod: 'plus' | 'minus' | 'not' | undefined;
+      const m = peek();
+      if (m && (m.t === 'plus' || m.t === 'minus' || m.t === 'not')) {
+        mod = m.t;
+        at++;
+      }
+      const node = parseClause(field);
+      addClause(clauses, conj, mod, node, defaultOperator);
+      if (count === 0) {
+        first = node;
+        firstHadModifier = mod !== undefined;
+      }
+      count++;
+    }
+    if (count === 1 && !firstHadModifier) return first;
+    return { kind: 'bool', clauses };
+  };
+
+  const parseClause = (field: string | undefined): LuceneNode => {
+    const tok = peek();
+    const next = peek(1);
+    let clauseField = field;
+    if (tok && tok.t === 'term' && next?.t === 'colon') {
+      clauseField = tok.text.replace(/\\([^])/g, '$1');
+      at += 2;
+    }
+    const body = peek();
+    if (body === undefined) fail('a clause is missing after the field name');
+    if (body!.t === 'lparen') {
+      at++;
+      const inner = parseQuery(clauseField, true);
+      if (peek()?.t !== 'rparen') fail('the ( is never closed');
+      at++;
+      skipBoost();
+      return inner ?? { kind: 'bool', clauses: [] };
+    }
+    return parseTerm(clauseField);
+  };
+
+  const skipBoost = (): void => {
+    if (peek()?.t === 'boost') at++;
+  };
+
+  const parseTerm = (field: string | undefined): LuceneNode => {
+    const tok = peek();
+    if (tok === undefined) return fail('a term is missing');
+    at++;
+    switch (tok.t) {
+      case 'term': {
+        let fuzzy = false;
+        if (peek()?.t === 'fuzzy') {
+          fuzzy = true;
+          at++;
+        }
+        skipBoost();
+        if (peek()?.t === 'fuzzy') {
+          fuzzy = true;
+          at++;
+        }
+        return { kind: 'term', field, raw: tok.text, fuzzy };
+      }
+      case 'quoted': {
+        let slop = 0;
+        const f = peek();
+        if (f?.t === 'fuzzy') {
+          slop = f.text === '' ? 0 : Number(f.text);
+          at++;
+        }
+        skipBoost();
+        return { kind: 'phrase', field, text: tok.text, slop };
+      }
+      case 'regexp':
+        skipBoost();
+        return { kind: 'regexp', field, pattern: tok.text };
+      case 'range':
+        skipBoost();
+        return {
+          kind: 'range',
+          field,
+          lower: tok.lower,
+          upper: tok.upper,
+          includeLower: tok.open === '[',
+          includeUpper: tok.close === ']',
+        };
+      default:
+        return fail(`unexpected ${describe(tok)}`);
+    }
+  };
+
+  const result = parseQuery(undefined, false);
+  if (at < tokens.length) fail(`unexpected ${describe(tokens[at]!)}`);
+  return result;
+}
+
+function describe(tok: Token): string {
+  switch (tok.t) {
+    case 'term':
+    case 'quoted':
+      return JSON.stringify(tok.text);
+    case 'colon':
+      return ':';
+    case 'rparen':
+      return ')';
+    case 'lparen':
+      return '(';
+    default:
+      return tok.t.toUpperCase();
+  }
+}
+
+/**
+ * Lucene's `QueryParserBase.addClause`: `AND` makes the previous clause required (unless it is
+ * prohibited); with default operator AND, `OR` makes it optional; the new clause is required,
+ * optional or prohibited from its own modifier and conjunction. Hence `NOT a OR b` is
+ * `-a b` (b and not a), and `a AND b OR c` is `+a +b c`.
+ */
+function addClause(
+  clauses: { occur: Occur; node: LuceneNode }[],
+  conj: 'and' | 'or' | undefined,
+  mod: 'plus' | 'minus' | 'not' | undefined,
+  node: LuceneNode,
+  defaultOperator: 'OR' | 'AND',
+): void {
+  const last = clauses[clauses.length - 1];
+  if (last && conj === 'and' && last.occur !== 'must_not') last.occur = 'must';
+  if (last && defaultOperator === 'AND' && conj === 'or' && last.occur !== 'must_not') last.occur = 'should';
+  const prohibited = mod === 'minus' || mod === 'not';
+  let required: boolean;
+  if (defaultOperator === 'OR') required = mod === 'plus' || (conj === 'and' && !prohibited);
+  else required = !prohibited && conj !== 'or';
+  clauses.push({ node, occur: prohibited ? 'must_not' : required ? 'must' : 'should' });
+}

@@ -1,0 +1,152 @@
+import { boolMatcher, MATCH_ALL, MATCH_NONE } from './bool-matcher.js';
+import { leafPaths } from './document-values.js';
+import { fieldCondition, type ConditionContext, type DocMatcher, type FieldCondition } from './field-conditions.js';
+import type { FieldTypes, ResolvedField } from './field-types.js';
+import { parseLucene, type LuceneNode } from './lucene-syntax.js';
+import { QueryError, unsupported } from './query-error.js';
+import { hasWildcard, unescapeQueryText, wildcardToRegExp } from './text-patterns.js';
+
+/** The options of a `query_string` query that the evaluator follows. */
+export interface QueryStringOptions {
+  query: string;
+  /** Fields for terms without one: names or patterns. @default ['*'] (every field, leniently) */
+  defaultFields?: string[];
+  /** @default 'OR' */
+  defaultOperator?: 'OR' | 'AND';
+  /** Ignore values a field's type cannot take instead of failing. @default false */
+  lenient?: boolean;
+  /** @default true */
+  allowLeadingWildcard?: boolean;
+}
+
+export interface QueryContext extends ConditionContext {
+  fields: FieldTypes;
+}
+
+/** Compiles a `query_string` query into a matcher with Elasticsearch's semantics. */
+export function compileQueryString(opts: QueryStringOptions, ctx: QueryContext): DocMatcher {
+  const operator = opts.defaultOperator ?? 'OR';
+  const ast = parseLucene(opts.query, operator);
+  if (ast === undefined) return MATCH_NONE;
+  const compiler = new QueryStringCompiler(opts, operator, ctx);
+  return compiler.node(ast);
+}
+
+class QueryStringCompiler {
+  constructor(
+    private readonly opts: QueryStringOptions,
+    private readonly operator: 'OR' | 'AND',
+    private readonly ctx: QueryContext,
+  ) {}
+
+  node(n: LuceneNode): DocMatcher {
+    if (n.kind === 'bool') {
+      return boolMatcher({
+        must: n.clauses.filter((c) => c.occur === 'must').map((c) => this.node(c.node)),
+        filter: [],
+        should: n.clauses.filter((c) => c.occur === 'should').map((c) => this.node(c.node)),
+        mustNot: n.clauses.filter((c) => c.occur === 'must_not').map((c) => this.node(c.node)),
+      });
+    }
+    const field = n.field;
+    if (field === '_exists_') {
+      if (n.kind !== 'term') throw unsupported(`_exists_ with a ${n.kind}`);
+      return this.onFields([unescapeQueryText(n.raw)], { op: 'exists' });
+    }
+    const targets = field === undefined ? (this.opts.defaultFields ?? ['*']) : [field];
+    return this.onFields(targets, this.conditionOf(n));
+  }
+
+  private conditionOf(n: Exclude<LuceneNode, { kind: 'bool' }>): FieldCondition {
+    switch (n.kind) {
+      case 'term': {
+        if (n.fuzzy) throw unsupported(`the fuzzy query ${n.raw}~`, 'write the variants out, e.g. (a OR b)');
+        const raw = n.raw;
+        if (raw === '*') return { op: 'exists' };
+        if (hasWildcard(raw)) {
+          if (this.opts.allowLeadingWildcard === false && /^[*?]/.test(raw)) {
+            throw new QueryError('ALERTSMITH_QUERY_SYNTAX', `the leading wildcard in ${raw} is not allowed (allow_leading_wildcard is false)`);
+          }
+          return { op: 'wildcard', pattern: raw, normalize: true };
+        }
+        const text = unescapeQueryText(raw);
+        // Elasticsearch reads field:>=10, >10, <=10, <10 as one-sided ranges.
+        const cmp = /^(>=|<=|>|<)([^]+)$/.exec(raw);
+        if (cmp) {
+          const bound = unescapeQueryText(cmp[2]!);
+          const op = cmp[1] === '>=' ? 'gte' : cmp[1] === '>' ? 'gt' : cmp[1] === '<=' ? 'lte' : 'lt';
+          return { op: 'range', [op]: bound };
+        }
+        return { op: 'match', text, operator: this.operator };
+      }
+      case 'phrase':
+        if (n.slop > 0) throw unsupported(`the proximity query "${n.text}"~${n.slop}`);
+        return { op: 'phrase', text: n.text };
+      case 'regexp':
+        return { op: 'regexp', pattern: n.pattern };
+      case 'range': {
+        const c: FieldCondition = { op: 'range' };
+        if (n.lower !== undefined) c[n.includeLower ? 'gte' : 'gt'] = n.lower;
+        if (n.upper !== undefined) c[n.includeUpper ? 'lte' : 'lt'] = n.upper;
+        return c;
+      }
+    }
+  }
+
+  /** One condition over several fields: a match on any of them (Elasticsearch's dis_max). */
+  private onFields(targets: string[], cond: FieldCondition): DocMatcher {
+    if (targets.includes('*') && cond.op === 'exists' && targets.length === 1) return MATCH_ALL;
+    const matchers = targets.map((t) => (t.includes('*') ? this.patternField(t, cond) : this.namedField(t, cond)));
+    if (matchers.length === 1) return matchers[0]!;
+    return (doc) => matchers.some((m) => m(doc));
+  }
+
+  private namedField(name: string, cond: FieldCondition): DocMatcher {
+    // exists does not depend on the type, and may name an object (`_exists_:host`).
+    const field =
+      cond.op === 'exists'
+        ? (this.ctx.fields.find(name) ?? { name, source: name, type: 'object', kind: 'object' as const })
+        : this.ctx.fields.require(name);
+    return this.build(field, cond, this.opts.lenient ?? false);
+  }
+
+  private build(field: ResolvedField, cond: FieldCondition, lenient: boolean): DocMatcher {
+    if (!lenient) return fieldCondition(field, cond, this.ctx);
+    try {
+      return fieldCondition(field, cond, this.ctx);
+    } catch (e) {
+      if (e instanceof QueryError && (e.code === 'ALERTSMITH_QUERY_VALUE' || e.code === 'ALERTSMITH_QUERY_UNSUPPORTED')) {
+        return MATCH_NONE;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A field pattern (`*`, `host.*`): the document's own fields that fit it, with their
+   * multi-fields. `*` is Elasticsearch's all-fields mode, which is lenient and skips metadata
+   * fields (`_id`, `_index`).
+   */
+  private patternField(pattern: string, cond: FieldCondition): DocMatcher {
+    const all = pattern === '*';
+    const re = wildcardToRegExp(pattern);
+    const lenient = all || (this.opts.lenient ?? false);
+    const cache = new Map<string, DocMatcher>();
+    return (doc) => {
+      for (const source of leafPaths(doc)) {
+        if (source.startsWith('_')) continue;
+        for (const name of [source, ...this.ctx.fields.subfieldsOf(source)]) {
+          if (!all && !re.test(name)) continue;
+          let m = cache.get(name);
+          if (m === undefined) {
+            const field = this.ctx.fields.require(name);
+            m = this.build(field, cond, lenient);
+            cache.set(name, m);
+          }
+          if (m(doc)) return true;
+        }
+      }
+      return false;
+    };
+  }
+}

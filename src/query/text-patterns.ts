@@ -1,0 +1,102 @@
+import { QueryError, unsupported } from './query-error.js';
+
+const JS_SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
+
+function literal(ch: string): string {
+  return ch.replace(JS_SPECIAL, '\\$&');
+}
+
+/**
+ * A Lucene wildcard pattern (`*` any run, `?` one character, `\` escapes) as an anchored
+ * JavaScript regular expression over the whole value.
+ */
+export function wildcardToRegExp(pattern: string, caseInsensitive = false): RegExp {
+  let out = '';
+  const chars = [...pattern];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '\\' && i + 1 < chars.length) out += literal(chars[++i]!);
+    else if (ch === '*') out += '[^]*';
+    else if (ch === '?') out += '[^]';
+    else out += literal(ch);
+  }
+  return new RegExp(`^(?:${out})$`, caseInsensitive ? 'iu' : 'u');
+}
+
+/** True when the text has an unescaped `*` or `?`. */
+export function hasWildcard(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\\') i++;
+    else if (raw[i] === '*' || raw[i] === '?') return true;
+  }
+  return false;
+}
+
+/** Removes query_string escapes: `\:` -> `:`. */
+export function unescapeQueryText(raw: string): string {
+  return raw.replace(/\\([^])/g, '$1');
+}
+
+/**
+ * A Lucene regular expression (Elasticsearch's `regexp` syntax, always anchored to the whole
+ * term) as a JavaScript one. `^` and `$` are ordinary characters there; `.` matches any
+ * character; `"..."` is a literal; `@` is any string. The optional operators `&`, `~`, `#` and
+ * `<n-m>` are refused rather than guessed.
+ */
+export function luceneRegExp(source: string, caseInsensitive = false): RegExp {
+  let out = '';
+  const chars = [...source];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '\\') {
+      const next = chars[++i];
+      if (next === undefined) throw syntax(source, 'ends with a lone backslash');
+      out += 'dDsSwW'.includes(next) ? `\\${next}` : literal(next);
+    } else if (ch === '.') {
+      out += '[^]';
+    } else if (ch === '[') {
+      const end = classEnd(chars, i);
+      if (end < 0) throw syntax(source, 'has an unclosed [');
+      let cls = '';
+      for (let j = i + 1; j < end; j++) {
+        const c = chars[j]!;
+        if (c === '\\' && j + 1 < end) cls += literal(chars[++j]!);
+        else if (c === '^' && j === i + 1) cls += '^';
+        else if (c === '-') cls += '-';
+        else cls += c === ']' || c === '\\' || c === '[' ? `\\${c}` : c;
+      }
+      out += `[${cls}]`;
+      i = end;
+    } else if (ch === '"') {
+      const end = chars.indexOf('"', i + 1);
+      if (end < 0) throw syntax(source, 'has an unclosed "');
+      out += chars.slice(i + 1, end).map(literal).join('');
+      i = end;
+    } else if (ch === '@') {
+      out += '[^]*';
+    } else if ('&~#<'.includes(ch)) {
+      throw unsupported(`the regular expression operator "${ch}" in /${source}/`, `escape it as \\${ch} to match the character`);
+    } else if ('()|*+?{}'.includes(ch)) {
+      out += ch;
+    } else {
+      out += literal(ch);
+    }
+  }
+  try {
+    return new RegExp(`^(?:${out})$`, caseInsensitive ? 'iu' : 'u');
+  } catch {
+    throw syntax(source, 'is not a valid regular expression');
+  }
+}
+
+function classEnd(chars: string[], open: number): number {
+  for (let j = open + 1; j < chars.length; j++) {
+    if (chars[j] === '\\') j++;
+    else if (chars[j] === ']' && j > open + 1) return j;
+  }
+  return -1;
+}
+
+function syntax(source: string, what: string): QueryError {
+  return new QueryError('ALERTSMITH_QUERY_SYNTAX', `the regular expression /${source}/ ${what}`);
+}
