@@ -37,6 +37,17 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       exitCode = await runXsoarSim({ cwd, port: opts.port, store: opts.store });
     });
 
+  program
+    .command('check')
+    .description('type-check and lint definitions; exit 1 on error-level findings (writes nothing)')
+    .argument('[paths...]', 'definition files or folders (default: the config\'s definitions folder)')
+    .option('--format <format>', 'pretty, json, github (workflow annotations) or sarif', 'pretty')
+    .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
+    .action(async (paths: string[], opts: { format: string; config?: string }) => {
+      const { runCheck } = await import('../check/run-check.js');
+      exitCode = await runCheck({ cwd, paths, format: opts.format, config: opts.config });
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

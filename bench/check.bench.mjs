@@ -1,0 +1,112 @@
+// `alertsmith check` over N generated definitions, side by side with `tsc --noEmit` over the same
+// files and tsconfig, in this one run (issue 5: check may take at most 1.3x tsc's wall time).
+// Both run as fresh processes, as in CI. Needs a current dist/ (`npm run build:dist`).
+// Env: BENCH_CHECK_DEFINITIONS (default 1000), BENCH_CHECK_RUNS (default 2; the best run counts).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const count = Number(process.env.BENCH_CHECK_DEFINITIONS ?? 1000);
+const runs = Number(process.env.BENCH_CHECK_RUNS ?? 2);
+const TARGET_RATIO = 1.3;
+
+if (!existsSync(path.join(root, 'dist/check/run-check.js'))) {
+  console.error('check bench: dist/ has no check command; run `npm run build:dist` first');
+  process.exit(1);
+}
+
+const FIELDS = ['source.ip', 'destination.ip', 'host.name', 'user.name', 'process.name', 'destination.port', 'url.domain', 'file.path'];
+const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+const TACTICS = ['credential-access', 'execution', 'persistence', 'discovery', 'lateral-movement', 'impact'];
+
+/** The rule-type part of definition i: every type with its options, varied by i. */
+function typePart(i) {
+  const f = FIELDS[i % FIELDS.length];
+  const g = FIELDS[(i + 3) % FIELDS.length];
+  switch (i % 8) {
+    case 0: return `type: 'any', query_key: '${f}'`;
+    case 1: return `type: 'frequency', num_events: ${5 + (i % 20)}, timeframe: '${1 + (i % 9)}m', query_key: '${f}'`;
+    case 2: return `type: 'flatline', threshold: ${1 + (i % 5)}, timeframe: { hours: ${1 + (i % 4)} }, query_key: 'host.name'`;
+    case 3: return `type: 'spike', spike_height: ${2 + (i % 3)}, spike_type: 'up', timeframe: '1h', query_key: '${f}'`;
+    case 4: return `type: 'cardinality', cardinality_field: '${g}', max_cardinality: ${10 + i}, timeframe: '10m', query_key: '${f}'`;
+    case 5: return `type: 'new_term', fields: ['${f}'], terms_window_size: '30d'`;
+    case 6: return `type: 'metric_aggregation', metric_agg_key: 'destination.port', metric_agg_type: 'cardinality', max_threshold: ${50 + i}, query_key: '${f}'`;
+    // (type 'change' is left out: its required query_key does not type-check at present.)
+    default: return `type: 'blacklist', compare_key: '${g}', blacklist: ['bad-${i}', 'worse-${i}'], query_key: '${f}'`;
+  }
+}
+
+function definition(i) {
+  const id = `generated-${String(i).padStart(4, '0')}`;
+  const f = FIELDS[i % FIELDS.length];
+  return `import { defineAlert } from 'alertsmith';
+
+export default defineAlert({
+  id: '${id}',
+  name: 'Generated detection ${i}',
+  description: 'A generated detection for the check benchmark, number ${i}.',
+  index: 'logs-${i % 7}-*',
+  ${typePart(i)},
+  query: 'event.category:(authentication OR process) AND event.outcome:failure AND NOT user.name:svc_${i}',
+  realert: '${5 + (i % 30)}m',
+  attack: { tactics: ['${TACTICS[i % TACTICS.length]}'], techniques: ['T${1000 + (i % 600)}'] },
+  tags: ['generated', 'batch-${i % 10}'],
+  xsoar: {
+    type: 'Generated ${i % 12}',
+    severity: '${SEVERITIES[i % SEVERITIES.length]}',
+    name: 'Generated ${i}: {{${f}}} on {{host.name}}',
+    details: '{{num_matches}} matches for {{${f}}} at {{@timestamp}}',
+    labels: ['${f}', 'host.name'],
+    customFields: { sourceip: '{{source.ip}}' },
+  },
+});
+`;
+}
+
+function timed(label, command, args, cwd) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) {
+    console.error(`${label} exited ${result.status}:\n${(result.stdout + result.stderr).slice(0, 2000)}`);
+    process.exit(1);
+  }
+  return seconds;
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'alertsmith-check-bench-'));
+try {
+  mkdirSync(path.join(dir, 'definitions'));
+  for (let i = 0; i < count; i++) writeFileSync(path.join(dir, 'definitions', `generated-${String(i).padStart(4, '0')}.ts`), definition(i));
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'check-bench', private: true, type: 'module' }));
+  // `alertsmith` resolves to this checkout (its package exports: dist/ types), as in a user's project.
+  mkdirSync(path.join(dir, 'node_modules'));
+  symlinkSync(root, path.join(dir, 'node_modules', 'alertsmith'), 'dir');
+  const { compilerOptions } = JSON.parse(readFileSync(path.join(root, 'tsconfig.json'), 'utf8'));
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { ...compilerOptions, types: [] }, include: ['definitions'] }, null, 2),
+  );
+
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const cli = path.join(root, 'bin/alertsmith.js');
+  const tscTimes = [];
+  const checkTimes = [];
+  for (let r = 0; r < runs; r++) {
+    tscTimes.push(timed('tsc --noEmit', process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], dir));
+    checkTimes.push(timed('alertsmith check', process.execPath, [cli, 'check', '--format', 'json'], dir));
+  }
+  const best = (xs) => Math.min(...xs);
+  const ratio = best(checkTimes) / best(tscTimes);
+  const fmt = (xs) => xs.map((x) => `${x.toFixed(2)} s`).join(', ');
+  console.log(`${count} generated definitions, ${runs} runs each, best run counts`);
+  console.log(`tsc --noEmit      ${best(tscTimes).toFixed(2)} s  (runs: ${fmt(tscTimes)})`);
+  console.log(`alertsmith check  ${best(checkTimes).toFixed(2)} s  (runs: ${fmt(checkTimes)})`);
+  console.log(`ratio check/tsc   ${ratio.toFixed(2)}x  (target: at most ${TARGET_RATIO}x) ${ratio <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import { Node, type SourceFile } from 'ts-morph';
+import { configSchema, type ResolvedConfig } from '../define/schema/config.js';
+import { createCheckProgram } from './check-program.js';
+import { findCheckTargets } from './check-targets.js';
+import { readDefinitionSource, type DefinitionSource } from './definition-source.js';
+import { FieldSet } from './field-set.js';
+import { compareFindings, type Finding } from './finding.js';
+import type { FindingTarget, LintRule, Report } from './lint-rule.js';
+import { projectCustomFields } from './project-custom-fields.js';
+import { resolveRuleSettings, type RuleSetting } from './rule-levels.js';
+import { LINT_RULES } from './rules/all-rules.js';
+import { Suppressions } from './suppression.js';
+import { typeDiagnostics } from './type-diagnostics.js';
+
+export interface CheckProjectOptions {
+  /** The folder paths are resolved against. */
+  cwd: string;
+  /** Definition files or folders to check. @default [] (the config's definitions folder) */
+  paths?: readonly string[];
+  /** The resolved config (definitions folder, defaults, `check.rules`). @default the defaults of an empty config */
+  config?: ResolvedConfig;
+  /** The config file, type-checked along with the definitions (not linted). @default undefined */
+  configFile?: string;
+  /** Report TypeScript diagnostics; off, only the lint rules run (faster, for lint-only callers). @default true */
+  typeCheck?: boolean;
+}
+
+export interface CheckResult {
+  /** Every finding, sorted by file and position. */
+  findings: Finding[];
+  /** The definition files checked, absolute and sorted. */
+  files: string[];
+}
+
+/**
+ * Type-checks and lints definitions: the TypeScript diagnostics of the definition files (and the
+ * config file), then every lint rule, minus what the config and suppression comments turn off.
+ * Reads files, writes nothing. Throws `AlertsmithError` (exit 2) for a missing path or a config
+ * naming an unknown rule.
+ */
+export function checkProject(options: CheckProjectOptions): CheckResult {
+  const cwd = resolve(options.cwd);
+  const config = options.config ?? configSchema.parse({});
+  const settings = resolveRuleSettings(LINT_RULES, config.check.rules);
+  const files = findCheckTargets(cwd, options.paths ?? [], config.definitions);
+
+  const typeChecked = options.configFile ? [...files, resolve(cwd, options.configFile)] : files;
+  const { project, targets, tsconfig } = createCheckProgram(cwd, typeChecked);
+  const findings = options.typeCheck === false ? [] : typeDiagnostics(project, targets, tsconfig ?? resolve(cwd, 'tsconfig.json'));
+
+  const definitionFiles = targets.slice(0, files.length);
+  const customFields = projectCustomFields(project);
+  const sources = definitionFiles.map(readDefinitionSource);
+  const suppressions = new Map<SourceFile, Suppressions>(definitionFiles.map((f) => [f, Suppressions.of(f)]));
+
+  const reporterFor = (rule: LintRule) => {
+    const setting = settings.get(rule.id);
+    return (report: Report) => {
+      const finding = toFinding(rule, setting, report, suppressions);
+      if (finding) findings.push(finding);
+    };
+  };
+  const active = LINT_RULES.filter((rule) => settings.get(rule.id) !== 'off');
+  for (const source of sources) {
+    const fields = source.definition ? new FieldSet(source.definition, customFields) : undefined;
+    for (const rule of active) {
+      if (!rule.checkDefinition) continue;
+      const report = reporterFor(rule);
+      rule.checkDefinition(fields ? { source, fields, config, report } : { source, config, report });
+    }
+  }
+  for (const rule of active) rule.checkProject?.({ sources: sources as readonly DefinitionSource[], cwd, config, report: reporterFor(rule) });
+
+  findings.sort(compareFindings);
+  return { findings, files };
+}
+
+function toFinding(
+  rule: LintRule,
+  setting: RuleSetting | undefined,
+  report: Report,
+  suppressions: ReadonlyMap<SourceFile, Suppressions>,
+): Finding | undefined {
+  const { file, start, end } = targetRange(report.target);
+  if (suppressions.get(file)?.has(rule.id, start)) return undefined;
+  const sf = file.compilerNode;
+  const from = sf.getLineAndCharacterOfPosition(start);
+  const to = sf.getLineAndCharacterOfPosition(end);
+  const finding: Finding = {
+    ruleId: rule.id,
+    level: setting !== undefined && setting !== 'off' ? setting : (report.level ?? rule.level),
+    message: report.message,
+    file: file.getFilePath(),
+    line: from.line + 1,
+    column: from.character + 1,
+    endLine: to.line + 1,
+    endColumn: to.character + 1,
+  };
+  if (report.fix) finding.fix = report.fix;
+  return finding;
+}
+
+function targetRange(target: FindingTarget): { file: SourceFile; start: number; end: number } {
+  if (!Node.isNode(target)) return target;
+  return { file: target.getSourceFile(), start: target.getStart(), end: target.getEnd() };
+}

@@ -1,0 +1,87 @@
+import { Node, ts, type SourceFile } from 'ts-morph';
+
+/** The comment directives, e.g. `// alertsmith-disable-next-line realert-flood`. */
+const DIRECTIVE = /alertsmith-(disable-next-line|disable)\b([^\n*]*)/g;
+
+/** Where a comment turns rules off: a range of the file, for some rules or (empty list) all. */
+interface SuppressedRange {
+  start: number;
+  end: number;
+  ruleIds: ReadonlySet<string>;
+}
+
+/**
+ * The lint rules a file's comments turn off, and where:
+ * - `alertsmith-disable rule-a, rule-b` (line or block comment): the whole file, which is
+ *   the whole definition;
+ * - `alertsmith-disable-next-line rule-a`: the construct that starts after the comment, e.g.
+ *   the whole `export default defineAlert(...)` or one `query: '...'` property.
+ * Without rule ids a directive turns off every lint rule. TypeScript errors are not lint:
+ * `// @ts-expect-error` is their switch.
+ */
+export class Suppressions {
+  private constructor(private readonly ranges: readonly SuppressedRange[]) {}
+
+  static of(file: SourceFile): Suppressions {
+    const text = file.getFullText();
+    if (!text.includes('alertsmith-disable')) return new Suppressions([]);
+    const ranges: SuppressedRange[] = [];
+    for (const comment of commentsOf(file)) {
+      const commentText = text.slice(comment.pos, comment.end);
+      for (const m of commentText.matchAll(DIRECTIVE)) {
+        // Text after `--` is the author's reason, not rule ids.
+        const ids = m[2]!.split('--')[0]!;
+        const ruleIds = new Set(ids.split(/[\s,]+/).filter((id) => /^[a-z0-9-]+$/.test(id)));
+        if (m[1] === 'disable') {
+          ranges.push({ start: 0, end: text.length, ruleIds });
+        } else {
+          const next = nextConstruct(file, comment.end);
+          if (next) ranges.push({ start: next.getStart(), end: next.getEnd(), ruleIds });
+        }
+      }
+    }
+    return new Suppressions(ranges);
+  }
+
+  /** True when a finding of `ruleId` starting at `offset` is turned off. */
+  has(ruleId: string, offset: number): boolean {
+    return this.ranges.some((r) => offset >= r.start && offset < r.end && (r.ruleIds.size === 0 || r.ruleIds.has(ruleId)));
+  }
+
+  /** Rule ids named in directives, to report ids that do not exist. */
+  namedRuleIds(): string[] {
+    return [...new Set(this.ranges.flatMap((r) => [...r.ruleIds]))];
+  }
+}
+
+/** Every comment of a file, each once. */
+function commentsOf(file: SourceFile): ts.CommentRange[] {
+  const text = file.getFullText();
+  const seen = new Map<number, ts.CommentRange>();
+  const add = (ranges: ts.CommentRange[] | undefined) => {
+    for (const r of ranges ?? []) seen.set(r.pos, r);
+  };
+  const visit = (node: ts.Node) => {
+    add(ts.getLeadingCommentRanges(text, node.pos));
+    add(ts.getTrailingCommentRanges(text, node.end));
+    ts.forEachChild(node, visit);
+  };
+  visit(file.compilerNode);
+  return [...seen.values()].sort((a, b) => a.pos - b.pos);
+}
+
+/** The outermost node that starts at the first token after `offset`. */
+function nextConstruct(file: SourceFile, offset: number): Node | undefined {
+  let best: Node | undefined;
+  const visit = (node: Node) => {
+    if (node.getEnd() <= offset) return;
+    const start = node.getStart();
+    if (start >= offset && !Node.isSourceFile(node) && node.getKindName() !== 'SyntaxList') {
+      if (!best || start < best.getStart() || (start === best.getStart() && node.getWidth() > best.getWidth())) best = node;
+      return; // children start at or after their parent
+    }
+    node.forEachChild(visit);
+  };
+  file.forEachChild(visit);
+  return best;
+}

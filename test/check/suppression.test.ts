@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { lintFixtures, placeOf, placesOf } from './fixture-helpers.js';
+
+describe('suppression comments', () => {
+  const findings = lintFixtures('suppression');
+  const rulesIn = (file: string) => findings.filter((f) => f.file.endsWith(`/${file}`)).map((f) => f.ruleId);
+
+  it('turn the named rules off for the whole definition below an alertsmith-disable-next-line comment', () => {
+    // realert-flood and index-pattern would fire; attack-metadata is not named and still does.
+    expect(rulesIn('next-line.ts')).toEqual(['attack-metadata']);
+  });
+
+  it('turn a rule off for just the property below the comment', () => {
+    expect(placesOf(findings, 'unknown-field')).toEqual([placeOf('suppression', 'one-property.ts', "'host.nmae'")]);
+  });
+
+  it('turn a rule off for the whole file with a block alertsmith-disable comment', () => {
+    expect(rulesIn('whole-file.ts')).toEqual([]);
+  });
+});
