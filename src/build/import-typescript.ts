@@ -1,0 +1,95 @@
+import { build, type Message } from 'esbuild';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describeThrown } from '../errors.js';
+
+/** What one TypeScript module gave: its exports, or why it could not be loaded. */
+export type ImportedModule =
+  | { file: string; ok: true; exports: Record<string, unknown> }
+  | { file: string; ok: false; message: string };
+
+/**
+ * Imports many TypeScript modules at once. esbuild bundles them into one module in which each
+ * is `require`d on its own inside a try/catch (esbuild turns a required ES module into a lazy
+ * initialiser), so one module that throws does not stop the others from loading, and there is
+ * one transform for all of them instead of one loader round trip per file.
+ * A module with a syntax error is reported and left out; the rest still load.
+ */
+export async function importTypeScriptModules(files: string[], cwd: string): Promise<ImportedModule[]> {
+  const results = new Map<string, ImportedModule>();
+  let remaining = files;
+  // One retry: a syntax error in a module fails the whole bundle, so bundle again without it.
+  for (let attempt = 0; attempt < 2 && remaining.length > 0; attempt++) {
+    const outcome = await bundle(remaining, cwd);
+    if (outcome.ok) {
+      for (const m of await evaluate(outcome.code, remaining)) results.set(m.file, m);
+      remaining = [];
+      break;
+    }
+    const failedFiles = new Set<string>();
+    for (const error of outcome.errors) {
+      const file = error.location ? path.resolve(cwd, error.location.file) : undefined;
+      const where = error.location ? `${error.location.line}:${error.location.column + 1}: ` : '';
+      const owner = file && remaining.includes(file) ? file : undefined;
+      if (owner) {
+        failedFiles.add(owner);
+        results.set(owner, { file: owner, ok: false, message: `${where}${error.text}` });
+      } else {
+        // An error in a shared module: every module fails with it, since none can be bundled.
+        const text = `${error.location ? `${path.relative(cwd, file!)}:${where}` : ''}${error.text}`;
+        for (const f of remaining) results.set(f, { file: f, ok: false, message: `cannot be bundled: ${text}` });
+        return files.map((f) => results.get(f)!);
+      }
+    }
+    remaining = remaining.filter((f) => !failedFiles.has(f));
+  }
+  return files.map((f) => results.get(f) ?? { file: f, ok: false, message: 'could not be loaded' });
+}
+
+async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: string } | { ok: false; errors: Message[] }> {
+  const entry = [
+    'export const loaded = [];',
+    ...files.map(
+      (f) =>
+        `try { loaded.push({ ok: true, exports: require(${JSON.stringify(f)}) }); } catch (e) { loaded.push({ ok: false, error: e }); }`,
+    ),
+  ].join('\n');
+  try {
+    const result = await build({
+      stdin: { contents: entry, resolveDir: cwd, sourcefile: 'alertsmith-definitions.js', loader: 'js' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: 'inline',
+      logLevel: 'silent',
+      // Node built-ins stay external; a real `require` lets the bundle load them from ESM.
+      banner: { js: "import { createRequire as __alertsmithRequire } from 'node:module'; const require = __alertsmithRequire(import.meta.url);" },
+    });
+    return { ok: true, code: result.outputFiles[0]!.text };
+  } catch (thrown) {
+    const errors = (thrown as { errors?: Message[] }).errors;
+    if (Array.isArray(errors) && errors.length > 0) return { ok: false, errors };
+    throw thrown;
+  }
+}
+
+async function evaluate(code: string, files: string[]): Promise<ImportedModule[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'alertsmith-'));
+  const file = path.join(dir, 'definitions.mjs');
+  const sourceMaps = process.sourceMapsEnabled;
+  try {
+    await writeFile(file, code);
+    process.setSourceMapsEnabled(true); // stack traces of a throwing definition name its .ts file
+    const mod = (await import(pathToFileURL(file).href)) as { loaded: ({ ok: true; exports: Record<string, unknown> } | { ok: false; error: unknown })[] };
+    return mod.loaded.map((m, i) =>
+      m.ok ? { file: files[i]!, ok: true, exports: m.exports } : { file: files[i]!, ok: false, message: `threw on import: ${describeThrown(m.error)}` },
+    );
+  } finally {
+    process.setSourceMapsEnabled(sourceMaps);
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { AlertsmithError, EXIT } from '../errors.js';
+import { findDefinitionFiles } from './find-definition-files.js';
+import { importTypeScriptModules } from './import-typescript.js';
+import { loadConfig } from './load-config.js';
+import { planBuild, type BuildError, type LoadedDefinition } from './plan-build.js';
+import { progressLine } from './progress-line.js';
+import { applyOutputs, readOutputFolder } from './write-generated.js';
+
+export interface BuildOptions {
+  cwd: string;
+  /** Write nothing; exit 1 when generated files are stale, missing or orphaned. @default false */
+  check?: boolean;
+  /** Config file. @default `ALERTSMITH_CONFIG`, else alertsmith.config.ts if present */
+  config?: string | undefined;
+  /** Output folder, overriding the config's `out`. */
+  out?: string | undefined;
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+/** `alertsmith build`: compile every definition into `<out>/<id>.yaml`. Returns the exit code. */
+export async function runBuild(options: BuildOptions): Promise<number> {
+  const started = performance.now();
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const { config: loadedConfig, root } = await loadConfig(options.cwd, options.config);
+  const config = options.out !== undefined ? { ...loadedConfig, out: options.out } : loadedConfig;
+  const outRoot = options.out !== undefined ? options.cwd : root;
+  const definitionsDir = path.resolve(root, config.definitions);
+  const outDir = path.resolve(outRoot, config.out);
+  const rel = (file: string) => toPosix(path.relative(options.cwd, file) || file);
+
+  if (!existsSync(definitionsDir)) {
+    throw new AlertsmithError(
+      'ALERTSMITH_NO_DEFINITIONS',
+      `no definitions folder at ${rel(definitionsDir)}: create it, or set definitions in alertsmith.config.ts`,
+    );
+  }
+  const files = await findDefinitionFiles(definitionsDir);
+  const showProgress = progressLine(stderr, files.length, 'compiling');
+  if (stderr.isTTY && files.length >= 200) stderr.write(`loading ${files.length} definitions...\n`);
+  const imported = await importTypeScriptModules(files, options.cwd);
+  const definitions: LoadedDefinition[] = imported.map((m) => ({ ...m, file: rel(m.file) }));
+  const existing = await readOutputFolder(outDir);
+  const plan = planBuild(definitions, { ...config, out: rel(outDir) }, existing, showProgress);
+  showProgress(files.length);
+
+  if (plan.errors.length > 0) {
+    stderr.write(formatErrors(plan.errors));
+    const invalid = new Set(plan.errors.map((e) => e.file)).size;
+    stderr.write(`${invalid} of ${files.length} definition files have errors; nothing was written.\n`);
+    return EXIT.failed;
+  }
+  const outName = rel(outDir);
+  for (const file of plan.handWritten) stderr.write(`left alone: ${outName}/${file} (written by hand)\n`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+
+  if (options.check) {
+    const missing = plan.changed.filter((f) => !existing.has(f));
+    const stale = plan.changed.filter((f) => existing.has(f));
+    if (missing.length + stale.length + plan.orphaned.length === 0) {
+      stdout.write(`${outName}/ is up to date: ${plan.outputs.size} rules (${seconds} s)\n`);
+      return EXIT.ok;
+    }
+    const lines = [
+      ...stale.map((f) => `  stale     ${outName}/${f}`),
+      ...missing.map((f) => `  missing   ${outName}/${f}`),
+      ...plan.orphaned.map((f) => `  orphaned  ${outName}/${f} (its definition is gone)`),
+    ];
+    stderr.write(`${outName}/ is not up to date:\n${lines.join('\n')}\nrun \`alertsmith build\` and commit ${outName}/\n`);
+    return EXIT.failed;
+  }
+
+  const writes = new Map(plan.changed.map((f) => [f, plan.outputs.get(f)!]));
+  await applyOutputs(outDir, writes, plan.orphaned);
+  stdout.write(
+    `built ${plan.outputs.size} rules into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed (${seconds} s)\n`,
+  );
+  return EXIT.ok;
+}
+
+function formatErrors(errors: BuildError[]): string {
+  return errors.map((e) => `${e.file}: ${e.path !== undefined ? `${e.path}: ` : ''}${e.message}\n`).join('');
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
