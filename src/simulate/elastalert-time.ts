@@ -1,0 +1,46 @@
+import { parseDateText } from '../query/date-values.js';
+
+/** An event time as ElastAlert holds it: a datetime with the offset its text was written in. */
+export interface EventTime {
+  ms: number;
+  /** Offset from UTC in minutes, as written (`Z` and naive times are UTC: 0). */
+  offset: number;
+}
+
+const ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Reads an event's timestamp as ElastAlert's `ts_to_dt` does for the default `timestamp_type:
+ * iso`: ISO 8601 text, naive times as UTC. Undefined for anything else.
+ */
+export function parseEventTime(value: unknown): EventTime | undefined {
+  if (typeof value !== 'string') return undefined;
+  const ms = parseDateText(value.trim());
+  if (ms === undefined || /^-?\d+$/.test(value.trim())) return undefined;
+  const zone = ZONE.exec(value.trim())?.[1];
+  let offset = 0;
+  if (zone !== undefined && zone !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    offset = (zone.startsWith('-') ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+  }
+  return { ms, offset };
+}
+
+/** Python's `datetime.isoformat()` of an aware datetime: microseconds only when non-zero, `+HH:MM`. */
+export function pythonIsoFormat(t: EventTime): string {
+  const local = new Date(t.ms + t.offset * 60_000);
+  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const base = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
+  const micros = local.getUTCMilliseconds() * 1000;
+  const sign = t.offset < 0 ? '-' : '+';
+  const abs = Math.abs(t.offset);
+  return `${base}${micros ? `.${pad(micros, 6)}` : ''}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/**
+ * ElastAlert's `dt_to_ts`, which `add_match` applies to a match's timestamp: `isoformat()`, then
+ * `000+00:00` and `+00:00` written as `Z` (so UTC times read `...:05.123Z` or `...:05Z`).
+ */
+export function dtToTs(t: EventTime): string {
+  return pythonIsoFormat(t).replace('000+00:00', 'Z').replace('+00:00', 'Z');
+}

@@ -1,0 +1,98 @@
+import { lookupField } from '../incident/field-lookup.js';
+import { pythonIsoFormat, type EventTime } from './elastalert-time.js';
+import { EventWindow } from './event-window.js';
+import { hashKey } from './python-values.js';
+import { durationMs, SimulatedRuleType } from './rule-type.js';
+import type { SimEvent } from './sim-event.js';
+
+/**
+ * `type: frequency`: `num_events` hits within `timeframe` (per `query_key`). The match is the
+ * newest hit of the window; the window is emptied after a match.
+ */
+export class FrequencyRule extends SimulatedRuleType {
+  protected readonly occurrences = new Map<string, { value: unknown; window: EventWindow }>();
+
+  protected keyOf(e: SimEvent): { key: string; value: unknown } {
+    if (this.rule.query_key === undefined) return { key: '"all"', value: 'all' };
+    const value = lookupField(e.doc, this.rule.query_key as string) ?? null;
+    return { key: hashKey(value), value };
+  }
+
+  protected windowOf(key: string, value: unknown): EventWindow {
+    let entry = this.occurrences.get(key);
+    if (!entry) {
+      entry = { value, window: new EventWindow(durationMs(this.rule.timeframe)) };
+      this.occurrences.set(key, entry);
+    }
+    return entry.window;
+  }
+
+  addData(events: SimEvent[]): void {
+    let last: string | undefined;
+    for (const e of events) {
+      const { key, value } = this.keyOf(e);
+      this.windowOf(key, value).append([e, 1]);
+      this.checkForMatch(key, false);
+      last = key;
+    }
+    if (last !== undefined && this.occurrences.has(last)) this.checkForMatch(last, true);
+  }
+
+  protected checkForMatch(key: string, _end: boolean): void {
+    const window = this.occurrences.get(key)!.window;
+    if (window.count() >= (this.rule.num_events as number)) {
+      const newest = window.data[window.data.length - 1]![0];
+      const extra: Record<string, unknown> = {};
+      if (this.rule.attach_related) extra.related_events = window.data.slice(0, -1).map(([e]) => relatedEvent(e, this.tsField));
+      this.addMatch(newest, extra);
+      this.occurrences.delete(key);
+    }
+  }
+}
+
+/**
+ * `type: flatline`: fewer than `threshold` hits within `timeframe` (per `query_key`), checked at
+ * the end of each run, once a whole `timeframe` has been watched. Runs without hits still move
+ * the window (ElastAlert's placeholder events), so silence is seen.
+ */
+export class FlatlineRule extends FrequencyRule {
+  private readonly firstEvent = new Map<string, number>();
+
+  protected override checkForMatch(key: string, end: boolean): void {
+    if (!end) return;
+    const entry = this.occurrences.get(key)!;
+    const window = entry.window;
+    const newest = window.data[window.data.length - 1]!;
+    const mostRecent = newest[0].time.ms;
+    if (!this.firstEvent.has(key)) this.firstEvent.set(key, mostRecent);
+    const timeframe = durationMs(this.rule.timeframe);
+    if (mostRecent - this.firstEvent.get(key)! < timeframe) return;
+    const count = window.count();
+    if (count < (this.rule.threshold as number)) {
+      this.addMatch(newest[0], { key: entry.value, count, threshold: this.rule.threshold });
+      if (!this.rule.forget_keys) {
+        this.firstEvent.set(key, Math.min(window.data[0]![0].time.ms, mostRecent - timeframe));
+      } else {
+        this.firstEvent.delete(key);
+        this.occurrences.delete(key);
+      }
+    }
+  }
+
+  override garbageCollect(end: EventTime): void {
+    const keys = [...this.occurrences.keys()];
+    if (keys.length === 0 && this.rule.query_key === undefined) keys.push('"all"');
+    for (const key of keys) {
+      this.windowOf(key, this.occurrences.get(key)?.value ?? 'all').append([this.placeholder(end), 0]);
+      if (!this.firstEvent.has(key)) this.firstEvent.set(key, end.ms);
+      this.checkForMatch(key, true);
+    }
+  }
+}
+
+/** A related event keeps ElastAlert's datetime, which the JSON encoder writes with `isoformat()`. */
+function relatedEvent(e: SimEvent, tsField: string): Record<string, unknown> {
+  const doc = structuredClone(e.doc);
+  if (Object.hasOwn(doc, tsField)) doc[tsField] = pythonIsoFormat(e.time);
+  return doc;
+}

@@ -1,0 +1,129 @@
+import { lookupField } from '../incident/field-lookup.js';
+import { createRuleType } from './create-rule-type.js';
+import { dtToTs, parseEventTime, type EventTime } from './elastalert-time.js';
+import { pyStr, pyTruthy } from './python-values.js';
+import { durationMs, type RuleOptions } from './rule-type.js';
+import type { SimEvent } from './sim-event.js';
+import { SimulationError } from './simulation-error.js';
+
+/** One match as ElastAlert pipes it to the command (`pipe_match_json`). */
+export type Match = Record<string, unknown>;
+
+export interface SimulationInput {
+  /** The validated definition (defaults applied): its rule type options, `query_key`, `realert`, `aggregation`, `timestamp_field`. */
+  rule: RuleOptions;
+  /** The documents the rule's filter returns, in any order. */
+  hits: Record<string, unknown>[];
+  /** Documents already in the index when the rule starts (new_term learns its known terms from them). @default [] */
+  history?: Record<string, unknown>[];
+  /** When the first run starts, epoch ms. @default the earliest hit */
+  start?: number;
+  /** When the last run ends: the fixed clock, epoch ms. @default the latest hit */
+  now?: number;
+  /** ElastAlert's `run_every`. @default 60000 (one minute) */
+  runEvery?: number;
+  /** `_index` for hits without one. @default the rule's index, else 'alertsmith-test' */
+  index?: string;
+}
+
+export interface SimulationResult {
+  /** Every match the rule type produced, before realert. */
+  matches: Match[];
+  /** The alerts ElastAlert would send: each the list of matches piped to one command run. */
+  alerts: Match[][];
+  /** Matches dropped by realert. */
+  silenced: number;
+}
+
+/**
+ * Runs a rule over hits the way ElastAlert would, one run per `run_every` from `start` to `now`:
+ * each run hands its hits to the rule type (`add_data`), then calls `garbage_collect` with the
+ * run's end, then stamps `num_hits`/`num_matches`, applies realert (per `query_key` value, with
+ * the run's end as ElastAlert's clock) and aggregation. Deterministic: no wall clock.
+ */
+export function simulateRule(input: SimulationInput): SimulationResult {
+  const rule = withCompoundKey(input.rule);
+  const tsField = rule.timestamp_field;
+  const index = input.index ?? (typeof rule.index === 'string' ? rule.index : 'alertsmith-test');
+  const hits = input.hits.map((doc, i) => toSimEvent(doc, i, rule, index));
+  const history = (input.history ?? []).map((doc, i) => toSimEvent(doc, i, rule, index));
+  hits.sort((a, b) => a.time.ms - b.time.ms);
+  const result: SimulationResult = { matches: [], alerts: [], silenced: 0 };
+  if (hits.length === 0 && input.start === undefined) return result;
+
+  const type = createRuleType(rule, history);
+  const runEvery = input.runEvery ?? 60_000;
+  const start = input.start ?? hits[0]!.time.ms;
+  const now = input.now ?? hits[hits.length - 1]?.time.ms ?? start;
+  const realert = durationMs(rule.realert);
+  const aggregation = durationMs(rule.aggregation);
+  const silencedUntil = new Map<string, number>();
+  let pending: { sendAt: number; matches: Match[] } | undefined;
+
+  let next = 0;
+  let end = Math.min(start + runEvery, Math.max(now, start));
+  for (;;) {
+    const batch: SimEvent[] = [];
+    while (next < hits.length && hits[next]!.time.ms <= end) batch.push(hits[next++]!);
+    if (batch.length > 0) type.addData(batch);
+    type.garbageCollect({ ms: end, offset: 0 });
+    const produced = type.matches.splice(0);
+    if (pending && end >= pending.sendAt) {
+      result.alerts.push(pending.matches);
+      pending = undefined;
+    }
+    for (const m of produced) {
+      const match = m.doc;
+      if (Object.hasOwn(match, tsField)) match[tsField] = dtToTs(m.time);
+      match.num_hits = batch.length;
+      match.num_matches = produced.length;
+      result.matches.push(match);
+      const qk = rule.query_key === undefined ? undefined : lookupField(match, rule.query_key as string);
+      const silenceKey = pyTruthy(qk) ? `.${pyStr(qk)}` : '';
+      if ((silencedUntil.get(silenceKey) ?? -Infinity) > end) {
+        result.silenced++;
+        continue;
+      }
+      if (realert > 0) silencedUntil.set(silenceKey, end + realert);
+      if (aggregation === 0) {
+        result.alerts.push([match]);
+      } else if (pending && m.time.ms <= pending.sendAt) {
+        pending.matches.push(match);
+      } else {
+        if (pending) result.alerts.push(pending.matches);
+        pending = { sendAt: end + aggregation, matches: [match] };
+      }
+    }
+    if (end >= now) break;
+    end = Math.min(end + runEvery, now);
+  }
+  // An aggregation still open at `now` is sent when it closes: count it.
+  if (pending) result.alerts.push(pending.matches);
+  return result;
+}
+
+/**
+ * ElastAlert joins a compound `query_key` into one field named `a,b` holding `str(a), str(b)`,
+ * added to every hit; the rule then keys by that field.
+ */
+function withCompoundKey(rule: RuleOptions): RuleOptions {
+  if (!Array.isArray(rule.query_key)) return rule;
+  return { ...rule, query_key: (rule.query_key as string[]).join(','), compound_query_key: rule.query_key };
+}
+
+function toSimEvent(source: Record<string, unknown>, i: number, rule: RuleOptions, index: string): SimEvent {
+  const tsField = rule.timestamp_field;
+  const raw = lookupField(source, tsField);
+  const time: EventTime | undefined = parseEventTime(raw);
+  if (time === undefined) {
+    throw new SimulationError(
+      'ALERTSMITH_TEST_EVENT',
+      `event ${i + 1} ${raw === undefined ? `has no ${tsField}` : `has ${tsField} ${JSON.stringify(raw)}, not an ISO 8601 time`}: every event needs one, e.g. '${tsField}': '2026-01-01T10:00:00Z'`,
+    );
+  }
+  const { _id, _index, ...rest } = structuredClone(source);
+  const doc: Record<string, unknown> = { ...rest, _id: _id ?? `event-${i + 1}`, _index: _index ?? index };
+  const compound = rule.compound_query_key as string[] | undefined;
+  if (compound) doc[rule.query_key as string] = compound.map((k) => pyStr(lookupField(source, k))).join(', ');
+  return { doc, time };
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { simulateRule, type SimulationInput } from '../../src/simulate/simulate-rule.js';
+import { SimulationError } from '../../src/simulate/simulation-error.js';
+import { dtToTs, parseEventTime, pythonIsoFormat } from '../../src/simulate/elastalert-time.js';
+
+const T0 = Date.parse('2026-01-01T10:00:00Z');
+const at = (minute: number, extra: Record<string, unknown> = {}) => ({
+  '@timestamp': new Date(T0 + minute * 60_000).toISOString().replace('.000Z', 'Z'),
+  ...extra,
+});
+
+function run(rule: Record<string, unknown>, hits: Record<string, unknown>[], more: Partial<SimulationInput> = {}) {
+  return simulateRule({
+    rule: { timestamp_field: '@timestamp', realert: { minutes: 0 }, index: 'logs-*', ...rule } as SimulationInput['rule'],
+    hits,
+    ...more,
+  });
+}
+
+describe('ElastAlert times', () => {
+  it('formats match timestamps as dt_to_ts does: Z for UTC, milliseconds only when present', () => {
+    expect(dtToTs(parseEventTime('2026-01-01T10:00:00Z')!)).toBe('2026-01-01T10:00:00Z');
+    expect(dtToTs(parseEventTime('2026-01-01T10:00:00.120Z')!)).toBe('2026-01-01T10:00:00.120Z');
+    expect(dtToTs(parseEventTime('2026-01-01T10:00:00+02:00')!)).toBe('2026-01-01T10:00:00+02:00');
+    expect(dtToTs(parseEventTime('2026-01-01T10:00:00')!)).toBe('2026-01-01T10:00:00Z');
+    expect(pythonIsoFormat(parseEventTime('2026-01-01T10:00:00.5Z')!)).toBe('2026-01-01T10:00:00.500000+00:00');
+  });
+});
+
+describe('any', () => {
+  it('makes every hit a match with _id, _index, num_hits and num_matches', () => {
+    const r = run({ type: 'any' }, [at(0, { user: { name: 'a' } }), at(0, { _id: 'x1', user: { name: 'b' } })]);
+    expect(r.alerts).toHaveLength(2);
+    expect(r.matches[0]).toEqual({ '@timestamp': '2026-01-01T10:00:00Z', user: { name: 'a' }, _id: 'event-1', _index: 'logs-*', num_hits: 2, num_matches: 2 });
+    expect(r.matches[1]!._id).toBe('x1');
+  });
+
+  it('fails on an event without a timestamp, naming it', () => {
+    expect(() => run({ type: 'any' }, [{ user: 'x' }])).toThrow(SimulationError);
+    expect(() => run({ type: 'any' }, [{ user: 'x' }])).toThrow(/event 1 has no @timestamp/);
+  });
+});
+
+describe('realert', () => {
+  it('drops matches of the same query_key value within realert and keeps other values', () => {
+    const hits = [at(0, { u: 'a' }), at(2, { u: 'a' }), at(3, { u: 'b' }), at(12, { u: 'a' })];
+    const r = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, hits);
+    expect(r.alerts.map((a) => a[0]!.u)).toEqual(['a', 'b', 'a']);
+    expect(r.silenced).toBe(1);
+  });
+
+  it('silences the whole rule without a query_key', () => {
+    const r = run({ type: 'any', realert: { minutes: 5 } }, [at(0), at(1), at(7)]);
+    expect(r.alerts).toHaveLength(2);
+  });
+});
+
+describe('aggregation', () => {
+  it('sends the matches of one aggregation window as one alert', () => {
+    const r = run({ type: 'any', aggregation: { minutes: 5 } }, [at(0), at(2), at(4), at(9)]);
+    expect(r.alerts.map((a) => a.length)).toEqual([3, 1]);
+  });
+});
+
+describe('frequency', () => {
+  const rule = { type: 'frequency', num_events: 3, timeframe: { minutes: 5 }, query_key: 'source.ip' };
+  it('matches at the num_events-th hit within timeframe, per query_key, with the newest hit', () => {
+    const hits = [at(0, { source: { ip: '1.1.1.1' } }), at(1, { source: { ip: '1.1.1.1' } }), at(1, { source: { ip: '2.2.2.2' } }), at(2, { source: { ip: '1.1.1.1' } })];
+    const r = run(rule, hits);
+    expect(r.matches).toHaveLength(1);
+    expect(r.matches[0]!['@timestamp']).toBe('2026-01-01T10:02:00Z');
+  });
+
+  it('does not count hits a whole timeframe apart', () => {
+    const ip = { source: { ip: '1.1.1.1' } };
+    expect(run(rule, [at(0, ip), at(3, ip), at(5, ip)]).matches).toHaveLength(0);
+    expect(run(rule, [at(0, ip), at(3, ip), at(4, ip)]).matches).toHaveLength(1);
+  });
+
+  it('starts counting afresh after a match', () => {
+    const ip = { source: { ip: '1.1.1.1' } };
+    expect(run(rule, [at(0, ip), at(0, ip), at(0, ip), at(1, ip), at(1, ip)]).matches).toHaveLength(1);
+  });
+
+  it('keys a compound query_key by the joined field ElastAlert adds', () => {
+    const r = run({ ...rule, query_key: ['a', 'b'], num_events: 2 }, [at(0, { a: 'x', b: 1 }), at(1, { a: 'x', b: 1 }), at(1, { a: 'x', b: 2 })]);
+    expect(r.matches).toHaveLength(1);
+    expect(r.matches[0]!['a,b']).toBe('x, 1');
+  });
+
+  it('attaches the other events of the window with attach_related', () => {
+    const r = run({ ...rule, query_key: undefined, num_events: 2, attach_related: true }, [at(0), at(1)]);
+    expect(r.matches[0]!.related_events).toEqual([{ '@timestamp': '2026-01-01T10:00:00+00:00', _id: 'event-1', _index: 'logs-*' }]);
+  });
+});
+
+describe('flatline', () => {
+  const rule = { type: 'flatline', threshold: 2, timeframe: { minutes: 10 } };
+  it('matches when fewer than threshold hits fall within timeframe, once a timeframe was watched', () => {
+    const r = run(rule, [at(0), at(1)], { now: T0 + 30 * 60_000 });
+    expect(r.matches.length).toBeGreaterThan(0);
+    expect(r.matches[0]).toMatchObject({ key: 'all', count: 0, threshold: 2 });
+    expect(r.matches[0]!['@timestamp']).toBe('2026-01-01T10:11:00Z');
+  });
+
+  it('stays quiet while hits keep coming', () => {
+    const hits = Array.from({ length: 30 }, (_, i) => at(i));
+    expect(run(rule, hits).matches).toHaveLength(0);
+  });
+
+  it('fires when the query matches nothing for a whole timeframe', () => {
+    const r = run(rule, [], { start: T0, now: T0 + 11 * 60_000 });
+    expect(r.matches.length).toBeGreaterThan(0);
+  });
+});
+
+describe('spike', () => {
+  const rule = { type: 'spike', spike_height: 3, spike_type: 'up', timeframe: { minutes: 10 } };
+  it('matches when the current window has spike_height times the reference window', () => {
+    const hits = [at(0), at(5), ...Array.from({ length: 6 }, (_, i) => at(21 + i * 0.1))];
+    const r = run(rule, hits);
+    expect(r.matches).toHaveLength(1);
+    // The hit at 10:05 is still in the reference window; the third hit at 10:21 is 3x it.
+    expect(r.matches[0]).toMatchObject({ spike_count: 3, reference_count: 1, '@timestamp': '2026-01-01T10:21:00Z' });
+  });
+
+  it('needs two timeframes of history before it may alert', () => {
+    const hits = Array.from({ length: 10 }, (_, i) => at(1 + i * 0.1));
+    expect(run(rule, hits).matches).toHaveLength(0);
+  });
+
+  it('respects threshold_cur', () => {
+    const hits = [at(0), at(5), ...Array.from({ length: 6 }, (_, i) => at(21 + i * 0.1))];
+    expect(run({ ...rule, threshold_cur: 10 }, hits).matches).toHaveLength(0);
+  });
+});
+
+describe('cardinality', () => {
+  const rule = { type: 'cardinality', cardinality_field: 'user.name', max_cardinality: 2, timeframe: { minutes: 10 }, query_key: 'source.ip' };
+  const ev = (m: number, user: string, ip = '1.1.1.1') => at(m, { user: { name: user }, source: { ip } });
+  it('matches when distinct values within timeframe exceed max_cardinality', () => {
+    expect(run(rule, [ev(0, 'a'), ev(1, 'b'), ev(2, 'a')]).matches).toHaveLength(0);
+    const r = run(rule, [ev(0, 'a'), ev(1, 'b'), ev(2, 'c')]);
+    expect(r.matches).toHaveLength(1);
+    expect(r.matches[0]!.user).toEqual({ name: 'c' });
+  });
+
+  it('forgets values older than timeframe', () => {
+    expect(run(rule, [ev(0, 'a'), ev(1, 'b'), ev(12, 'c')]).matches).toHaveLength(0);
+  });
+
+  it('keeps values of different query_key values apart', () => {
+    expect(run(rule, [ev(0, 'a'), ev(1, 'b', '2.2.2.2'), ev(2, 'c')]).matches).toHaveLength(0);
+  });
+});
+
+describe('change', () => {
+  const rule = { type: 'change', compare_key: 'source.geo.country_iso_code', query_key: 'user.name', ignore_null: true };
+  const ev = (m: number, user: string, country?: string) => at(m, { user: { name: user }, source: { geo: country ? { country_iso_code: country } : {} } });
+  it('matches when compare_key changes for the same query_key, with old and new values', () => {
+    const r = run(rule, [ev(0, 'bob', 'FR'), ev(1, 'alice', 'US'), ev(2, 'bob', 'FR'), ev(3, 'bob', 'RU')]);
+    expect(r.matches).toHaveLength(1);
+    expect(r.matches[0]).toMatchObject({ old_value: ['FR'], new_value: ['RU'] });
+  });
+
+  it('ignores hits without the value when ignore_null is set', () => {
+    expect(run(rule, [ev(0, 'bob', 'FR'), ev(1, 'bob'), ev(2, 'bob', 'FR')]).matches).toHaveLength(0);
+  });
+
+  it('only matches within timeframe of the previous value when timeframe is set', () => {
+    expect(run({ ...rule, timeframe: { minutes: 5 } }, [ev(0, 'bob', 'FR'), ev(10, 'bob', 'RU')]).matches).toHaveLength(0);
+  });
+});
+
+describe('new_term', () => {
+  const rule = { type: 'new_term', fields: ['process.name'] };
+  const ev = (m: number, name: string) => at(m, { process: { name } });
+  it('matches the first hit of a value the history does not have, once', () => {
+    const r = run(rule, [ev(0, 'cmd.exe'), ev(1, 'evil.exe'), ev(2, 'evil.exe')], { history: [ev(-60, 'cmd.exe')] });
+    expect(r.matches).toHaveLength(1);
+    expect(r.matches[0]).toMatchObject({ process: { name: 'evil.exe' }, new_field: 'process.name' });
+  });
+
+  it('uses query_key when fields is not given', () => {
+    expect(run({ type: 'new_term', query_key: 'process.name' }, [ev(0, 'a')]).matches[0]!.new_field).toBe('process.name');
+  });
+});
+
+describe('blacklist and whitelist', () => {
+  const ev = (m: number, name?: string) => at(m, name === undefined ? {} : { user: { name } });
+  it('blacklist matches listed values only', () => {
+    const r = run({ type: 'blacklist', compare_key: 'user.name', blacklist: ['root', 'admin'] }, [ev(0, 'root'), ev(1, 'bob'), ev(2)]);
+    expect(r.matches.map((m) => (m.user as { name: string }).name)).toEqual(['root']);
+  });
+
+  it('whitelist matches values not listed, and missing ones unless ignore_null', () => {
+    const hits = [ev(0, 'root'), ev(1, 'bob'), ev(2)];
+    expect(run({ type: 'whitelist', compare_key: 'user.name', whitelist: ['root'], ignore_null: true }, hits).matches).toHaveLength(1);
+    expect(run({ type: 'whitelist', compare_key: 'user.name', whitelist: ['root'], ignore_null: false }, hits).matches).toHaveLength(2);
+  });
+});
+
+describe('what is not simulated', () => {
+  it('names metric_aggregation and count queries', () => {
+    expect(() => run({ type: 'metric_aggregation' }, [at(0)])).toThrow(/metric_aggregation is not simulated/);
+    expect(() => run({ type: 'frequency', use_count_query: true, num_events: 1, timeframe: { minutes: 1 } }, [at(0)])).toThrow(/use_count_query/);
+  });
+});
