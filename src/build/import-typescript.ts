@@ -2,7 +2,7 @@ import { build, type Message } from 'esbuild';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeThrown } from '../errors.js';
 
 /** What one TypeScript module gave: its exports, or why it could not be loaded. */
@@ -48,6 +48,8 @@ export async function importTypeScriptModules(files: string[], cwd: string): Pro
   return files.map((f) => results.get(f) ?? { file: f, ok: false, message: 'could not be loaded' });
 }
 
+const OWN_ENTRY = fileURLToPath(new URL('../index', import.meta.url));
+
 async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: string } | { ok: false; errors: Message[] }> {
   const entry = [
     'export const loaded = [];',
@@ -66,6 +68,8 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
       target: 'node20',
       sourcemap: 'inline',
       logLevel: 'silent',
+      // Definitions get the alertsmith that compiles them, installed or not (no extension: .ts in src/, .js in dist/).
+      alias: { alertsmith: OWN_ENTRY },
       // Node built-ins stay external; a real `require` lets the bundle load them from ESM.
       banner: { js: "import { createRequire as __alertsmithRequire } from 'node:module'; const require = __alertsmithRequire(import.meta.url);" },
     });
