@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { configSchema, type ResolvedConfig } from '../define/schema/config.js';
-import { formatPath } from '../define/validate-definition.js';
+import { schemaIssues } from '../define/schema-issues.js';
 import { AlertsmithError } from '../errors.js';
 import { importTypeScriptModules } from './import-typescript.js';
 
@@ -37,7 +37,7 @@ export async function loadConfig(cwd: string, flag: string | undefined, env = pr
   }
   const parsed = configSchema.safeParse(exported);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${shown}: ${formatPath(i.path)}: ${i.message}`);
+    const lines = schemaIssues(parsed.error).map((i) => `${shown}: ${i.path}: ${i.message}`);
     throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `invalid config:\n${lines.join('\n')}`);
   }
   return { config: parsed.data, file, root: path.dirname(file) };
