@@ -48,6 +48,24 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       exitCode = await runCheck({ cwd, paths, format: opts.format, config: opts.config });
     });
 
+  program
+    .command('test')
+    .description('run every detection\'s test cases offline and preview its XSOAR incidents; exit 1 on any failure')
+    .argument('[paths...]', 'definition files or folders (default: the config\'s definitions folder)')
+    .option('--format <format>', 'pretty, json or junit', 'pretty')
+    .option('--require-tests', 'fail detections without a case that fires and a case that does not')
+    .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
+    .action(async (paths: string[], opts: { format: string; requireTests?: boolean; config?: string }) => {
+      const { runTest } = await import('../test/run-test.js');
+      exitCode = await runTest({
+        cwd,
+        paths,
+        format: opts.format as 'pretty' | 'json' | 'junit',
+        requireTests: opts.requireTests ?? false,
+        config: opts.config,
+      });
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

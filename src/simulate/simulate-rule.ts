@@ -37,8 +37,8 @@ export interface SimulationResult {
 
 /**
  * Runs a rule over hits the way ElastAlert would, one run per `run_every` from `start` to `now`:
- * each run hands its hits to the rule type (`add_data`), then calls `garbage_collect` with the
- * run's end, then stamps `num_hits`/`num_matches`, applies realert (per `query_key` value, with
+ * each run hands its new hits to the rule type (`add_data`), then calls `garbage_collect` with the
+ * run's end, then stamps `num_hits` (hits within `buffer_time`, default 45 minutes) and `num_matches`, applies realert (per `query_key` value, with
  * the run's end as ElastAlert's clock) and aggregation. Deterministic: no wall clock.
  */
 export function simulateRule(input: SimulationInput): SimulationResult {
@@ -57,6 +57,7 @@ export function simulateRule(input: SimulationInput): SimulationResult {
   const now = input.now ?? hits[hits.length - 1]?.time.ms ?? start;
   const realert = durationMs(rule.realert);
   const aggregation = durationMs(rule.aggregation);
+  const bufferTime = rule.buffer_time === undefined ? DEFAULT_BUFFER_TIME : durationMs(rule.buffer_time);
   const silencedUntil = new Map<string, number>();
   let pending: { sendAt: number; matches: Match[] } | undefined;
 
@@ -75,7 +76,7 @@ export function simulateRule(input: SimulationInput): SimulationResult {
     for (const m of produced) {
       const match = m.doc;
       if (Object.hasOwn(match, tsField)) match[tsField] = dtToTs(m.time);
-      match.num_hits = batch.length;
+      match.num_hits = hitsWithin(hits, end - bufferTime, end);
       match.num_matches = produced.length;
       result.matches.push(match);
       const qk = rule.query_key === undefined ? undefined : lookupField(match, rule.query_key as string);
@@ -100,6 +101,19 @@ export function simulateRule(input: SimulationInput): SimulationResult {
   // An aggregation still open at `now` is sent when it closes: count it.
   if (pending) result.alerts.push(pending.matches);
   return result;
+}
+
+/** ElastAlert's example config sets buffer_time to 45 minutes; a rule's own buffer_time wins. */
+const DEFAULT_BUFFER_TIME = 45 * 60_000;
+
+/**
+ * ElastAlert queries the whole `buffer_time` before each run's end and drops hits it has seen
+ * (the rule type only gets new ones), but `num_hits` counts every hit the query returned.
+ */
+function hitsWithin(hits: SimEvent[], after: number, upTo: number): number {
+  let n = 0;
+  for (const h of hits) if (h.time.ms > after && h.time.ms <= upTo) n++;
+  return n;
 }
 
 /**

@@ -11,7 +11,7 @@ const at = (minute: number, extra: Record<string, unknown> = {}) => ({
 
 function run(rule: Record<string, unknown>, hits: Record<string, unknown>[], more: Partial<SimulationInput> = {}) {
   return simulateRule({
-    rule: { timestamp_field: '@timestamp', realert: { minutes: 0 }, index: 'logs-*', ...rule } as SimulationInput['rule'],
+    rule: { timestamp_field: '@timestamp', realert: { minutes: 0 }, index: 'logs-*', ...rule } as unknown as SimulationInput['rule'],
     hits,
     ...more,
   });

@@ -4,6 +4,7 @@ import { attackSchema } from './attack.js';
 import { durationSchema } from './duration.js';
 import { fieldTypeSchema } from './field-types.js';
 import { RULE_TYPE_OPTIONS } from './rule-types.js';
+import { testCaseSchema } from './test-case.js';
 import { argumentText, dslClauses, fieldPath, fieldPathOrList } from './text.js';
 import { xsoarSchema } from './xsoar.js';
 
@@ -45,6 +46,8 @@ const commonShape = {
   eventFields: z.record(fieldPath, fieldTypeSchema).optional(),
   /** How matches become Cortex XSOAR incidents. */
   xsoar: xsoarSchema,
+  /** Test cases run by `alertsmith test` (never written into the rule). */
+  tests: z.array(testCaseSchema).optional(),
 };
 
 function variant<T extends RuleTypeName>(type: T) {

@@ -1,0 +1,90 @@
+import type { Definition } from '../define/schema/definition.js';
+import type { TestCase } from '../define/schema/test-case.js';
+import { AlertsmithError, describeThrown } from '../errors.js';
+import { lookupField } from '../incident/field-lookup.js';
+import { planIncidents } from '../incident/incident-body.js';
+import type { IncidentMapping } from '../incident/mapping.js';
+import { compileDetectionFilter } from '../query/detection-query.js';
+import { parseEventTime } from '../simulate/elastalert-time.js';
+import { durationMs, type RuleOptions } from '../simulate/rule-type.js';
+import { simulateRule } from '../simulate/simulate-rule.js';
+import type { CaseResult } from './case-result.js';
+import { compareIncident } from './compare-incident.js';
+
+export interface CaseInput {
+  definition: Definition;
+  mapping: IncidentMapping;
+  testCase: TestCase;
+  /** The case's events with its fixtures' events first. */
+  events: Record<string, unknown>[];
+}
+
+/**
+ * Runs one case, purely: the query over the events (with `now` as the clock), the rule type over
+ * the hits, realert and aggregation, then the runtime's own `planIncidents` for every alert;
+ * compared with the expectation. An error (a query the evaluator refuses, an event without a
+ * time) fails the case with its message.
+ */
+export function runCase(input: CaseInput): CaseResult {
+  const { definition: def, testCase, events } = input;
+  const result: CaseResult = { name: testCase.name, passed: false, alerts: 0, matches: 0, incidents: [], failures: [] };
+  try {
+    const times = events.map((e, i) => eventTime(e, i, def.timestamp_field ?? '@timestamp'));
+    let now: number;
+    if (testCase.now !== undefined) {
+      const parsed = parseEventTime(testCase.now);
+      if (parsed === undefined) throw new AlertsmithError('ALERTSMITH_TEST_INVALID', `now ${JSON.stringify(testCase.now)} is not an ISO 8601 time such as 2026-01-01T10:30:00Z`);
+      now = parsed.ms;
+    } else {
+      now = Math.max(...times);
+    }
+    const matcher = compileDetectionFilter(def, { now });
+    const hits = events.filter((e) => matcher(e));
+    const history = (testCase.history ?? []).filter((e) => matcher(e));
+    const rule = def as unknown as RuleOptions;
+    const start = times.length > 0 ? Math.min(...times) : now - 2 * durationMs(rule.timeframe);
+    const sim = simulateRule({ rule, hits, history, start: Math.min(start, now), now });
+    result.alerts = sim.alerts.length;
+    result.matches = sim.matches.length;
+    result.incidents = sim.alerts.flatMap((alert) => planIncidents(alert, input.mapping));
+    result.failures = compareWithExpectation(testCase, result);
+  } catch (e) {
+    result.failures = [e instanceof AlertsmithError ? `${e.message} [${e.code}]` : `internal error: ${describeThrown(e)}`];
+  }
+  result.passed = result.failures.length === 0;
+  return result;
+}
+
+function eventTime(e: Record<string, unknown>, i: number, field: string): number {
+  const t = parseEventTime(lookupField(e, field));
+  if (t === undefined) {
+    throw new AlertsmithError('ALERTSMITH_TEST_EVENT', `event ${i + 1} has no ISO 8601 ${field}: every event needs one, e.g. '${field}': '2026-01-01T10:00:00Z'`);
+  }
+  return t.ms;
+}
+
+function compareWithExpectation(testCase: TestCase, r: CaseResult): string[] {
+  const want = testCase.expect;
+  const out: string[] = [];
+  if (want.alerts !== undefined && want.alerts !== r.alerts) {
+    out.push(`alerts: expected ${want.alerts}, got ${r.alerts}${r.matches !== r.alerts ? ` (${r.matches} matches before realert/aggregation)` : ''}`);
+  }
+  if (want.incidents !== undefined && want.incidents !== r.incidents.length) {
+    out.push(`incidents: expected ${want.incidents}, got ${r.incidents.length}`);
+  }
+  if (want.incident !== undefined) {
+    const first = r.incidents[0];
+    if (first === undefined) out.push('incident: expected one, got no incident');
+    else out.push(...compareIncident(want.incident, first.body));
+  }
+  return out;
+}
+
+/** Whether a case asserts that the detection fires (true), stays quiet (false), or neither. */
+export function caseFires(testCase: TestCase): boolean | undefined {
+  const e = testCase.expect;
+  const counts = [e.alerts, e.incidents].filter((n): n is number => n !== undefined);
+  if (counts.some((n) => n > 0) || e.incident !== undefined) return true;
+  if (counts.length > 0 && counts.every((n) => n === 0)) return false;
+  return undefined;
+}

@@ -1,0 +1,100 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { findDefinitionFiles, idFromFileName, isDefinitionFileName } from '../build/find-definition-files.js';
+import { importTypeScriptModules } from '../build/import-typescript.js';
+import { loadConfig } from '../build/load-config.js';
+import { validateDefinition } from '../define/validate-definition.js';
+import { AlertsmithError, describeThrown, EXIT } from '../errors.js';
+import { tally, type DetectionResult } from './case-result.js';
+import { readFixture } from './read-fixtures.js';
+import { reportJson } from './report-json.js';
+import { reportJunit } from './report-junit.js';
+import { reportPretty } from './report-pretty.js';
+import { testDetection } from './test-detection.js';
+
+export type TestFormat = 'pretty' | 'json' | 'junit';
+
+export interface TestOptions {
+  cwd: string;
+  /** Definition files or folders to test. @default the config's definitions folder */
+  paths?: string[];
+  /** @default 'pretty' */
+  format?: TestFormat;
+  /** Fail every detection without a case that fires and a case that does not. @default false */
+  requireTests?: boolean;
+  /** Config file. @default `ALERTSMITH_CONFIG`, else alertsmith.config.ts if present */
+  config?: string | undefined;
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream;
+}
+
+/**
+ * `alertsmith test`: runs every detection's test cases offline and prints the report, then the
+ * closing `N passed, N failed` line (on stdout for pretty; on stderr for json and junit, whose
+ * stdout is the document). Returns 0 when everything passed, else 1.
+ */
+export async function runTest(options: TestOptions): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const format = options.format ?? 'pretty';
+  if (!['pretty', 'json', 'junit'].includes(format)) {
+    throw new AlertsmithError('ALERTSMITH_USAGE', `--format is pretty, json or junit; got "${format}"`);
+  }
+  const { config, root } = await loadConfig(options.cwd, options.config);
+  const files = await definitionFiles(options, path.resolve(root, config.definitions));
+  const rel = (file: string): string => (path.relative(options.cwd, file) || file).split(path.sep).join('/');
+  const imported = await importTypeScriptModules(files, options.cwd);
+
+  const results: DetectionResult[] = [];
+  for (const m of imported) {
+    const file = rel(m.file);
+    const fallbackId = idFromFileName(m.file);
+    if (!m.ok) {
+      results.push({ id: fallbackId, file, cases: [], problems: [m.message] });
+      continue;
+    }
+    const validation = validateDefinition(m.exports.default, fallbackId, config);
+    if (!validation.ok) {
+      results.push({ id: fallbackId, file, cases: [], problems: validation.issues.map((i) => `${i.path}: ${i.message}`) });
+      continue;
+    }
+    const def = validation.definition;
+    try {
+      const fixtureEvents = await Promise.all(
+        (def.tests ?? []).map(async (c) => (await Promise.all((c.fixtures ?? []).map((f) => readFixture(m.file, f)))).flat()),
+      );
+      results.push(testDetection({ definition: def, file, fixtureEvents, requireTests: options.requireTests ?? false }));
+    } catch (e) {
+      results.push({ id: def.id, file, cases: [], problems: [e instanceof AlertsmithError ? e.message : describeThrown(e)] });
+    }
+  }
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  if (format === 'pretty') {
+    stdout.write(reportPretty(results));
+  } else {
+    stdout.write(format === 'json' ? reportJson(results) : reportJunit(results));
+    const { passed, failed } = tally(results);
+    stderr.write(`${passed} passed, ${failed} failed\n`);
+  }
+  return tally(results).failed === 0 ? EXIT.ok : EXIT.failed;
+}
+
+async function definitionFiles(options: TestOptions, definitionsDir: string): Promise<string[]> {
+  const paths = options.paths ?? [];
+  if (paths.length === 0) {
+    if (!existsSync(definitionsDir)) {
+      throw new AlertsmithError('ALERTSMITH_NO_DEFINITIONS', `no definitions folder at ${path.relative(options.cwd, definitionsDir) || definitionsDir}: create it, or name files to test`);
+    }
+    return findDefinitionFiles(definitionsDir);
+  }
+  const files = new Set<string>();
+  for (const p of paths) {
+    const abs = path.resolve(options.cwd, p);
+    if (!existsSync(abs)) throw new AlertsmithError('ALERTSMITH_NO_DEFINITIONS', `${p} does not exist`);
+    if (statSync(abs).isDirectory()) for (const f of await findDefinitionFiles(abs)) files.add(f);
+    else if (isDefinitionFileName(path.basename(abs))) files.add(abs);
+    else throw new AlertsmithError('ALERTSMITH_USAGE', `${p} is not a definition module (.ts)`);
+  }
+  return [...files].sort();
+}
