@@ -1,32 +1,49 @@
 // Builds dist/: the library and CLI (tsc), and the self-contained runtime bundle
 // dist/alertsmith-incident.mjs (esbuild), which runs with plain `node` and no node_modules.
 // Run by `npm install` (prepare) and `npm run build:dist`.
+// Everything is built in a fresh folder that then replaces dist/ by renames, so that a failed
+// or concurrent build never leaves a half-written dist/ behind.
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url);
-process.chdir(fileURLToPath(root));
-rmSync('dist', { recursive: true, force: true });
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+mkdirSync('.cache', { recursive: true });
+const staging = `.cache/dist-${process.pid}`;
+const fail = (message) => {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`build:dist: ${message}`);
+  process.exit(1);
+};
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const typecheck = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', staging], { stdio: 'inherit' });
+if (typecheck.status !== 0) fail('TypeScript reported the errors above; dist/ was left as it was');
 
 const runtimeEntry = 'src/runtime/main.ts';
 if (existsSync(runtimeEntry)) {
-  await build({
-    entryPoints: [runtimeEntry],
-    outfile: 'dist/alertsmith-incident.mjs',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  chmodSync('dist/alertsmith-incident.mjs', 0o755);
+  try {
+    await build({
+      entryPoints: [runtimeEntry],
+      outfile: `${staging}/alertsmith-incident.mjs`,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      banner: { js: '#!/usr/bin/env node' },
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  } catch {
+    fail('esbuild could not bundle the runtime (see above); dist/ was left as it was');
+  }
+  chmodSync(`${staging}/alertsmith-incident.mjs`, 0o755);
 }
+
+const old = `.cache/dist-old-${process.pid}`;
+if (existsSync('dist')) renameSync('dist', old);
+renameSync(staging, 'dist');
+rmSync(old, { recursive: true, force: true });
 console.log('built dist/');

@@ -1,4 +1,5 @@
 import { build, type Message } from 'esbuild';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +49,10 @@ export async function importTypeScriptModules(files: string[], cwd: string): Pro
   return files.map((f) => results.get(f) ?? { file: f, ok: false, message: 'could not be loaded' });
 }
 
-const OWN_ENTRY = fileURLToPath(new URL('../index', import.meta.url));
+/** This package's authoring entry: index.ts when running from src/ (tests), index.js from dist/. */
+const OWN_ENTRY = [new URL('../index.js', import.meta.url), new URL('../index.ts', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((f) => existsSync(f))!;
 
 async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: string } | { ok: false; errors: Message[] }> {
   const entry = [
@@ -68,7 +72,7 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
       target: 'node20',
       sourcemap: 'inline',
       logLevel: 'silent',
-      // Definitions get the alertsmith that compiles them, installed or not (no extension: .ts in src/, .js in dist/).
+      // Definitions get the alertsmith that compiles them, whether or not the project installed it.
       alias: { alertsmith: OWN_ENTRY },
       // Node built-ins stay external; a real `require` lets the bundle load them from ESM.
       banner: { js: "import { createRequire as __alertsmithRequire } from 'node:module'; const require = __alertsmithRequire(import.meta.url);" },

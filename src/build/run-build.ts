@@ -81,8 +81,23 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   return EXIT.ok;
 }
 
-function formatErrors(errors: BuildError[]): string {
-  return errors.map((e) => `${e.file}: ${e.path !== undefined ? `${e.path}: ` : ''}${e.message}\n`).join('');
+/** How many files may share one identical error before the rest are counted instead of listed. */
+const SAME_ERROR_LISTED = 5;
+
+/** Every error on its own line, except that one cause shared by many files is listed a few times, then counted. */
+export function formatErrors(errors: BuildError[]): string {
+  const seen = new Map<string, number>();
+  let out = '';
+  for (const e of errors) {
+    const what = `${e.path !== undefined ? `${e.path}: ` : ''}${e.message}`;
+    const count = (seen.get(what) ?? 0) + 1;
+    seen.set(what, count);
+    if (count <= SAME_ERROR_LISTED) out += `${e.file}: ${what}\n`;
+  }
+  for (const [what, count] of seen) {
+    if (count > SAME_ERROR_LISTED) out += `... and ${count - SAME_ERROR_LISTED} more files with: ${what}\n`;
+  }
+  return out;
 }
 
 function toPosix(p: string): string {
