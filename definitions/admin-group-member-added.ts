@@ -23,4 +23,35 @@ export default defineAlert({
     labels: ['user.name', 'user.target.name', 'group.name', 'host.name'],
     createInvestigation: true,
   },
+  tests: [
+    {
+      name: 'a member added to Administrators fires',
+      events: [
+        {
+          '@timestamp': '2026-01-05T10:00:00Z',
+          event: { code: '4732' },
+          group: { name: 'Administrators' },
+          user: { name: 'alice', target: { name: 'mallory' } },
+          host: { name: 'srv-7' },
+        },
+      ],
+      expect: {
+        alerts: 1,
+        incident: {
+          name: 'mallory added to Administrators by alice',
+          severity: 'high',
+          details: 'alice added mallory to Administrators on srv-7 (event 4732).',
+          labels: { 'group.name': 'Administrators', 'user.target.name': 'mallory' },
+        },
+      },
+    },
+    {
+      name: 'other groups and other event codes stay quiet',
+      events: [
+        { '@timestamp': '2026-01-05T10:00:00Z', event: { code: '4732' }, group: { name: 'Backup Operators' }, user: { name: 'alice' } },
+        { '@timestamp': '2026-01-05T10:01:00Z', event: { code: '4624' }, group: { name: 'Administrators' }, user: { name: 'alice' } },
+      ],
+      expect: { alerts: 0 },
+    },
+  ],
 });
