@@ -3,11 +3,11 @@
 // Run by `npm install` (prepare) and `npm run build:dist`.
 // Everything is built in a fresh folder that then replaces dist/ by renames, so that a failed
 // or concurrent build never leaves a half-written dist/ behind.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { bundleRuntime } from './runtime-bundle.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 mkdirSync('.cache', { recursive: true });
@@ -25,21 +25,10 @@ if (typecheck.status !== 0) fail('TypeScript reported the errors above; dist/ wa
 const runtimeEntry = 'src/runtime/main.ts';
 if (existsSync(runtimeEntry)) {
   try {
-    await build({
-      entryPoints: [runtimeEntry],
-      outfile: `${staging}/alertsmith-incident.mjs`,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      banner: { js: '#!/usr/bin/env node' },
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
+    await bundleRuntime(`${staging}/alertsmith-incident.mjs`);
   } catch {
     fail('esbuild could not bundle the runtime (see above); dist/ was left as it was');
   }
-  chmodSync(`${staging}/alertsmith-incident.mjs`, 0o755);
 }
 
 const old = `.cache/dist-old-${process.pid}`;

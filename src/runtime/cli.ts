@@ -1,0 +1,105 @@
+import { homedir } from 'node:os';
+import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { MAPPING_PARSE_OPTIONS, type ParsedMappingValues } from '../incident/command-flags.js';
+import { readConfigFile } from './config-file.js';
+import { RUNTIME_EXIT, RuntimeError } from './exit-codes.js';
+import { createLog, type Log } from './log.js';
+import { resolveRuntimeConfig, type RuntimeConfig } from './runtime-config.js';
+import { USAGE } from './usage.js';
+
+declare const __ALERTSMITH_VERSION__: string | undefined;
+
+export interface RuntimeIo {
+  argv: string[];
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  env: Record<string, string | undefined>;
+  home?: string;
+}
+
+const COMMON_OPTIONS = {
+  config: { type: 'string' },
+  'state-dir': { type: 'string' },
+  'deadline-ms': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+const SUBCOMMANDS = ['replay', 'status', 'test-connection'] as const;
+
+/** Runs `alertsmith-incident` and answers its exit code; only main.ts touches the process. */
+export async function runIncidentCli(io: RuntimeIo): Promise<number> {
+  const log = createLog((line) => io.stderr.write(line));
+  try {
+    return await dispatch(io, log);
+  } catch (error) {
+    if (error instanceof RuntimeError) {
+      log.write('error', 'error', { code: error.code, message: error.message });
+      return error.exitCode;
+    }
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    log.write('error', 'internal-error', { message: 'a bug in alertsmith-incident; please report it with this line', detail: text });
+    return RUNTIME_EXIT.internal;
+  }
+}
+
+async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: io.argv, options: { ...MAPPING_PARSE_OPTIONS, ...COMMON_OPTIONS }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new RuntimeError('ALERTSMITH_USAGE', `${(error as Error).message} (run alertsmith-incident --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout.write(USAGE);
+    return RUNTIME_EXIT.delivered;
+  }
+  if (values.version === true) {
+    io.stdout.write(`${typeof __ALERTSMITH_VERSION__ === 'string' ? __ALERTSMITH_VERSION__ : 'development'}\n`);
+    return RUNTIME_EXIT.delivered;
+  }
+  const command = positionals[0];
+  if (positionals.length > 1 || (command !== undefined && !(SUBCOMMANDS as readonly string[]).includes(command))) {
+    throw new RuntimeError('ALERTSMITH_USAGE', `unknown command "${positionals.join(' ')}": use replay, status, test-connection or none (run alertsmith-incident --help)`);
+  }
+  const config = loadConfig(values, io);
+  log.addSecret(config.apiKey);
+  if (config.proxy !== undefined) {
+    try {
+      log.addSecret(decodeURIComponent(new URL(config.proxy).password));
+      log.addSecret(new URL(config.proxy).password);
+    } catch {
+      // not a URL: reported when a request is made
+    }
+  }
+  switch (command) {
+    case 'replay': {
+      const { runReplay } = await import('./commands/replay.js');
+      return runReplay(config, log);
+    }
+    case 'status': {
+      const { runStatus } = await import('./commands/status.js');
+      return runStatus(config, io.stdout);
+    }
+    case 'test-connection': {
+      const { runTestConnection } = await import('./commands/test-connection.js');
+      return runTestConnection(config, log, io.stdout);
+    }
+    default: {
+      const { runSend } = await import('./commands/send.js');
+      return runSend({ values: values as ParsedMappingValues, dryRun: values['dry-run'] === true, config, log, stdin: io.stdin, stdout: io.stdout });
+    }
+  }
+}
+
+function loadConfig(values: { config?: string; 'state-dir'?: string; 'deadline-ms'?: string }, io: RuntimeIo): RuntimeConfig {
+  const file = values.config !== undefined ? readConfigFile(values.config) : {};
+  const flags: { stateDir?: string; deadlineMs?: string } = {};
+  if (values['state-dir'] !== undefined) flags.stateDir = values['state-dir'];
+  if (values['deadline-ms'] !== undefined) flags.deadlineMs = values['deadline-ms'];
+  return resolveRuntimeConfig(flags, io.env, file, io.home ?? homedir());
+}

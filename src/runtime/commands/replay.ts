@@ -1,0 +1,47 @@
+import { readdir, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deliverIncidents, type DeliveryItem } from '../deliver.js';
+import { isTempName, writeFileAtomic } from '../durable-file.js';
+import type { Log } from '../log.js';
+import type { RuntimeConfig } from '../runtime-config.js';
+import { readPending } from '../spool.js';
+import { ensureStateDirs, statePaths } from '../state-dir.js';
+import { createXsoarClient } from '../xsoar-client.js';
+import { summarise } from './send.js';
+
+/** Temp files older than this belong to a writer that was killed. */
+const ABANDONED_TEMP_MS = 60_000;
+
+/**
+ * `alertsmith-incident replay`: delivers everything in pending/. Each incident is first looked
+ * up in XSOAR by its de-duplication label, since the run that spooled it may have sent it.
+ */
+export async function runReplay(config: RuntimeConfig, log: Log): Promise<number> {
+  const started = Date.now();
+  const paths = statePaths(config.stateDir);
+  await ensureStateDirs(paths);
+  const items: DeliveryItem[] = [];
+  for (const name of (await readdir(paths.pending)).sort()) {
+    const path = join(paths.pending, name);
+    if (isTempName(name) || name.endsWith('.takeover')) {
+      const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > ABANDONED_TEMP_MS) await unlink(path).catch(() => undefined);
+      continue;
+    }
+    if (!name.endsWith('.json')) continue;
+    const record = await readPending(path);
+    if ('invalid' in record) {
+      if (record.invalid === 'gone') continue;
+      // Cannot happen through this program (atomic writes); kept aside rather than lost or retried forever.
+      await rename(path, join(paths.rejected, `unreadable-${name}`)).catch(() => undefined);
+      await writeFileAtomic(join(paths.rejected, `unreadable-${name}.reason.json`), `${JSON.stringify({ reason: `pending file ${record.invalid}` })}\n`);
+      log.write('error', 'rejected', { file: name, reason: `pending file ${record.invalid}` });
+      continue;
+    }
+    items.push({ key: record.key, rule: record.rule, body: record.body, fromSpool: true });
+  }
+  const report = await deliverIncidents(items, {
+    paths, config, log, deadline: started + config.deadlineMs, connect: () => createXsoarClient(config),
+  });
+  return summarise(report, log, started, { command: 'replay', found: items.length });
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
+import { mappingFromValues, type ParsedMappingValues } from '../../incident/command-flags.js';
+import { planIncidents } from '../../incident/incident-body.js';
+import { isRecord } from '../../incident/field-lookup.js';
+import { parsePythonJson } from '../../incident/python-json.js';
+import { deliverIncidents, type DeliveryReport } from '../deliver.js';
+import { RUNTIME_EXIT, RuntimeError } from '../exit-codes.js';
+import type { Log } from '../log.js';
+import { readStdin } from '../read-stdin.js';
+import type { RuntimeConfig } from '../runtime-config.js';
+import { writeRejectedInput } from '../spool.js';
+import { ensureStateDirs, statePaths } from '../state-dir.js';
+
+export interface SendOptions {
+  values: ParsedMappingValues;
+  dryRun: boolean;
+  config: RuntimeConfig;
+  log: Log;
+  stdin: Readable;
+  stdout: Writable;
+}
+
+/** The default command: matches on stdin -> incidents in XSOAR (or, with --dry-run, on stdout). */
+export async function runSend(o: SendOptions): Promise<number> {
+  const started = Date.now();
+  const deadline = started + o.config.deadlineMs;
+  const result = mappingFromValues(o.values);
+  if (!result.ok) throw new RuntimeError('ALERTSMITH_USAGE', `${result.errors.join('; ')} (run alertsmith-incident --help)`);
+  const mapping = result.mapping;
+  const log = o.log;
+  const paths = statePaths(o.config.stateDir);
+  if (!o.dryRun) await ensureStateDirs(paths);
+
+  const badInput = async (reason: string, raw: Uint8Array | undefined, bytes: number, savedTo?: string): Promise<number> => {
+    let saved = savedTo;
+    if (saved === undefined && raw !== undefined && !o.dryRun) {
+      saved = await writeRejectedInput(paths.rejected, raw, { reason, rule: mapping.rule, bytes });
+    }
+    log.write('error', 'bad-input', { rule: mapping.rule, reason, bytes, ...(saved !== undefined ? { savedTo: saved } : {}) });
+    return RUNTIME_EXIT.badInput;
+  };
+
+  const input = await readStdin(o.stdin, o.config.maxInputBytes, o.dryRun ? undefined : async () => {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    return join(paths.rejected, `input-${stamp}-${process.pid}-${randomBytes(3).toString('hex')}.raw`);
+  });
+  if (!input.ok) {
+    const reason = `stdin is larger than the limit of ${o.config.maxInputBytes} bytes (ALERTSMITH_MAX_INPUT_BYTES)`;
+    if (input.savedTo !== undefined) {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(input.savedTo.replace(/\.raw$/, '.json'), `${JSON.stringify({ format: 1, reason, rule: mapping.rule, bytes: input.bytes, raw: input.savedTo, savedAt: new Date().toISOString() })}\n`, { mode: 0o600 });
+    }
+    return badInput(reason, undefined, input.bytes, input.savedTo);
+  }
+  const bytes = input.data.length;
+  if (input.data.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
+    return badInput('stdin is empty: ElastAlert pipes the matches as JSON (pipe_match_json: true)', input.data, bytes);
+  }
+  if (!isUtf8(input.data)) return badInput('stdin is not UTF-8 text', input.data, bytes);
+  let text: string | undefined = input.data.toString('utf8');
+  // From here the decoded text is the only copy: the raw bytes can be freed before parsing.
+  (input as { data?: Buffer }).data = undefined;
+
+  let parsed: unknown;
+  try {
+    parsed = parsePythonJson(text);
+  } catch (error) {
+    return badInput(`stdin is not JSON: ${(error as Error).message.slice(0, 200)}`, Buffer.from(text, 'utf8'), bytes);
+  }
+  const matches: unknown[] | undefined = Array.isArray(parsed) ? parsed : isRecord(parsed) ? [parsed] : undefined;
+  if (matches === undefined || !matches.every(isRecord)) {
+    return badInput('stdin must be a JSON array of match objects (or one match object)', Buffer.from(text, 'utf8'), bytes);
+  }
+  text = undefined;
+  if (matches.length === 0) {
+    log.write('warn', 'no-matches', { rule: mapping.rule });
+    return RUNTIME_EXIT.delivered;
+  }
+
+  const planned = planIncidents(matches, mapping);
+  const missing = new Set<string>();
+  for (const p of planned) for (const f of p.missingFields) missing.add(f);
+  if (missing.size > 0) log.write('warn', 'missing-fields', { rule: mapping.rule, fields: [...missing], note: 'rendered as <missing path>' });
+
+  if (o.dryRun) {
+    await writeJsonArray(o.stdout, planned.map((p) => JSON.stringify({ key: p.key, body: p.body, missingFields: p.missingFields })));
+    return RUNTIME_EXIT.delivered;
+  }
+
+  const { createXsoarClient } = await import('../xsoar-client.js');
+  const report = await deliverIncidents(
+    planned.map((p) => ({ key: p.key, rule: mapping.rule, body: p.body, fromSpool: false })),
+    { paths, config: o.config, log, deadline, connect: () => createXsoarClient(o.config) },
+  );
+  return summarise(report, log, started, { rule: mapping.rule, matches: matches.length });
+}
+
+/** Logs the summary line and answers the exit code for a delivery. */
+export function summarise(report: DeliveryReport, log: Log, started: number, extra: Record<string, unknown>): number {
+  const { configError, ...counts } = report;
+  log.write(report.pending > 0 || report.rejected > 0 ? 'warn' : 'info', 'summary', { ...extra, ...counts, ms: Date.now() - started });
+  if (configError !== undefined) {
+    log.write('error', 'error', { code: configError.code, message: `${configError.message}; the incidents are pending: run alertsmith-incident replay once fixed` });
+    return configError.exitCode;
+  }
+  if (report.pending > 0) return RUNTIME_EXIT.pending;
+  if (report.rejected > 0) return RUNTIME_EXIT.rejected;
+  return RUNTIME_EXIT.delivered;
+}
+
+async function writeJsonArray(out: Writable, items: string[]): Promise<void> {
+  const write = async (chunk: string): Promise<void> => {
+    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+  };
+  await write('[');
+  for (let i = 0; i < items.length; i++) await write(`${i === 0 ? '\n' : ',\n'}${items[i]}`);
+  await write(items.length > 0 ? '\n]\n' : ']\n');
+}

@@ -1,0 +1,258 @@
+import { access } from 'node:fs/promises';
+import type { IncidentBody } from '../incident/incident-body.js';
+import { syncDir } from './durable-file.js';
+import { RuntimeError } from './exit-codes.js';
+import { HttpFailure } from './http-request.js';
+import { claimKey, type ClaimResult } from './key-claim.js';
+import { isDelivered, recordDelivered } from './ledger.js';
+import type { Log } from './log.js';
+import { backoffMs, classifyCreateResponse } from './retry-policy.js';
+import type { RuntimeConfig } from './runtime-config.js';
+import { pendingPath, removePending, writePending, writeRejected } from './spool.js';
+import type { StatePaths } from './state-dir.js';
+import type { XsoarClient } from './xsoar-client.js';
+
+/** One incident to deliver, fresh from stdin or read back from the spool. */
+export interface DeliveryItem {
+  key: string;
+  rule: string;
+  body: IncidentBody;
+  /** Read from pending/ (replay): an earlier run may have sent it already. */
+  fromSpool: boolean;
+}
+
+export interface DeliveryReport {
+  delivered: number;
+  alreadyDelivered: number;
+  pending: number;
+  rejected: number;
+  /** Why sending stopped early (key refused, wrong URL, no configuration), if it did. */
+  halted?: string;
+  /** Set when the configuration made sending impossible: everything was spooled. */
+  configError?: RuntimeError;
+}
+
+export interface DeliveryContext {
+  paths: StatePaths;
+  config: RuntimeConfig;
+  log: Log;
+  /** Epoch ms after which nothing more is sent: the rest stays pending. */
+  deadline: number;
+  connect(): Promise<XsoarClient>;
+  random?: () => number;
+}
+
+/** Extra life of a claim past the deadline, for the last request and the bookkeeping after it. */
+const CLAIM_MARGIN_MS = 30_000;
+const WAIT_POLL_MS = 50;
+/** File operations in flight at once while spooling (fsync-bound, not CPU-bound). */
+const SPOOL_PARALLELISM = 32;
+
+interface Claimed {
+  item: DeliveryItem;
+  claim: Extract<ClaimResult, { status: 'claimed' }>;
+  /** An earlier attempt may have created the incident: search XSOAR before creating. */
+  mayExist: boolean;
+}
+
+/**
+ * Delivers incidents so that each ends delivered (ledger), pending (spool) or rejected:
+ * 1. claim each key and spool it (fsync'd) BEFORE anything is sent, so `kill -9` at any point
+ *    leaves it in pending/ for `replay` or ElastAlert's retry;
+ * 2. send with bounded concurrency, retries with backoff, inside the deadline;
+ * 3. keys another process holds are waited for until the deadline, then left pending.
+ */
+export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryContext): Promise<DeliveryReport> {
+  const report: DeliveryReport = { delivered: 0, alreadyDelivered: 0, pending: 0, rejected: 0 };
+  const claimed: Claimed[] = [];
+  const busy: DeliveryItem[] = [];
+  const claimExpiry = ctx.deadline + CLAIM_MARGIN_MS;
+
+  let spooled = 0;
+  await inParallel(items, SPOOL_PARALLELISM, async (item) => {
+    if (await isDelivered(ctx.paths.delivered, item.key)) {
+      await alreadyDone(item, ctx, report);
+      return;
+    }
+    const claim = await claimKey(ctx.paths.pending, item.key, claimExpiry);
+    if (claim.status === 'busy') {
+      busy.push(item);
+      return;
+    }
+    if (await isDelivered(ctx.paths.delivered, item.key)) {
+      await claim.release();
+      await alreadyDone(item, ctx, report);
+      return;
+    }
+    const wasSpooled = await exists(pendingPath(ctx.paths.pending, item.key));
+    if (!wasSpooled) {
+      await writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body: item.body, spooledAt: new Date().toISOString() });
+      spooled++;
+    }
+    claimed.push({ item, claim, mayExist: claim.recovered || item.fromSpool || wasSpooled });
+  });
+  if (spooled > 0) await syncDir(ctx.paths.pending);
+
+  let client: XsoarClient | undefined;
+  if (claimed.length > 0 || busy.length > 0) {
+    try {
+      client = await ctx.connect();
+    } catch (error) {
+      if (!(error instanceof RuntimeError)) throw error;
+      report.configError = error;
+      report.halted = error.message;
+    }
+  }
+
+  const send = async (c: Claimed): Promise<void> => {
+    try {
+      await sendOne(c, client, ctx, report);
+    } finally {
+      await c.claim.release();
+    }
+  };
+  await inParallel(claimed, ctx.config.concurrency, send);
+
+  // Keys another live process was delivering: wait for its outcome, or take over when it is gone.
+  await inParallel(busy, ctx.config.concurrency, async (item) => {
+    while (Date.now() < ctx.deadline) {
+      if (await isDelivered(ctx.paths.delivered, item.key)) {
+        await alreadyDone(item, ctx, report);
+        return;
+      }
+      const claim = await claimKey(ctx.paths.pending, item.key, claimExpiry);
+      if (claim.status === 'claimed') {
+        if (await isDelivered(ctx.paths.delivered, item.key)) {
+          await claim.release();
+          await alreadyDone(item, ctx, report);
+          return;
+        }
+        if (!(await exists(pendingPath(ctx.paths.pending, item.key)))) {
+          await writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body: item.body, spooledAt: new Date().toISOString() });
+        }
+        // The other process may have sent it before leaving: always ask XSOAR first.
+        await send({ item, claim, mayExist: true });
+        return;
+      }
+      await sleep(WAIT_POLL_MS);
+    }
+    // Still held elsewhere at our deadline: make sure it is spooled, so nothing depends on the other process.
+    if (!(await isDelivered(ctx.paths.delivered, item.key))) {
+      if (!(await exists(pendingPath(ctx.paths.pending, item.key)))) {
+        await writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body: item.body, spooledAt: new Date().toISOString() });
+      }
+      report.pending++;
+      ctx.log.write('warn', 'pending', { rule: item.rule, key: item.key, reason: 'another alertsmith-incident process is delivering this key' });
+    } else {
+      await alreadyDone(item, ctx, report);
+    }
+  });
+
+  client?.close();
+  await syncDir(ctx.paths.delivered);
+  await syncDir(ctx.paths.pending);
+  return report;
+}
+
+async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: DeliveryContext, report: DeliveryReport): Promise<void> {
+  const { item } = c;
+  const random = ctx.random ?? Math.random;
+  let reason = report.halted ?? 'not sent';
+  for (let attempt = 0; client !== undefined && report.halted === undefined && attempt < ctx.config.maxAttempts; attempt++) {
+    const remaining = ctx.deadline - Date.now();
+    if (remaining <= 0) {
+      reason = 'deadline reached';
+      break;
+    }
+    const timeout = Math.min(ctx.config.requestTimeoutMs, remaining);
+    let wait: number | undefined;
+    try {
+      if (c.mayExist) {
+        const existing = await client.findByKey(item.key, timeout);
+        if (existing !== null) {
+          await delivered(item, existing, ctx, report, 'found-existing');
+          return;
+        }
+        c.mayExist = false;
+      }
+      const res = await client.create(item.body, Math.min(ctx.config.requestTimeoutMs, Math.max(1, ctx.deadline - Date.now())));
+      const retryAfter = res.headers['retry-after'];
+      const outcome = classifyCreateResponse(res.status, res.text, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, Date.now());
+      if (outcome.kind === 'created') {
+        await delivered(item, outcome.incidentId, ctx, report, 'delivered');
+        return;
+      }
+      if (outcome.kind === 'reject') {
+        await writeRejected(ctx.paths.rejected, {
+          format: 1, key: item.key, rule: item.rule, reason: outcome.reason, status: outcome.status, body: item.body, rejectedAt: new Date().toISOString(),
+        });
+        await removePending(ctx.paths.pending, item.key);
+        report.rejected++;
+        ctx.log.write('error', 'rejected', { rule: item.rule, key: item.key, status: outcome.status, reason: outcome.reason });
+        return;
+      }
+      if (outcome.kind === 'halt') {
+        if (report.halted === undefined) {
+          report.halted = outcome.reason;
+          ctx.log.write('error', 'halted', { status: outcome.status, reason: outcome.reason });
+        }
+        reason = outcome.reason;
+        break;
+      }
+      reason = outcome.reason;
+      wait = outcome.retryAfterMs;
+    } catch (error) {
+      if (error instanceof HttpFailure) {
+        if (error.mayHaveArrived) c.mayExist = true;
+        reason = `${error.code}: ${error.message}`;
+      } else {
+        // A search reply we cannot read: retrying is safe, creating blindly is not.
+        reason = error instanceof Error ? error.message : String(error);
+      }
+    }
+    const pause = wait ?? backoffMs(attempt, random());
+    if (Date.now() + pause >= ctx.deadline) {
+      reason = `${reason}; deadline reached`;
+      break;
+    }
+    ctx.log.write('warn', 'retry', { rule: item.rule, key: item.key, attempt: attempt + 1, waitMs: pause, reason });
+    await sleep(pause);
+  }
+  report.pending++;
+  ctx.log.write('warn', 'pending', { rule: item.rule, key: item.key, reason });
+}
+
+async function delivered(item: DeliveryItem, incidentId: string | null, ctx: DeliveryContext, report: DeliveryReport, event: string): Promise<void> {
+  await recordDelivered(ctx.paths.delivered, { key: item.key, rule: item.rule, incidentId, deliveredAt: new Date().toISOString() });
+  await removePending(ctx.paths.pending, item.key);
+  report.delivered++;
+  ctx.log.write('info', event, { rule: item.rule, key: item.key, incident: incidentId });
+}
+
+async function alreadyDone(item: DeliveryItem, ctx: DeliveryContext, report: DeliveryReport): Promise<void> {
+  // A spooled copy of a delivered key (written by a process that waited on it) is obsolete.
+  await removePending(ctx.paths.pending, item.key);
+  report.alreadyDelivered++;
+  ctx.log.write('info', 'already-delivered', { rule: item.rule, key: item.key });
+}
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

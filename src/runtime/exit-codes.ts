@@ -1,0 +1,35 @@
+/**
+ * The exit codes of `alertsmith-incident`, documented in docs/runtime.md. ElastAlert with
+ * `fail_on_non_zero_exit: true` records any non-zero code as a failed alert and retries it
+ * later with the same matches; the ledger makes that retry safe.
+ */
+export const RUNTIME_EXIT = {
+  /** Every incident was created (or already had been), or nothing was to be done. */
+  delivered: 0,
+  /** Usage or configuration error: bad flags, unreadable or unsafe config, no URL or key. */
+  usage: 2,
+  /** Some incidents are pending in the spool (server down, deadline reached, key refused). */
+  pending: 3,
+  /** Some incidents were rejected by XSOAR as invalid and kept under rejected/; none pending. */
+  rejected: 4,
+  /** The input on stdin is unusable (empty, not JSON, wrong shape, too large); saved under rejected/. */
+  badInput: 5,
+  /** `test-connection` found a problem. */
+  connectionFailed: 6,
+  /** A bug in alertsmith-incident. */
+  internal: 70,
+} as const;
+
+export type RuntimeExitCode = (typeof RUNTIME_EXIT)[keyof typeof RUNTIME_EXIT];
+
+/** A known failure: one line for the log, a stable code, an exit code. */
+export class RuntimeError extends Error {
+  override readonly name = 'RuntimeError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly exitCode: RuntimeExitCode = RUNTIME_EXIT.usage,
+  ) {
+    super(message);
+  }
+}

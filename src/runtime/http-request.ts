@@ -1,0 +1,187 @@
+import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type { Socket } from 'node:net';
+
+/**
+ * One HTTP(S) request with the runtime's rules: a connect timeout, a whole-request timeout, TLS
+ * options, an optional proxy (HTTP CONNECT tunnel for https targets). Built on node:http and
+ * node:https, loaded only when a request is made so that `--dry-run` never pays for them.
+ */
+export interface HttpTarget {
+  url: URL;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpSettings {
+  connectTimeoutMs: number;
+  rejectUnauthorized: boolean;
+  ca?: string;
+  proxy?: URL;
+  maxSockets: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: IncomingMessage['headers'];
+  text: string;
+}
+
+/** A request that got no answer. `mayHaveArrived` is true once connected: the server may have acted on it. */
+export class HttpFailure extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly mayHaveArrived: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface HttpClient {
+  request(target: HttpTarget, timeoutMs: number): Promise<HttpResponse>;
+  close(): void;
+}
+
+export async function createHttpClient(settings: HttpSettings): Promise<HttpClient> {
+  const http = await import('node:http');
+  const https = await import('node:https');
+  const tls = await import('node:tls');
+  const tlsOptions = { rejectUnauthorized: settings.rejectUnauthorized, ...(settings.ca !== undefined ? { ca: settings.ca } : {}) };
+  const agents = {
+    'http:': new http.Agent({ keepAlive: true, maxSockets: settings.maxSockets }),
+    'https:': new https.Agent({ keepAlive: true, maxSockets: settings.maxSockets, ...tlsOptions }),
+  };
+
+  /** Opens a tunnel through the proxy to host:port and answers the raw socket. */
+  const tunnel = (target: URL, proxy: URL, deadline: number): Promise<Socket> =>
+    new Promise((resolve, reject) => {
+      const headers: Record<string, string> = { host: `${target.hostname}:${port(target)}` };
+      if (proxy.username !== '') {
+        const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+        headers['proxy-authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
+      }
+      const req = http.request({ host: proxy.hostname, port: port(proxy), method: 'CONNECT', path: `${target.hostname}:${port(target)}`, headers });
+      const timer = setTimeout(() => req.destroy(new HttpFailure('the proxy did not answer in time', 'ETIMEDOUT', false)), Math.max(1, deadline - Date.now()));
+      req.once('connect', (res, socket) => {
+        clearTimeout(timer);
+        if (res.statusCode !== 200) {
+          socket.destroy();
+          reject(new HttpFailure(`the proxy refused the tunnel (${res.statusCode})`, 'EPROXY', false));
+        } else resolve(socket);
+      });
+      req.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error instanceof HttpFailure ? error : new HttpFailure(`cannot reach the proxy: ${describe(error)}`, codeOf(error), false));
+      });
+      req.end();
+    });
+
+  const request = async (target: HttpTarget, timeoutMs: number): Promise<HttpResponse> => {
+    const deadline = Date.now() + timeoutMs;
+    const secure = target.url.protocol === 'https:';
+    const options: RequestOptions = {
+      method: target.method,
+      headers: { ...target.headers, ...(target.body !== undefined ? { 'content-length': String(Buffer.byteLength(target.body)) } : {}) },
+    };
+    let viaProxy = false;
+    let client: typeof http.request = secure ? https.request : http.request;
+    let url: URL = target.url;
+    if (settings.proxy !== undefined) {
+      viaProxy = true;
+      if (secure) {
+        const raw = await tunnel(target.url, settings.proxy, deadline);
+        const socket = tls.connect({ socket: raw, servername: target.url.hostname, ...tlsOptions });
+        options.createConnection = () => socket;
+        client = http.request;
+        options.agent = false as unknown as HttpAgent;
+      } else {
+        // Plain HTTP through a proxy: the absolute URL goes to the proxy.
+        options.path = target.url.href;
+        url = settings.proxy;
+        options.agent = agents['http:'];
+      }
+    } else {
+      options.agent = agents[secure ? 'https:' : 'http:'];
+    }
+    return new Promise<HttpResponse>((resolve, reject) => {
+      let connected = false;
+      let settled = false;
+      const fail = (error: HttpFailure): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(total);
+        reject(error);
+      };
+      const req: ClientRequest = viaProxy && !secure
+        ? client({ host: url.hostname, port: port(url), ...options })
+        : client(url, options);
+      const total = setTimeout(() => {
+        fail(new HttpFailure(`no answer within ${timeoutMs} ms`, 'ETIMEDOUT', connected));
+        req.destroy();
+      }, Math.max(1, timeoutMs));
+      req.once('socket', (socket: Socket) => {
+        if (!socket.connecting) {
+          connected = true;
+          return;
+        }
+        const connectTimer = setTimeout(() => {
+          fail(new HttpFailure(`could not connect within ${settings.connectTimeoutMs} ms`, 'ECONNECTTIMEOUT', false));
+          req.destroy();
+        }, settings.connectTimeoutMs);
+        socket.once(secure && !viaProxy ? 'secureConnect' : 'connect', () => {
+          connected = true;
+          clearTimeout(connectTimer);
+        });
+        socket.once('close', () => clearTimeout(connectTimer));
+      });
+      req.once('error', (error) => fail(new HttpFailure(describe(error), codeOf(error), connected)));
+      req.once('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.once('error', (error) => fail(new HttpFailure(describe(error), codeOf(error), true)));
+        res.once('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(total);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+        });
+      });
+      req.end(target.body);
+    });
+  };
+
+  return {
+    request,
+    close() {
+      agents['http:'].destroy();
+      agents['https:'].destroy();
+    },
+  };
+}
+
+function port(url: URL): number {
+  if (url.port !== '') return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' ? code : 'EUNKNOWN';
+}
+
+function describe(error: unknown): string {
+  const code = codeOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return code !== 'EUNKNOWN' && !message.includes(code) ? `${code}: ${message}` : message;
+}
+
+/** True when the host must be reached directly (NO_PROXY: exact names, `.suffix`, `*`). */
+export function bypassesProxy(hostname: string, noProxy: string[]): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return noProxy.some((entry) => {
+    if (entry === '*') return true;
+    const bare = entry.replace(/^\*?\./, '').replace(/:\d+$/, '');
+    return host === bare || host.endsWith(`.${bare}`);
+  });
+}

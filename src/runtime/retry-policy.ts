@@ -1,0 +1,73 @@
+/**
+ * What to do with XSOAR's answer to a create request, and how long to wait before trying
+ * again. Pure: the delivery loop supplies the clock and the random source.
+ */
+export type CreateOutcome =
+  | { kind: 'created'; incidentId: string | null }
+  /** Try again later in this run (network error, 408, 429, 5xx). */
+  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /** The incident itself is invalid: keep it under rejected/, never retry. */
+  | { kind: 'reject'; reason: string; status: number }
+  /** Retrying cannot help until an operator acts (key refused, wrong URL): stop sending, keep all pending. */
+  | { kind: 'halt'; reason: string; status: number };
+
+/** Statuses that mean the create body is at fault. */
+const REJECT_STATUSES = new Set([400, 413, 422]);
+
+export function classifyCreateResponse(status: number, text: string, retryAfter: string | undefined, now: number): CreateOutcome {
+  if (status >= 200 && status < 300) {
+    let id: string | null = null;
+    try {
+      const parsed = JSON.parse(text) as { id?: unknown };
+      if (typeof parsed.id === 'string' || typeof parsed.id === 'number') id = String(parsed.id);
+    } catch {
+      // A 2xx without a JSON body still means the incident exists; its id stays unknown.
+    }
+    return { kind: 'created', incidentId: id };
+  }
+  const detail = summariseErrorBody(text);
+  if (status === 429) {
+    const wait = parseRetryAfter(retryAfter, now);
+    return wait === undefined ? { kind: 'retry', reason: 'rate limited (429)' } : { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: wait };
+  }
+  if (status === 408 || status >= 500) return { kind: 'retry', reason: `server error ${status}${detail}` };
+  if (REJECT_STATUSES.has(status)) return { kind: 'reject', reason: `XSOAR refused the incident (${status})${detail}`, status };
+  return { kind: 'halt', reason: explainHaltStatus(status) + detail, status };
+}
+
+export function explainHaltStatus(status: number): string {
+  if (status === 401 || status === 403) {
+    return `the API key was refused (${status}): check DEMISTO_API_KEY, and DEMISTO_API_KEY_ID for XSOAR 8 or an advanced key`;
+  }
+  if (status === 404 || status === 405) {
+    return `no XSOAR API answers at this URL (${status}): use the API URL (XSOAR 8: https://api-<tenant>...), not the browser URL, and set DEMISTO_API_KEY_ID for XSOAR 8`;
+  }
+  return `XSOAR answered ${status}`;
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms from now. */
+export function parseRetryAfter(header: string | undefined, now: number): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with full jitter: a random wait in [0, min(cap, base * 2^attempt)]. */
+export function backoffMs(attempt: number, random: number, baseMs = 200, capMs = 5_000): number {
+  return Math.round(random * Math.min(capMs, baseMs * 2 ** attempt));
+}
+
+/** A short, single-line reading of an error reply (XSOAR's JSON `title`/`detail`, else text). */
+function summariseErrorBody(text: string): string {
+  if (text.trim() === '') return '';
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    const parts = [parsed.title, parsed.detail, parsed.error].filter((p): p is string => typeof p === 'string' && p !== '');
+    if (parts.length > 0) return `: ${parts.join(': ').slice(0, 300)}`;
+  } catch {
+    // not JSON
+  }
+  return `: ${text.replace(/\s+/g, ' ').trim().slice(0, 300)}`;
+}
