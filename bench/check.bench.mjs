@@ -1,7 +1,7 @@
 // `alertsmith check` over N generated definitions, side by side with `tsc --noEmit` over the same
 // files and tsconfig, in this one run (issue 5: check may take at most 1.3x tsc's wall time).
 // Both run as fresh processes, as in CI. Needs a current dist/ (`npm run build:dist`).
-// Env: BENCH_CHECK_DEFINITIONS (default 1000), BENCH_CHECK_RUNS (default 2; the best run counts).
+// Env: BENCH_CHECK_DEFINITIONS (default 1000), BENCH_CHECK_RUNS (default 1; with more, the best run counts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const count = Number(process.env.BENCH_CHECK_DEFINITIONS ?? 1000);
-const runs = Number(process.env.BENCH_CHECK_RUNS ?? 2);
+const runs = Number(process.env.BENCH_CHECK_RUNS ?? 1);
 const TARGET_RATIO = 1.3;
 
 if (!existsSync(path.join(root, 'dist/check/run-check.js'))) {
@@ -67,15 +67,27 @@ export default defineAlert({
 `;
 }
 
+/** CPU seconds used by this process's finished children (Linux: cutime + cstime of /proc/self/stat). */
+function childrenCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks; 100 per second on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Runs a command to completion: wall seconds and CPU seconds (the machine is shared, so both count). */
 function timed(label, command, args, cwd) {
+  const cpuBefore = childrenCpuSeconds();
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0) {
     console.error(`${label} exited ${result.status}:\n${(result.stdout + result.stderr).slice(0, 2000)}`);
     process.exit(1);
   }
-  return seconds;
+  return { wall, cpu: childrenCpuSeconds() - cpuBefore };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'alertsmith-check-bench-'));
@@ -96,17 +108,21 @@ try {
   const cli = path.join(root, 'bin/alertsmith.js');
   const tscTimes = [];
   const checkTimes = [];
+  console.log(`${count} generated definitions in ${dir}`);
+  const show = (t) => `wall ${t.wall.toFixed(2)} s, cpu ${t.cpu.toFixed(2)} s`;
   for (let r = 0; r < runs; r++) {
     tscTimes.push(timed('tsc --noEmit', process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], dir));
+    console.log(`  run ${r + 1}: tsc --noEmit      ${show(tscTimes[r])}`);
     checkTimes.push(timed('alertsmith check', process.execPath, [cli, 'check', '--format', 'json'], dir));
+    console.log(`  run ${r + 1}: alertsmith check  ${show(checkTimes[r])}`);
   }
-  const best = (xs) => Math.min(...xs);
-  const ratio = best(checkTimes) / best(tscTimes);
-  const fmt = (xs) => xs.map((x) => `${x.toFixed(2)} s`).join(', ');
-  console.log(`${count} generated definitions, ${runs} runs each, best run counts`);
-  console.log(`tsc --noEmit      ${best(tscTimes).toFixed(2)} s  (runs: ${fmt(tscTimes)})`);
-  console.log(`alertsmith check  ${best(checkTimes).toFixed(2)} s  (runs: ${fmt(checkTimes)})`);
-  console.log(`ratio check/tsc   ${ratio.toFixed(2)}x  (target: at most ${TARGET_RATIO}x) ${ratio <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`);
+  const best = (xs, key) => Math.min(...xs.map((x) => x[key]));
+  const wallRatio = best(checkTimes, 'wall') / best(tscTimes, 'wall');
+  const cpuRatio = best(checkTimes, 'cpu') / best(tscTimes, 'cpu');
+  console.log(`${runs} ${runs === 1 ? 'run' : 'runs, the best counts'}; both over the same files and tsconfig, one after the other`);
+  console.log(`tsc --noEmit      wall ${best(tscTimes, 'wall').toFixed(2)} s   cpu ${best(tscTimes, 'cpu').toFixed(2)} s`);
+  console.log(`alertsmith check  wall ${best(checkTimes, 'wall').toFixed(2)} s   cpu ${best(checkTimes, 'cpu').toFixed(2)} s`);
+  console.log(`ratio check/tsc   wall ${wallRatio.toFixed(2)}x   cpu ${cpuRatio.toFixed(2)}x   (target: wall at most ${TARGET_RATIO}x) ${wallRatio <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

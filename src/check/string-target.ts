@@ -1,4 +1,4 @@
-import type { Node } from 'ts-morph';
+import type { Node, SourceFile } from 'ts-morph';
 import type { FindingTarget } from './lint-rule.js';
 import { valueToSourceOffsets } from './string-literal-offsets.js';
 
@@ -7,14 +7,18 @@ import { valueToSourceOffsets } from './string-literal-offsets.js';
  * place in the source (past the quote, escapes accounted for).
  */
 export function rangeInString(literal: Node, start: number, end: number): FindingTarget {
-  const offsets = valueToSourceOffsets(literal.getText());
+  return rangeInLiteral(literal.getSourceFile(), literal.getStart(), literal.getText(), start, end);
+}
+
+/** `rangeInString` for a literal known by its file, start offset and source text (`raw`, quotes included). */
+export function rangeInLiteral(file: SourceFile, literalStart: number, raw: string, start: number, end: number): FindingTarget {
+  const offsets = valueToSourceOffsets(raw);
   const last = offsets.length - 1;
   const at = (i: number) => offsets[Math.min(Math.max(i, 0), last)]!;
-  const literalStart = literal.getStart();
   const from = literalStart + at(start);
   // The end is just past the last character of the range, not the start of the next one.
-  const to = end > start ? literalStart + at(end - 1) + escapeLength(literal.getText(), at(end - 1)) : from + 1;
-  return { file: literal.getSourceFile(), start: from, end: Math.max(to, from + 1) };
+  const to = end > start ? literalStart + at(end - 1) + escapeLength(raw, at(end - 1)) : from + 1;
+  return { file, start: from, end: Math.max(to, from + 1) };
 }
 
 /** How many source characters the value character written at `offset` takes (1, or an escape's length). */

@@ -1,6 +1,6 @@
-import { Node } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { LintRule } from '../lint-rule.js';
-import { rangeInString } from '../string-target.js';
+import { rangeInLiteral } from '../string-target.js';
 
 /** Well-known credential formats, found anywhere in a string. */
 const SECRET_PATTERNS: { kind: string; pattern: RegExp }[] = [
@@ -33,14 +33,21 @@ export const noSecrets: LintRule = {
   doc: 'No string in a definition file looks like a secret (API key, password, token, private key).',
   checkDefinition({ source, report }) {
     const fix = 'remove it: credentials belong on the ElastAlert host (e.g. the DEMISTO_API_KEY environment of the runtime), never in a rule';
-    source.file.forEachDescendant((node) => {
-      if (!Node.isStringLiteral(node) && !Node.isNoSubstitutionTemplateLiteral(node)) return;
-      const value = node.getLiteralValue();
-      const parent = node.getParent();
-      if (Node.isPropertyAssignment(parent) && parent.getInitializer() === node && value.length > 0) {
-        const key = parent.getNameNode().getText().replace(/^['"`]|['"`]$/g, '');
+    // A walk of the compiler's nodes: wrapping every node of every file would cost more than the rule.
+    const file = source.file;
+    const sf = file.compilerNode;
+    const visit = (node: ts.Node): void => {
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) checkLiteral(node);
+      else ts.forEachChild(node, visit);
+    };
+    const checkLiteral = (node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): void => {
+      const value = node.text;
+      const start = node.getStart(sf);
+      const parent = node.parent;
+      if (ts.isPropertyAssignment(parent) && parent.initializer === node && value.length > 0) {
+        const key = parent.name.getText(sf).replace(/^['"`]|['"`]$/g, '');
         if (SECRET_PROPERTY.test(key)) {
-          report({ target: node, message: `"${key}" holds a literal string: a secret in a definition leaks into the rule file and argv`, fix });
+          report({ target: { file, start, end: node.end }, message: `"${key}" holds a literal string: a secret in a definition leaks into the rule file and argv`, fix });
           return;
         }
       }
@@ -48,13 +55,14 @@ export const noSecrets: LintRule = {
         const m = pattern.exec(value);
         if (!m) continue;
         report({
-          target: rangeInString(node, m.index, m.index + m[0].length),
+          target: rangeInLiteral(file, start, node.getText(sf), m.index, m.index + m[0].length),
           message: `this looks like ${kind} (${mask(m[0])}): a secret in a definition leaks into the rule file and argv`,
           fix,
         });
         return;
       }
-    });
+    };
+    ts.forEachChild(sf, visit);
   },
 };
 
