@@ -135,7 +135,8 @@ function toSimEvent(source: Record<string, unknown>, i: number, rule: RuleOption
       `event ${i + 1} ${raw === undefined ? `has no ${tsField}` : `has ${tsField} ${JSON.stringify(raw)}, not an ISO 8601 time`}: every event needs one, e.g. '${tsField}': '2026-01-01T10:00:00Z'`,
     );
   }
-  const { _id, _index, ...rest } = structuredClone(source);
+  // A shallow copy is enough: rule types deep-copy a hit when they make a match of it.
+  const { _id, _index, ...rest } = source;
   const doc: Record<string, unknown> = { ...rest, _id: _id ?? `event-${i + 1}`, _index: _index ?? index };
   const compound = rule.compound_query_key as string[] | undefined;
   if (compound) doc[rule.query_key as string] = compound.map((k) => pyStr(lookupField(source, k))).join(', ');
