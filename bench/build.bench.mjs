@@ -84,7 +84,7 @@ for (let r = 0; r < 3; r++) {
 }
 const wholeMs = runs.sort((a, b) => a - b)[1];
 const check = spawnSync(process.execPath, [cli, 'build', '--check'], { cwd: dir, encoding: 'utf8' });
-rmSync(dir, { recursive: true, force: true });
+if (process.env.BENCH_KEEP) console.log('kept', dir); else rmSync(dir, { recursive: true, force: true });
 
 const row = (what, value, target) => console.log(`${what.padEnd(44)} ${value.padStart(12)}   ${target}`);
 console.log(`${N} definitions (8 rule types, Lucene and DSL filters), node ${process.version}, ${os.cpus().length} cores`);

@@ -70,7 +70,6 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      sourcemap: 'inline',
       logLevel: 'silent',
       // Definitions get the alertsmith that compiles them, whether or not the project installed it.
       alias: { alertsmith: OWN_ENTRY },
@@ -88,16 +87,13 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
 async function evaluate(code: string, files: string[]): Promise<ImportedModule[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'alertsmith-'));
   const file = path.join(dir, 'definitions.mjs');
-  const sourceMaps = process.sourceMapsEnabled;
   try {
     await writeFile(file, code);
-    process.setSourceMapsEnabled(true); // stack traces of a throwing definition name its .ts file
     const mod = (await import(pathToFileURL(file).href)) as { loaded: ({ ok: true; exports: Record<string, unknown> } | { ok: false; error: unknown })[] };
     return mod.loaded.map((m, i) =>
       m.ok ? { file: files[i]!, ok: true, exports: m.exports } : { file: files[i]!, ok: false, message: `threw on import: ${describeThrown(m.error)}` },
     );
   } finally {
-    process.setSourceMapsEnabled(sourceMaps);
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -24,17 +24,18 @@ export async function readOutputFolder(dir: string): Promise<Map<string, string>
  */
 export async function applyOutputs(dir: string, writes: Map<string, string>, deletes: string[]): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const staged: [string, string][] = [];
+  const staged = [...writes].map(([name, text]) => ({ temp: path.join(dir, `.${name}.${process.pid}.tmp`), target: path.join(dir, name), text }));
   try {
-    for (const [name, text] of writes) {
-      const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
-      await writeFile(temp, text);
-      staged.push([temp, path.join(dir, name)]);
-    }
+    await inBatches(staged, (s) => writeFile(s.temp, s.text));
   } catch (thrown) {
-    await Promise.all(staged.map(([temp]) => rm(temp, { force: true })));
+    await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
     throw thrown;
   }
-  for (const [temp, target] of staged) await rename(temp, target);
-  for (const name of deletes) await rm(path.join(dir, name), { force: true });
+  await inBatches(staged, (s) => rename(s.temp, s.target));
+  await inBatches(deletes, (name) => rm(path.join(dir, name), { force: true }));
+}
+
+/** Runs `work` over the items, a few at a time: enough to keep the file system busy, not a flood of handles. */
+async function inBatches<T>(items: T[], work: (item: T) => Promise<unknown>, size = 32): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
