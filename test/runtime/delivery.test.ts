@@ -1,0 +1,224 @@
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
+import { API_KEY, buildBundle, matchesJson, runBundle, SSH_FLAGS, tempDir, type Bundle, type RunResult } from './runtime-harness.js';
+
+let bundle: Bundle;
+let sim: XsoarSimulator;
+let state: Awaited<ReturnType<typeof tempDir>>;
+const outputs: string[] = [];
+
+beforeAll(async () => {
+  bundle = await buildBundle();
+});
+beforeEach(async () => {
+  sim = await startXsoarSimulator({ apiKey: API_KEY, apiKeyId: '7' });
+  state = await tempDir('alertsmith-state-');
+});
+afterEach(async () => {
+  await sim.stop();
+  await state.remove();
+});
+afterAll(async () => {
+  const { rm } = await import('node:fs/promises');
+  await rm(bundle.dir, { recursive: true, force: true });
+  // Every run of this file, whatever it tested: the key never reached stdout or stderr.
+  for (const text of outputs) expect(text).not.toContain(API_KEY);
+});
+
+async function run(args: string[], input = '', env: Record<string, string> = {}): Promise<RunResult> {
+  const r = await runBundle(bundle.file, args, {
+    input,
+    env: { DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: API_KEY, ALERTSMITH_STATE_DIR: state.path, ...env },
+  });
+  outputs.push(r.stdout, r.stderr);
+  return r;
+}
+const send = (input: string, env: Record<string, string> = {}) => run(SSH_FLAGS, input, env);
+const replay = (env: Record<string, string> = {}) => run(['replay'], '', env);
+const status = async () => JSON.parse((await run(['status'])).stdout) as Record<string, number>;
+const dedupKeys = () => sim.incidents().map((i) => (i.body.labels as { type: string; value: string }[]).find((l) => l.type === 'alertsmith.dedup_key')!.value);
+
+describe('creating incidents', () => {
+  it('creates one XSOAR 6 incident per match with the key in Authorization, and records them in the ledger', async () => {
+    const r = await send(matchesJson(3));
+    expect(r.exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(3);
+    expect(sim.incidents().every((i) => i.flavour === 'xsoar6' && i.auth === 'standard')).toBe(true);
+    expect(sim.incidents().find((i) => i.body.name === 'SSH brute force on host-0')!.body).toMatchObject({ type: 'Brute Force', severity: 3 });
+    const creates = sim.requests().filter((q) => q.path === '/incident');
+    expect(creates.every((q) => q.headers.authorization === API_KEY && q.headers['x-xdr-auth-id'] === undefined)).toBe(true);
+    expect(await status()).toMatchObject({ pending: 0, rejected: 0, delivered: 3 });
+    expect(r.logs.find((l) => l.event === 'summary')).toMatchObject({ delivered: 3, pending: 0 });
+  });
+
+  it('skips matches already delivered when ElastAlert retries the same alert', async () => {
+    await send(matchesJson(3));
+    const again = await send(matchesJson(5));
+    expect(again.exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(5);
+    expect(new Set(dedupKeys()).size).toBe(5);
+    expect(again.logs.find((l) => l.event === 'summary')).toMatchObject({ delivered: 2, alreadyDelivered: 3 });
+  });
+
+  it('uses XSOAR 8 paths and x-xdr-auth-id when a key id is set', async () => {
+    const r = await send(matchesJson(1), { DEMISTO_API_KEY_ID: '7' });
+    expect(r.exitCode).toBe(0);
+    expect(sim.incidents()[0]).toMatchObject({ flavour: 'xsoar8', auth: 'standard' });
+    const create = sim.requests().find((q) => q.path === '/xsoar/public/v1/incident')!;
+    expect(create.headers).toMatchObject({ authorization: API_KEY, 'x-xdr-auth-id': '7' });
+  });
+
+  it('signs each request with an advanced key and never sends the key itself', async () => {
+    const r = await send(matchesJson(2), { DEMISTO_API_KEY_ID: '7', ALERTSMITH_XSOAR_AUTH: 'advanced' });
+    expect(r.exitCode).toBe(0);
+    expect(sim.incidents().map((i) => i.auth)).toEqual(['advanced', 'advanced']);
+    for (const q of sim.requests()) {
+      expect(q.headers['x-xdr-nonce']).toMatch(/^[A-Za-z0-9]{64}$/);
+      expect(Number(q.headers['x-xdr-timestamp']) % 1000).toBe(0);
+      expect(JSON.stringify(q.headers)).not.toContain(API_KEY);
+    }
+  });
+
+  it('reads the connection from a --config file readable by its owner only', async () => {
+    const file = join(state.path, 'runtime.json');
+    await writeFile(file, JSON.stringify({ url: sim.url, apiKey: API_KEY }));
+    await chmod(file, 0o644);
+    const unsafe = await runBundle(bundle.file, [...SSH_FLAGS, `--config=${file}`, `--state-dir=${state.path}`], { input: matchesJson(1) });
+    outputs.push(unsafe.stdout, unsafe.stderr);
+    expect(unsafe.exitCode).toBe(2);
+    expect(unsafe.logs[0]!.message).toContain(`chmod 600 ${file}`);
+    expect(sim.incidents()).toHaveLength(0);
+    await chmod(file, 0o600);
+    const ok = await runBundle(bundle.file, [...SSH_FLAGS, `--config=${file}`, `--state-dir=${state.path}`], { input: matchesJson(1) });
+    outputs.push(ok.stdout, ok.stderr);
+    expect(ok.exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(1);
+  });
+});
+
+describe('failures: retried, spooled, replayed exactly once', () => {
+  it('retries 5xx answers with backoff and delivers once', async () => {
+    sim.inject({ fail: { count: 2, status: 503 } });
+    const r = await send(matchesJson(1));
+    expect(r.exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(1);
+    expect(r.logs.filter((l) => l.event === 'retry')).toHaveLength(2);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    sim.inject({ rateLimit: { count: 1, retryAfterSeconds: 1 } });
+    const started = Date.now();
+    const r = await send(matchesJson(1));
+    expect(r.exitCode).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(r.logs.find((l) => l.event === 'retry')).toMatchObject({ waitMs: 1000 });
+    expect(sim.incidents()).toHaveLength(1);
+  });
+
+  it('spools everything when the server keeps failing, exits 3, and replay delivers each incident once', async () => {
+    sim.inject({ fail: { count: 1000, status: 500 } });
+    const r = await send(matchesJson(4), { ALERTSMITH_DEADLINE_MS: '1500' });
+    expect(r.exitCode).toBe(3);
+    expect(await status()).toMatchObject({ pending: 4, delivered: 0 });
+    sim.clearFaults();
+    const first = await replay();
+    expect(first.exitCode).toBe(0);
+    const second = await replay();
+    expect(second.exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(4);
+    expect(new Set(dedupKeys()).size).toBe(4);
+    expect(await status()).toMatchObject({ pending: 0, delivered: 4 });
+  });
+
+  it('spools when the connection is refused, then replay delivers', async () => {
+    const r = await send(matchesJson(2), { DEMISTO_BASE_URL: 'http://127.0.0.1:9', ALERTSMITH_DEADLINE_MS: '1500' });
+    expect(r.exitCode).toBe(3);
+    expect(r.logs.find((l) => l.event === 'pending')!.reason).toMatch(/ECONNREFUSED/);
+    expect((await replay()).exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(2);
+  });
+
+  it('never holds ElastAlert past the deadline when the server hangs, and replay does not double the incident', async () => {
+    sim.inject({ hang: { count: 1 } });
+    const started = Date.now();
+    const r = await send(matchesJson(1), { ALERTSMITH_DEADLINE_MS: '2000' });
+    expect(Date.now() - started).toBeLessThan(2000 + 1500);
+    expect(r.exitCode).toBe(3);
+    sim.clearFaults();
+    expect((await replay()).exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(1);
+  });
+
+  it('after a reset connection asks XSOAR for the key before creating again', async () => {
+    sim.inject({ reset: { count: 1 } });
+    const r = await send(matchesJson(1));
+    expect(r.exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(1);
+    expect(sim.requests().some((q) => q.path === '/incidents/search')).toBe(true);
+  });
+
+  it('finds an incident created by a run killed before recording it, instead of creating a second', async () => {
+    // What kill -9 between XSOAR's answer and the ledger write leaves: a pending file, no ledger entry.
+    await send(matchesJson(1));
+    const key = dedupKeys()[0]!;
+    const { rm } = await import('node:fs/promises');
+    await rm(join(state.path, 'delivered', `${key}.json`));
+    const pending = { format: 1, key, rule: 'ssh-brute-force', body: sim.incidents()[0]!.body, spooledAt: new Date().toISOString() };
+    await writeFile(join(state.path, 'pending', `${key}.json`), JSON.stringify(pending));
+    const again = await send(matchesJson(1));
+    expect(again.exitCode).toBe(0);
+    expect(again.logs.find((l) => l.event === 'found-existing')).toMatchObject({ key, incident: sim.incidents()[0]!.id });
+    expect(sim.incidents()).toHaveLength(1);
+    expect(await status()).toMatchObject({ pending: 0, delivered: 1 });
+  });
+
+  it('keeps an incident XSOAR refuses as invalid under rejected/ with the reason, exit 4', async () => {
+    sim.inject({ fail: { count: 1, status: 400, body: { id: 'bad', status: 400, title: 'Bad Request', detail: 'labels must be strings' } } });
+    const r = await send(matchesJson(1));
+    expect(r.exitCode).toBe(4);
+    const files = await readdir(join(state.path, 'rejected'));
+    expect(files).toHaveLength(1);
+    const record = JSON.parse(await readFile(join(state.path, 'rejected', files[0]!), 'utf8'));
+    expect(record.reason).toMatch(/400.*labels must be strings/);
+    expect(record.body.name).toBe('SSH brute force on host-0');
+    expect(await status()).toMatchObject({ pending: 0, rejected: 1 });
+  });
+
+  it('stops and keeps everything pending when the key is refused, saying so without printing the key', async () => {
+    const r = await send(matchesJson(3), { DEMISTO_API_KEY: 'wrong-key-but-long-enough' });
+    expect(r.exitCode).toBe(3);
+    expect(r.logs.find((l) => l.event === 'halted')!.reason).toMatch(/API key was refused/);
+    expect(sim.requests().filter((q) => q.path === '/incident').length).toBeLessThanOrEqual(8);
+    expect(r.stderr).not.toContain('wrong-key-but-long-enough');
+    expect(await status()).toMatchObject({ pending: 3 });
+  });
+
+  it('redacts the key even inside an error message that quotes the setting', async () => {
+    const r = await send(matchesJson(1), { DEMISTO_BASE_URL: `not a url ${API_KEY}` });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('[redacted]');
+    expect(r.stderr).not.toContain(API_KEY);
+    expect(await status()).toMatchObject({ pending: 1 });
+  });
+});
+
+describe('test-connection', () => {
+  it('says OK with the server version when URL and key work', async () => {
+    const r = await run(['test-connection']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^OK: connected to Cortex XSOAR \S+/);
+  });
+
+  it('says the key was refused, the URL has no API, or nothing listens, in plain words', async () => {
+    const refused = await run(['test-connection'], '', { DEMISTO_API_KEY: 'not-the-key-at-all' });
+    expect(refused.exitCode).toBe(6);
+    expect(refused.stdout).toMatch(/API key was refused/);
+    const wrongPath = await run(['test-connection'], '', { DEMISTO_BASE_URL: `${sim.url}/app` });
+    expect(wrongPath.exitCode).toBe(6);
+    expect(wrongPath.stdout).toMatch(/browser URL|no XSOAR API/);
+    const nothing = await run(['test-connection'], '', { DEMISTO_BASE_URL: 'http://127.0.0.1:9' });
+    expect(nothing.stdout).toMatch(/nothing accepts connections/);
+  });
+});
