@@ -50,7 +50,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   if (plan.errors.length > 0) {
     stderr.write(formatErrors(plan.errors));
     const invalid = new Set(plan.errors.map((e) => e.file)).size;
-    stderr.write(`${invalid} of ${files.length} definition files have errors; nothing was written.\n`);
+    stderr.write(`${invalid} of ${count(files.length, 'definition file')} ${invalid === 1 ? 'has' : 'have'} errors; nothing was written.\n`);
     return EXIT.failed;
   }
   const outName = rel(outDir);
@@ -61,7 +61,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const missing = plan.changed.filter((f) => !existing.has(f));
     const stale = plan.changed.filter((f) => existing.has(f));
     if (missing.length + stale.length + plan.orphaned.length === 0) {
-      stdout.write(`${outName}/ is up to date: ${plan.outputs.size} rules (${seconds} s)\n`);
+      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')} (${seconds} s)\n`);
       return EXIT.ok;
     }
     const lines = [
@@ -76,7 +76,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const writes = new Map(plan.changed.map((f) => [f, plan.outputs.get(f)!]));
   await applyOutputs(outDir, writes, plan.orphaned);
   stdout.write(
-    `built ${plan.outputs.size} rules into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed (${seconds} s)\n`,
+    `built ${count(plan.outputs.size, 'rule')} into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed (${seconds} s)\n`,
   );
   return EXIT.ok;
 }
@@ -98,6 +98,10 @@ export function formatErrors(errors: BuildError[]): string {
     if (count > SAME_ERROR_LISTED) out += `... and ${count - SAME_ERROR_LISTED} more files with: ${what}\n`;
   }
   return out;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function toPosix(p: string): string {
