@@ -2,6 +2,7 @@ import { readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deliverIncidents, type DeliveryItem } from '../deliver.js';
 import { isTempName, writeFileAtomic } from '../durable-file.js';
+import { claimKey } from '../key-claim.js';
 import type { Log } from '../log.js';
 import type { RuntimeConfig } from '../runtime-config.js';
 import { readPending } from '../spool.js';
@@ -21,11 +22,23 @@ export async function runReplay(config: RuntimeConfig, log: Log): Promise<number
   const paths = statePaths(config.stateDir);
   await ensureStateDirs(paths);
   const items: DeliveryItem[] = [];
-  for (const name of (await readdir(paths.pending)).sort()) {
+  const names = (await readdir(paths.pending)).sort();
+  const spooled = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
+  for (const name of names) {
     const path = join(paths.pending, name);
     if (isTempName(name) || name.endsWith('.takeover')) {
       const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
       if (age > ABANDONED_TEMP_MS) await unlink(path).catch(() => undefined);
+      continue;
+    }
+    if (name.endsWith('.claim')) {
+      const key = name.slice(0, -'.claim'.length);
+      // A claim left by a killed process on a key with nothing pending (it was delivered just
+      // before the kill): taking it over through the normal path removes it safely.
+      if (!spooled.has(key)) {
+        const claim = await claimKey(paths.pending, key, Date.now() + 1_000);
+        if (claim.status === 'claimed') await claim.release();
+      }
       continue;
     }
     if (!name.endsWith('.json')) continue;

@@ -1,0 +1,96 @@
+import { execa } from 'execa';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
+import { API_KEY, buildBundle, matchesJson, runBundle, SSH_FLAGS, tempDir, type Bundle } from './runtime-harness.js';
+
+let bundle: Bundle;
+let sim: XsoarSimulator;
+let state: Awaited<ReturnType<typeof tempDir>>;
+
+beforeAll(async () => {
+  bundle = await buildBundle();
+});
+beforeEach(async () => {
+  sim = await startXsoarSimulator({ apiKey: API_KEY });
+  state = await tempDir('alertsmith-state-');
+});
+afterEach(async () => {
+  await sim.stop();
+  await state.remove();
+});
+afterAll(async () => {
+  const { rm } = await import('node:fs/promises');
+  await rm(bundle.dir, { recursive: true, force: true });
+});
+
+const env = () => ({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: API_KEY, ALERTSMITH_STATE_DIR: state.path });
+const dedupKeys = () => sim.incidents().map((i) => (i.body.labels as { type: string; value: string }[]).find((l) => l.type === 'alertsmith.dedup_key')!.value);
+const status = async () => JSON.parse((await runBundle(bundle.file, ['status'], { env: env() })).stdout) as Record<string, number>;
+
+describe('several runtimes at once', () => {
+  it('create each incident exactly once when four processes get overlapping alerts', async () => {
+    sim.inject({ latencyMs: 20 });
+    const inputs = [matchesJson(30, 0), matchesJson(30, 10), matchesJson(30, 20), matchesJson(30, 0)];
+    const results = await Promise.all(inputs.map((input) => runBundle(bundle.file, SSH_FLAGS, { input, env: env() })));
+    for (const r of results) expect([0, 3]).toContain(r.exitCode);
+    // Whatever a process could not finish (another held the key past its deadline) is in the spool.
+    await runBundle(bundle.file, ['replay'], { env: env() });
+    expect(sim.incidents()).toHaveLength(50);
+    expect(new Set(dedupKeys()).size).toBe(50);
+    expect(await status()).toMatchObject({ pending: 0, delivered: 50, inProgress: 0 });
+  });
+});
+
+describe('kill -9 mid-batch', () => {
+  it('loses nothing and doubles nothing: replay, then ElastAlert retrying the alert, end with every match once', async () => {
+    sim.inject({ latencyMs: 100 });
+    const input = matchesJson(60);
+    const child = execa(process.execPath, [bundle.file, ...SSH_FLAGS], { input, env: { PATH: process.env.PATH ?? '', ...env() }, extendEnv: false, reject: false });
+    // Kill once some incidents exist, with more requests in flight (created by the server, unrecorded by the client).
+    const deadline = Date.now() + 20_000;
+    while (sim.incidents().length < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    const killed = await child;
+    expect(killed.signal).toBe('SIGKILL');
+    const created = sim.incidents().length;
+    expect(created).toBeLessThan(60);
+
+    const before = await status();
+    expect(before.pending).toBeGreaterThan(0);
+    expect(before.pending + before.delivered).toBeGreaterThanOrEqual(60 - 8); // spooled before sending
+
+    const replayed = await runBundle(bundle.file, ['replay'], { env: env() });
+    expect(replayed.exitCode).toBe(0);
+    const retried = await runBundle(bundle.file, SSH_FLAGS, { input, env: env() });
+    expect(retried.exitCode).toBe(0);
+
+    expect(sim.incidents()).toHaveLength(60);
+    expect(new Set(dedupKeys()).size).toBe(60);
+    expect(await status()).toMatchObject({ pending: 0, delivered: 60, inProgress: 0 });
+  });
+});
+
+describe('TLS', () => {
+  it('refuses an untrusted certificate in plain words, and accepts it with SSL_CERT_FILE', async () => {
+    const dir = state.path;
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+      '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const tlsSim = await startXsoarSimulator({ apiKey: API_KEY, tls: { key: await readFile(join(dir, 'key.pem'), 'utf8'), cert: await readFile(join(dir, 'cert.pem'), 'utf8') } });
+    try {
+      const base = { DEMISTO_BASE_URL: tlsSim.url, DEMISTO_API_KEY: API_KEY, ALERTSMITH_STATE_DIR: state.path };
+      const untrusted = await runBundle(bundle.file, ['test-connection'], { env: base });
+      expect(untrusted.exitCode).toBe(6);
+      expect(untrusted.stdout).toMatch(/certificate is not trusted.*SSL_CERT_FILE/);
+      const trusted = await runBundle(bundle.file, ['test-connection'], { env: { ...base, SSL_CERT_FILE: join(dir, 'cert.pem') } });
+      expect(trusted.stdout).toMatch(/^OK/);
+      const sent = await runBundle(bundle.file, SSH_FLAGS, { input: matchesJson(2), env: { ...base, SSL_CERT_FILE: join(dir, 'cert.pem') } });
+      expect(sent.exitCode).toBe(0);
+      expect(tlsSim.incidents()).toHaveLength(2);
+    } finally {
+      await tlsSim.stop();
+    }
+  });
+});
