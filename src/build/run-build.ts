@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { ResolvedConfig } from '../define/schema/config.js';
 import { AlertsmithError, EXIT } from '../errors.js';
 import { findDefinitionFiles } from './find-definition-files.js';
 import { importTypeScriptModules } from './import-typescript.js';
@@ -16,6 +17,8 @@ export interface BuildOptions {
   config?: string | undefined;
   /** Output folder, overriding the config's `out`. */
   out?: string | undefined;
+  /** Refuse to write when `alertsmith check` reports errors. @default false */
+  strict?: boolean;
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WriteStream;
 }
@@ -25,7 +28,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const started = performance.now();
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  const { config: loadedConfig, root } = await loadConfig(options.cwd, options.config);
+  const { config: loadedConfig, root, file: configFile } = await loadConfig(options.cwd, options.config);
   const config = options.out !== undefined ? { ...loadedConfig, out: options.out } : loadedConfig;
   const outRoot = options.out !== undefined ? options.cwd : root;
   const definitionsDir = path.resolve(root, config.definitions);
@@ -53,6 +56,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     stderr.write(`${invalid} of ${count(files.length, 'definition file')} ${invalid === 1 ? 'has' : 'have'} errors; nothing was written.\n`);
     return EXIT.failed;
   }
+  if (options.strict && !(await passesCheck(root, loadedConfig, configFile, stderr))) return EXIT.failed;
   const outName = rel(outDir);
   for (const file of plan.handWritten) stderr.write(`left alone: ${outName}/${file} (written by hand)\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -79,6 +83,17 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     `built ${count(plan.outputs.size, 'rule')} into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed (${seconds} s)\n`,
   );
   return EXIT.ok;
+}
+
+/** `--strict`: the findings `alertsmith check` reports at error level stop the build. ts-morph loads only here. */
+async function passesCheck(root: string, config: ResolvedConfig, configFile: string | undefined, stderr: NodeJS.WriteStream): Promise<boolean> {
+  const { checkProject } = await import('../check/check-project.js');
+  const { formatFindings } = await import('../check/run-check.js');
+  const errors = checkProject({ cwd: root, config, configFile }).findings.filter((f) => f.level === 'error');
+  if (errors.length === 0) return true;
+  stderr.write(formatFindings(errors, 'pretty', root));
+  stderr.write(`build --strict: alertsmith check reports ${count(errors.length, 'error')}; nothing was written.\n`);
+  return false;
 }
 
 /** How many files may share one identical error before the rest are counted instead of listed. */

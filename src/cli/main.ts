@@ -22,9 +22,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     .option('--check', 'write nothing; exit 1 if generated files are stale, missing or orphaned')
     .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
     .option('--out <dir>', 'output folder (default: the config\'s out, else generated)')
-    .action(async (opts: { check?: boolean; config?: string; out?: string }) => {
+    .option('--strict', 'write nothing when alertsmith check reports errors')
+    .action(async (opts: { check?: boolean; config?: string; out?: string; strict?: boolean }) => {
       const { runBuild } = await import('../build/run-build.js');
-      exitCode = await runBuild({ cwd, check: opts.check ?? false, config: opts.config, out: opts.out });
+      exitCode = await runBuild({ cwd, check: opts.check ?? false, config: opts.config, out: opts.out, strict: opts.strict ?? false });
     });
 
   program

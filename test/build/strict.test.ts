@@ -1,0 +1,28 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runBuild } from '../../src/build/run-build.js';
+import { captureStream } from './temp-project.js';
+
+const project = fileURLToPath(new URL('./fixtures/strict/', import.meta.url));
+
+describe('alertsmith build --strict', () => {
+  it('writes nothing when alertsmith check reports an error, and says which', async () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'alertsmith-strict-')), 'generated');
+    const stderr = captureStream();
+    const code = await runBuild({ cwd: project, out, strict: true, stdout: captureStream(), stderr });
+    expect(code).toBe(1);
+    expect(stderr.text()).toContain('lucene-syntax');
+    expect(stderr.text()).toMatch(/build --strict: alertsmith check reports \d+ errors?; nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('without --strict, the same definition builds: check findings are advice unless asked', async () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'alertsmith-strict-')), 'generated');
+    const code = await runBuild({ cwd: project, out, stdout: captureStream(), stderr: captureStream() });
+    expect(code).toBe(0);
+    expect(existsSync(path.join(out, 'broken-query.yaml'))).toBe(true);
+  });
+});
