@@ -60,7 +60,7 @@ describe('kill -9 mid-batch', () => {
 
     const before = await status();
     expect(before.pending).toBeGreaterThan(0);
-    expect(before.pending + before.delivered).toBeGreaterThanOrEqual(60 - 8); // spooled before sending
+    expect(before.pending! + before.delivered!).toBeGreaterThanOrEqual(60 - 8); // spooled before sending
 
     const replayed = await runBundle(bundle.file, ['replay'], { env: env() });
     expect(replayed.exitCode).toBe(0);
