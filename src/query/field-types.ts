@@ -96,16 +96,33 @@ export class FieldTypes {
   /** Multi-fields of a document path (`process.command_line` -> `process.command_line.text`). */
   subfieldsOf(source: string): string[] {
     if (this.subfieldIndex === undefined) {
-      this.subfieldIndex = new Map();
-      for (const name of [...Object.keys(ECS_FIELD_TYPES), ...Object.keys(this.declared)]) {
-        const f = this.find(name);
-        if (f && f.source !== f.name) {
-          const list = this.subfieldIndex.get(f.source) ?? [];
-          if (!list.includes(name)) list.push(name);
-          this.subfieldIndex.set(f.source, list);
+      // ECS's own multi-fields are the same for every detection: index them once per process.
+      ecsSubfields ??= indexSubfields(new FieldTypes(), Object.keys(ECS_FIELD_TYPES));
+      this.subfieldIndex = new Map([...ecsSubfields].map(([k, v]) => [k, [...v]]));
+      const extra = Object.keys(this.declared);
+      if (extra.length > 0) {
+        for (const [k, v] of indexSubfields(this, extra)) {
+          const list = this.subfieldIndex.get(k) ?? [];
+          for (const name of v) if (!list.includes(name)) list.push(name);
+          this.subfieldIndex.set(k, list);
         }
       }
     }
     return this.subfieldIndex.get(source) ?? [];
   }
+}
+
+let ecsSubfields: Map<string, string[]> | undefined;
+
+function indexSubfields(types: FieldTypes, names: string[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const name of names) {
+    const f = types.find(name);
+    if (f && f.source !== f.name) {
+      const list = index.get(f.source) ?? [];
+      if (!list.includes(name)) list.push(name);
+      index.set(f.source, list);
+    }
+  }
+  return index;
 }

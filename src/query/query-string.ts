@@ -129,14 +129,14 @@ class QueryStringCompiler {
    */
   private patternField(pattern: string, cond: FieldCondition): DocMatcher {
     const all = pattern === '*';
-    const re = wildcardToRegExp(pattern);
+    const re = all ? undefined : wildcardToRegExp(pattern);
     const lenient = all || (this.opts.lenient ?? false);
     const cache = new Map<string, DocMatcher>();
     return (doc) => {
       for (const source of leafPaths(doc)) {
         if (source.startsWith('_')) continue;
         for (const name of [source, ...this.ctx.fields.subfieldsOf(source)]) {
-          if (!all && !re.test(name)) continue;
+          if (re && !re.test(name)) continue;
           let m = cache.get(name);
           if (m === undefined) {
             const field = this.ctx.fields.require(name);

@@ -11,6 +11,19 @@ function literal(ch: string): string {
  * JavaScript regular expression over the whole value.
  */
 export function wildcardToRegExp(pattern: string, caseInsensitive = false): RegExp {
+  const key = `${caseInsensitive ? 'i' : 's'}${pattern}`;
+  const cached = compiledWildcards.get(key);
+  if (cached) return cached;
+  if (compiledWildcards.size > 10_000) compiledWildcards.clear();
+  const re = compileWildcard(pattern, caseInsensitive);
+  compiledWildcards.set(key, re);
+  return re;
+}
+
+/** Detections share patterns, and each test case compiles its query again (its clock differs). */
+const compiledWildcards = new Map<string, RegExp>();
+
+function compileWildcard(pattern: string, caseInsensitive: boolean): RegExp {
   let out = '';
   const chars = [...pattern];
   for (let i = 0; i < chars.length; i++) {
