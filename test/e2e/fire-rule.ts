@@ -53,6 +53,7 @@ export async function fireRule(options: FireOptions): Promise<FireOutcome> {
       if (run.exitCode !== 0 || !last.startsWith('{')) {
         return { alerts: [], ruleDisabled: true, log: `exit ${run.exitCode}\n${log}` };
       }
+      // test-rule keeps one writeback document per index: the last alert's. Every case here alerts once.
       const written = (JSON.parse(last) as { writeback?: Record<string, Record<string, unknown>> }).writeback ?? {};
       const alert = written.elastalert;
       const alerts =
