@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { backoffMs, classifyCreateResponse, parseRetryAfter } from '../../src/runtime/retry-policy.js';
+
+describe('classifyCreateResponse', () => {
+  it('reads the incident id of a 2xx answer', () => {
+    expect(classifyCreateResponse(201, '{"id":"178791"}', undefined, 0)).toEqual({ kind: 'created', incidentId: '178791' });
+    expect(classifyCreateResponse(200, 'not json', undefined, 0)).toEqual({ kind: 'created', incidentId: null });
+  });
+
+  it('retries 408, 429 and 5xx, honouring Retry-After', () => {
+    expect(classifyCreateResponse(503, '', undefined, 0).kind).toBe('retry');
+    expect(classifyCreateResponse(408, '', undefined, 0).kind).toBe('retry');
+    expect(classifyCreateResponse(429, '', '3', 0)).toEqual({ kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 3000 });
+  });
+
+  it('rejects bodies XSOAR calls invalid, with its reason', () => {
+    expect(classifyCreateResponse(400, '{"title":"Bad Request","detail":"labels must be strings"}', undefined, 0)).toEqual({
+      kind: 'reject', status: 400, reason: 'XSOAR refused the incident (400): Bad Request: labels must be strings',
+    });
+  });
+
+  it('halts on a refused key or a wrong URL instead of retrying', () => {
+    const forbidden = classifyCreateResponse(403, '{"detail":"Issue with CSRF code"}', undefined, 0);
+    expect(forbidden).toMatchObject({ kind: 'halt', status: 403 });
+    expect(forbidden.kind === 'halt' && forbidden.reason).toMatch(/^the API key was refused/);
+    expect(classifyCreateResponse(404, '', undefined, 0)).toMatchObject({ kind: 'halt' });
+  });
+});
+
+describe('parseRetryAfter and backoffMs', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('0', 0)).toBe(0);
+    expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4000)).toBe(6000);
+    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+    expect(parseRetryAfter(undefined, 0)).toBeUndefined();
+  });
+
+  it('grows exponentially under a cap, scaled by the jitter', () => {
+    expect(backoffMs(0, 1)).toBe(200);
+    expect(backoffMs(3, 1)).toBe(1600);
+    expect(backoffMs(20, 1)).toBe(5000);
+    expect(backoffMs(3, 0.5)).toBe(800);
+    expect(backoffMs(3, 0)).toBe(0);
+  });
+});
