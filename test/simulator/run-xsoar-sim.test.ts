@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/errors.js';
 import { runXsoarSim } from '../../src/simulator/run-xsoar-sim.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'alertsmith-sim-cli-'));
@@ -32,5 +34,10 @@ describe('runXsoarSim', () => {
     expect(text).toContain('XSOAR simulator stopped');
     expect(JSON.parse(readFileSync(join(dir, 'incidents.jsonl'), 'utf8'))).toMatchObject({ id: '1', body: { name: 'from the CLI' } });
     await expect(fetch(`${url}/about`)).rejects.toThrow();
+  });
+
+  it('is the xsoar-sim command, which refuses a port that is not a number', async () => {
+    expect(await main(['xsoar-sim', '--port', 'eighty'], dir)).toBe(EXIT.usage);
+    expect(await main(['xsoar-sim', '--port', '70000'], dir)).toBe(EXIT.usage);
   });
 });
