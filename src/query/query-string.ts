@@ -70,8 +70,8 @@ class QueryStringCompiler {
           return { op: 'wildcard', pattern: raw, normalize: true };
         }
         const text = unescapeQueryText(raw);
-        // Elasticsearch reads field:>=10, >10, <=10, <10 as one-sided ranges.
-        const cmp = /^(>=|<=|>|<)([^]+)$/.exec(raw);
+        // Elasticsearch reads field:>=10, >10, <=10, <10 as one-sided ranges (only after a field).
+        const cmp = n.field === undefined ? null : /^(>=|<=|>|<)([^]+)$/.exec(raw);
         if (cmp) {
           const bound = unescapeQueryText(cmp[2]!);
           const op = cmp[1] === '>=' ? 'gte' : cmp[1] === '>' ? 'gt' : cmp[1] === '<=' ? 'lte' : 'lt';

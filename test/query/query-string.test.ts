@@ -257,6 +257,11 @@ describe('numeric ranges', () => {
     expect(matches('source.port:(>=22 AND <80)', port(79))).toBe(true);
   });
 
+  it('read >=22 without a field as a plain term, as Elasticsearch does', () => {
+    expect(matches('>=22', port(23))).toBe(false);
+    expect(matches('>=22', { host: { name: '>=22' } })).toBe(true);
+  });
+
   it('match a term by value, numbers in strings included', () => {
     expect(matches('source.port:22', { source: { port: '22' } })).toBe(true);
     expect(matches('event.risk_score:1.5', { event: { risk_score: 1.5 } })).toBe(true);
