@@ -11,6 +11,7 @@ export default defineAlert({
     { terms: { 'event.code': ['4728', '4732', '4756'] } },
     { terms: { 'group.name': ['Domain Admins', 'Enterprise Admins', 'Administrators'] } },
   ],
+  // alertsmith-disable-next-line realert-flood -- every group change is its own incident
   realert: { minutes: 0 },
   attack: { tactics: ['persistence', 'privilege-escalation'], techniques: ['T1098'] },
   tags: ['windows', 'active-directory'],

@@ -8,6 +8,7 @@ export default defineAlert({
   index: 'ata-*',
   type: 'any',
   query: 'observer.product:"Advanced Threat Analytics" AND event.kind:alert',
+  // alertsmith-disable-next-line realert-flood -- ATA already de-duplicates: each of its alerts is its own incident
   realert: { minutes: 0 },
   attack: { tactics: ['credential-access', 'lateral-movement'] },
   tags: ['microsoft', 'identity'],
