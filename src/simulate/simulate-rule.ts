@@ -1,7 +1,7 @@
 import { lookupField } from '../incident/field-lookup.js';
 import { createRuleType } from './create-rule-type.js';
 import { dtToTs, parseEventTime, type EventTime } from './elastalert-time.js';
-import { pyStr, pyTruthy } from './python-values.js';
+import { pyStr } from './python-values.js';
 import { durationMs, type RuleOptions } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
 import { SimulationError } from './simulation-error.js';
@@ -39,7 +39,8 @@ export interface SimulationResult {
  * Runs a rule over hits the way ElastAlert would, one run per `run_every` from `start` to `now`:
  * each run hands its new hits to the rule type (`add_data`), then calls `garbage_collect` with the
  * run's end, then stamps `num_hits` (hits within `buffer_time`, default 45 minutes) and `num_matches`, applies realert (per `query_key` value, with
- * the run's end as ElastAlert's clock) and aggregation. Deterministic: no wall clock.
+ * the run's end as ElastAlert's clock) and aggregation (ElastAlert 2: a match joins the open
+ * aggregation while the clock has not passed its alert time). Deterministic: no wall clock.
  */
 export function simulateRule(input: SimulationInput): SimulationResult {
   const rule = withCompoundKey(input.rule);
@@ -79,8 +80,7 @@ export function simulateRule(input: SimulationInput): SimulationResult {
       match.num_hits = hitsWithin(hits, end - bufferTime, end);
       match.num_matches = produced.length;
       result.matches.push(match);
-      const qk = rule.query_key === undefined ? undefined : lookupField(match, rule.query_key as string);
-      const silenceKey = pyTruthy(qk) ? `.${pyStr(qk)}` : '';
+      const silenceKey = silenceKeyOf(rule, match);
       if ((silencedUntil.get(silenceKey) ?? -Infinity) > end) {
         result.silenced++;
         continue;
@@ -88,7 +88,7 @@ export function simulateRule(input: SimulationInput): SimulationResult {
       if (realert > 0) silencedUntil.set(silenceKey, end + realert);
       if (aggregation === 0) {
         result.alerts.push([match]);
-      } else if (pending && m.time.ms <= pending.sendAt) {
+      } else if (pending && end <= pending.sendAt) {
         pending.matches.push(match);
       } else {
         if (pending) result.alerts.push(pending.matches);
@@ -101,6 +101,16 @@ export function simulateRule(input: SimulationInput): SimulationResult {
   // An aggregation still open at `now` is sent when it closes: count it.
   if (pending) result.alerts.push(pending.matches);
   return result;
+}
+
+/**
+ * ElastAlert's silence key: the `query_key` value as text (any value but None, so `''` too);
+ * flatline matches carry it as `key` instead, since their event may be only a timestamp.
+ */
+function silenceKeyOf(rule: RuleOptions, match: Match): string {
+  if (rule.query_key === undefined) return '';
+  const value = rule.type === 'flatline' && Object.hasOwn(match, 'key') ? match.key : lookupField(match, rule.query_key as string);
+  return value === undefined || value === null ? '' : `.${pyStr(value)}`;
 }
 
 /** ElastAlert's example config sets buffer_time to 45 minutes; a rule's own buffer_time wins. */

@@ -206,3 +206,11 @@ describe('what is not simulated', () => {
     expect(() => run({ type: 'frequency', use_count_query: true, num_events: 1, timeframe: { minutes: 1 } }, [at(0)])).toThrow(/use_count_query/);
   });
 });
+
+describe('realert of flatline', () => {
+  it('silences per key value, which flatline matches carry as key', () => {
+    const rule = { type: 'flatline', threshold: 1, timeframe: { minutes: 10 }, query_key: 'host.name', realert: { hours: 2 } };
+    const r = run(rule, [at(0, { host: { name: 'a' } }), at(0, { host: { name: 'b' } })], { now: T0 + 30 * 60_000 });
+    expect(r.alerts.map((a) => a[0]!.key).sort()).toEqual(['a', 'b']);
+  });
+});
