@@ -34,8 +34,16 @@ export class EventWindow {
     return this.running;
   }
 
+  /** The mean count of the real events (placeholders left out), or null without any. */
   mean(): number | null {
-    return this.data.length > 0 ? this.running / this.data.length : null;
+    let sum = 0;
+    let n = 0;
+    for (const [e, count] of this.data) {
+      if (e.placeholder) continue;
+      sum += count;
+      n++;
+    }
+    return n > 0 ? sum / n : null;
   }
 
   clear(): void {
