@@ -18,7 +18,7 @@ export default defineAlert({
     type: 'Log Source Health',
     severity: 'medium',
     name: 'No Windows logs from {{key}} for 30 minutes',
-    details: '{{key}} sent {{count}} events in the last 30 minutes (expected at least {{threshold}}).',
+    details: '{{key}} sent {{count}} events in the last 30 minutes (expected at least 1).',
     labels: ['key', 'count'],
   },
   tests: [

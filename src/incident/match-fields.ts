@@ -13,7 +13,8 @@ export const MATCH_FIELDS_BY_TYPE = {
   change: [...HIT_FIELDS, 'old_value', 'new_value'],
   new_term: [...HIT_FIELDS, 'new_field', 'missing_field'],
   spike: [...HIT_FIELDS, 'spike_count', 'reference_count'],
-  flatline: [...HIT_FIELDS, 'key', 'count', 'threshold'],
+  // ElastAlert 2 also adds `threshold`; Yelp 0.2.4 does not, so it is not offered here.
+  flatline: [...HIT_FIELDS, 'key', 'count'],
   cardinality: [...HIT_FIELDS],
   metric_aggregation: ['num_hits', 'num_matches'],
   percentage_match: ['num_hits', 'num_matches', 'percentage', 'denominator'],
