@@ -45,31 +45,52 @@ export interface DeliveryContext {
 /** Extra life of a claim past the deadline, for the last request and the bookkeeping after it. */
 const CLAIM_MARGIN_MS = 30_000;
 const WAIT_POLL_MS = 50;
-/** File operations in flight at once while spooling (fsync-bound, not CPU-bound). */
-const SPOOL_PARALLELISM = 32;
 
 interface Claimed {
   item: DeliveryItem;
   claim: Extract<ClaimResult, { status: 'claimed' }>;
   /** An earlier attempt may have created the incident: search XSOAR before creating. */
   mayExist: boolean;
+  /** A pending file exists for it (read from the spool, or written after a failed attempt). */
+  spooled: boolean;
 }
 
 /**
- * Delivers incidents so that each ends delivered (ledger), pending (spool) or rejected:
- * 1. claim each key and spool it (fsync'd) BEFORE anything is sent, so `kill -9` at any point
- *    leaves it in pending/ for `replay` or ElastAlert's retry;
- * 2. send with bounded concurrency, retries with backoff, inside the deadline;
- * 3. keys another process holds are waited for until the deadline, then left pending.
+ * Delivers incidents so that each ends delivered (ledger), pending (spool) or rejected. The
+ * caller has made the input durable first (the intake, see intake.ts); here each key is claimed,
+ * sent with bounded concurrency, retries with backoff inside the deadline, and written to
+ * pending/ (fsync'd) as soon as an attempt fails, so that it survives whatever happens next.
+ * Keys another live process holds are waited for until the deadline, then spooled.
  */
 export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryContext): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, alreadyDelivered: 0, pending: 0, rejected: 0 };
-  const claimed: Claimed[] = [];
   const busy: DeliveryItem[] = [];
   const claimExpiry = ctx.deadline + CLAIM_MARGIN_MS;
 
-  let spooled = 0;
-  await inParallel(items, SPOOL_PARALLELISM, async (item) => {
+  let client: XsoarClient | undefined;
+  let connecting: Promise<XsoarClient | undefined> | undefined;
+  const connect = (): Promise<XsoarClient | undefined> => {
+    connecting ??= ctx.connect().then(
+      (c) => (client = c),
+      (error: unknown) => {
+        if (!(error instanceof RuntimeError)) throw error;
+        report.configError = error;
+        report.halted = error.message;
+        return undefined;
+      },
+    );
+    return connecting;
+  };
+
+  const send = async (c: Claimed): Promise<void> => {
+    try {
+      await sendOne(c, await connect(), ctx, report);
+    } finally {
+      await c.claim.release();
+    }
+  };
+
+  await inParallel(items, ctx.config.concurrency, async (item) => {
     if (await isDelivered(ctx.paths.delivered, item.key)) {
       await alreadyDone(item, ctx, report);
       return;
@@ -79,39 +100,15 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
       busy.push(item);
       return;
     }
-    if (await isDelivered(ctx.paths.delivered, item.key)) {
+    if (claim.recovered && (await isDelivered(ctx.paths.delivered, item.key))) {
       await claim.release();
       await alreadyDone(item, ctx, report);
       return;
     }
-    const wasSpooled = await exists(pendingPath(ctx.paths.pending, item.key));
-    if (!wasSpooled) {
-      await writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body: item.body, spooledAt: new Date().toISOString() });
-      spooled++;
-    }
-    claimed.push({ item, claim, mayExist: claim.recovered || item.fromSpool || wasSpooled });
+    // A pending file means an earlier run tried and failed, perhaps after XSOAR had acted.
+    const spooled = item.fromSpool || (await exists(pendingPath(ctx.paths.pending, item.key)));
+    await send({ item, claim, mayExist: claim.recovered || spooled, spooled });
   });
-  if (spooled > 0) await syncDir(ctx.paths.pending);
-
-  let client: XsoarClient | undefined;
-  if (claimed.length > 0 || busy.length > 0) {
-    try {
-      client = await ctx.connect();
-    } catch (error) {
-      if (!(error instanceof RuntimeError)) throw error;
-      report.configError = error;
-      report.halted = error.message;
-    }
-  }
-
-  const send = async (c: Claimed): Promise<void> => {
-    try {
-      await sendOne(c, client, ctx, report);
-    } finally {
-      await c.claim.release();
-    }
-  };
-  await inParallel(claimed, ctx.config.concurrency, send);
 
   // Keys another live process was delivering: wait for its outcome, or take over when it is gone.
   await inParallel(busy, ctx.config.concurrency, async (item) => {
@@ -127,31 +124,30 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
           await alreadyDone(item, ctx, report);
           return;
         }
-        if (!(await exists(pendingPath(ctx.paths.pending, item.key)))) {
-          await writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body: item.body, spooledAt: new Date().toISOString() });
-        }
         // The other process may have sent it before leaving: always ask XSOAR first.
-        await send({ item, claim, mayExist: true });
+        await send({ item, claim, mayExist: true, spooled: await exists(pendingPath(ctx.paths.pending, item.key)) });
         return;
       }
       await sleep(WAIT_POLL_MS);
     }
-    // Still held elsewhere at our deadline: make sure it is spooled, so nothing depends on the other process.
-    if (!(await isDelivered(ctx.paths.delivered, item.key))) {
-      if (!(await exists(pendingPath(ctx.paths.pending, item.key)))) {
-        await writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body: item.body, spooledAt: new Date().toISOString() });
-      }
-      report.pending++;
-      ctx.log.write('warn', 'pending', { rule: item.rule, key: item.key, reason: 'another alertsmith-incident process is delivering this key' });
-    } else {
+    // Still held elsewhere at our deadline: spool it, so nothing depends on the other process.
+    if (await isDelivered(ctx.paths.delivered, item.key)) {
       await alreadyDone(item, ctx, report);
+      return;
     }
+    await spool(item, ctx);
+    report.pending++;
+    ctx.log.write('warn', 'pending', { rule: item.rule, key: item.key, reason: 'another alertsmith-incident process is delivering this key' });
   });
 
   client?.close();
   await syncDir(ctx.paths.delivered);
   await syncDir(ctx.paths.pending);
   return report;
+}
+
+async function spool(item: DeliveryItem, ctx: DeliveryContext): Promise<void> {
+  await writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body: item.body, spooledAt: new Date().toISOString() });
 }
 
 async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: DeliveryContext, report: DeliveryReport): Promise<void> {
@@ -170,7 +166,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: Deliver
       if (c.mayExist) {
         const existing = await client.findByKey(item.key, timeout);
         if (existing !== null) {
-          await delivered(item, existing, ctx, report, 'found-existing');
+          await delivered(c, existing, ctx, report, 'found-existing');
           return;
         }
         c.mayExist = false;
@@ -179,14 +175,14 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: Deliver
       const retryAfter = res.headers['retry-after'];
       const outcome = classifyCreateResponse(res.status, res.text, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, Date.now());
       if (outcome.kind === 'created') {
-        await delivered(item, outcome.incidentId, ctx, report, 'delivered');
+        await delivered(c, outcome.incidentId, ctx, report, 'delivered');
         return;
       }
       if (outcome.kind === 'reject') {
         await writeRejected(ctx.paths.rejected, {
           format: 1, key: item.key, rule: item.rule, reason: outcome.reason, status: outcome.status, body: item.body, rejectedAt: new Date().toISOString(),
         });
-        await removePending(ctx.paths.pending, item.key);
+        if (c.spooled) await removePending(ctx.paths.pending, item.key);
         report.rejected++;
         ctx.log.write('error', 'rejected', { rule: item.rule, key: item.key, status: outcome.status, reason: outcome.reason });
         return;
@@ -210,6 +206,11 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: Deliver
         reason = error instanceof Error ? error.message : String(error);
       }
     }
+    if (!c.spooled) {
+      // Durable before waiting: whatever happens during the backoff, the incident is in pending/.
+      await spool(item, ctx);
+      c.spooled = true;
+    }
     const pause = wait ?? backoffMs(attempt, random());
     if (Date.now() + pause >= ctx.deadline) {
       reason = `${reason}; deadline reached`;
@@ -218,20 +219,22 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: Deliver
     ctx.log.write('warn', 'retry', { rule: item.rule, key: item.key, attempt: attempt + 1, waitMs: pause, reason });
     await sleep(pause);
   }
+  if (!c.spooled) await spool(item, ctx);
   report.pending++;
   ctx.log.write('warn', 'pending', { rule: item.rule, key: item.key, reason });
 }
 
-async function delivered(item: DeliveryItem, incidentId: string | null, ctx: DeliveryContext, report: DeliveryReport, event: string): Promise<void> {
+async function delivered(c: Claimed, incidentId: string | null, ctx: DeliveryContext, report: DeliveryReport, event: string): Promise<void> {
+  const { item } = c;
   await recordDelivered(ctx.paths.delivered, { key: item.key, rule: item.rule, incidentId, deliveredAt: new Date().toISOString() });
-  await removePending(ctx.paths.pending, item.key);
+  if (c.spooled) await removePending(ctx.paths.pending, item.key);
   report.delivered++;
   ctx.log.write('info', event, { rule: item.rule, key: item.key, incident: incidentId });
 }
 
 async function alreadyDone(item: DeliveryItem, ctx: DeliveryContext, report: DeliveryReport): Promise<void> {
   // A spooled copy of a delivered key (written by a process that waited on it) is obsolete.
-  await removePending(ctx.paths.pending, item.key);
+  if (item.fromSpool) await removePending(ctx.paths.pending, item.key);
   report.alreadyDelivered++;
   ctx.log.write('info', 'already-delivered', { rule: item.rule, key: item.key });
 }

@@ -7,11 +7,11 @@ import { basename, dirname, join } from 'node:path';
  * power cut: a temp name in the same folder, fsync, rename over the final name. The folder
  * itself is fsync'd by the caller (once per batch, see `syncDir`) to keep batches fast.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Uint8Array[]): Promise<void> {
   const temp = join(dirname(path), `.tmp-${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`);
   const handle = await open(temp, 'wx', 0o600);
   try {
-    await handle.writeFile(data);
+    for (const part of Array.isArray(data) ? data : [data]) await handle.writeFile(part);
     await handle.sync();
   } finally {
     await handle.close();

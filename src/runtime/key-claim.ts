@@ -38,7 +38,12 @@ export async function claimKey(pendingDir: string, key: string, expiresAt: numbe
   const mine: ClaimInfo = { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), expiresAt };
   const text = JSON.stringify(mine);
   const release = async (): Promise<void> => {
-    // Remove the claim only while it is still ours: after expiry another process may own it.
+    // Remove the claim only while it is still ours. Before its expiry no one can have taken it
+    // over (we are alive), so only a late release needs to read it first.
+    if (Date.now() < expiresAt - 1_000) {
+      await unlink(path).catch(() => undefined);
+      return;
+    }
     const current = await readFile(path, 'utf8').catch(() => undefined);
     if (current === text) await unlink(path).catch(() => undefined);
   };
@@ -86,7 +91,8 @@ async function isStale(path: string, text: string): Promise<boolean> {
   return info.host === hostname() && !isAlive(info.pid);
 }
 
-function isAlive(pid: number): boolean {
+/** True when a process with this pid exists on this host. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -2,13 +2,52 @@ import { readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deliverIncidents, type DeliveryItem } from '../deliver.js';
 import { isTempName, writeFileAtomic } from '../durable-file.js';
-import { claimKey } from '../key-claim.js';
+import { claimKey, isAlive } from '../key-claim.js';
+import { INTAKE_SUFFIX, readIntake, removeIntake } from '../intake.js';
+import { planIncidents } from '../../incident/incident-body.js';
+import { parsePythonJson } from '../../incident/python-json.js';
+import { hostname } from 'node:os';
 import type { Log } from '../log.js';
 import type { RuntimeConfig } from '../runtime-config.js';
 import { readPending } from '../spool.js';
 import { ensureStateDirs, statePaths } from '../state-dir.js';
 import { createXsoarClient } from '../xsoar-client.js';
-import { summarise } from './send.js';
+import { matchesFromJson, summarise } from './send.js';
+
+const intakesReplayed: string[] = [];
+
+/**
+ * An intake whose process is gone (killed mid-batch): plan its incidents again. They count as
+ * spooled, so each is looked up in XSOAR before being created.
+ */
+async function replayIntake(path: string, name: string, items: DeliveryItem[], rejectedDir: string, log: Log): Promise<void> {
+  const intake = await readIntake(path);
+  if ('invalid' in intake) {
+    if (intake.invalid === 'gone') return;
+    const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+    // An intake is written whole by rename, so a bad one is foreign; keep it aside, never delete it.
+    if (age > ABANDONED_TEMP_MS) await rename(path, join(rejectedDir, name)).catch(() => undefined);
+    log.write('error', 'bad-intake', { file: name, reason: intake.invalid });
+    return;
+  }
+  const { header } = intake;
+  if (header.host === hostname() && isAlive(header.pid)) return; // still being delivered by its process
+  let matches: unknown[] | undefined;
+  try {
+    matches = matchesFromJson(parsePythonJson(intake.text));
+  } catch {
+    matches = undefined;
+  }
+  if (matches === undefined) {
+    await rename(path, join(rejectedDir, name)).catch(() => undefined);
+    log.write('error', 'bad-intake', { file: name, reason: 'the saved input is not a JSON array of matches' });
+    return;
+  }
+  for (const p of planIncidents(matches, header.mapping)) {
+    items.push({ key: p.key, rule: header.mapping.rule, body: p.body, fromSpool: true });
+  }
+  intakesReplayed.push(path);
+}
 
 /** Temp files older than this belong to a writer that was killed. */
 const ABANDONED_TEMP_MS = 60_000;
@@ -41,6 +80,10 @@ export async function runReplay(config: RuntimeConfig, log: Log): Promise<number
       }
       continue;
     }
+    if (name.endsWith(INTAKE_SUFFIX)) {
+      await replayIntake(path, name, items, paths.rejected, log);
+      continue;
+    }
     if (!name.endsWith('.json')) continue;
     const record = await readPending(path);
     if ('invalid' in record) {
@@ -56,5 +99,6 @@ export async function runReplay(config: RuntimeConfig, log: Log): Promise<number
   const report = await deliverIncidents(items, {
     paths, config, log, deadline: started + config.deadlineMs, connect: () => createXsoarClient(config),
   });
+  for (const done of intakesReplayed.splice(0)) await removeIntake(done);
   return summarise(report, log, started, { command: 'replay', found: items.length });
 }

@@ -7,6 +7,7 @@ import { planIncidents } from '../../incident/incident-body.js';
 import { isRecord } from '../../incident/field-lookup.js';
 import { parsePythonJson } from '../../incident/python-json.js';
 import { deliverIncidents, type DeliveryReport } from '../deliver.js';
+import { removeIntake, writeIntake } from '../intake.js';
 import { RUNTIME_EXIT, RuntimeError } from '../exit-codes.js';
 import type { Log } from '../log.js';
 import { readStdin } from '../read-stdin.js';
@@ -60,23 +61,29 @@ export async function runSend(o: SendOptions): Promise<number> {
     return badInput('stdin is empty: ElastAlert pipes the matches as JSON (pipe_match_json: true)', input.data, bytes);
   }
   if (!isUtf8(input.data)) return badInput('stdin is not UTF-8 text', input.data, bytes);
+  // Durable before anything else happens to it: see intake.ts.
+  const intake = o.dryRun ? undefined : await writeIntake(paths.pending, mapping, input.data);
   let text: string | undefined = input.data.toString('utf8');
   // From here the decoded text is the only copy: the raw bytes can be freed before parsing.
   (input as { data?: Buffer }).data = undefined;
 
-  let parsed: unknown;
+  let matches: unknown[] | undefined;
+  let problem: string | undefined;
   try {
-    parsed = parsePythonJson(text);
+    matches = matchesFromJson(parsePythonJson(text));
+    if (matches === undefined) problem = 'stdin must be a JSON array of match objects (or one match object)';
   } catch (error) {
-    return badInput(`stdin is not JSON: ${(error as Error).message.slice(0, 200)}`, Buffer.from(text, 'utf8'), bytes);
+    problem = `stdin is not JSON: ${(error as Error).message.slice(0, 200)}`;
   }
-  const matches: unknown[] | undefined = Array.isArray(parsed) ? parsed : isRecord(parsed) ? [parsed] : undefined;
-  if (matches === undefined || !matches.every(isRecord)) {
-    return badInput('stdin must be a JSON array of match objects (or one match object)', Buffer.from(text, 'utf8'), bytes);
+  if (matches === undefined) {
+    const code = await badInput(problem!, Buffer.from(text, 'utf8'), bytes);
+    if (intake !== undefined) await removeIntake(intake);
+    return code;
   }
   text = undefined;
   if (matches.length === 0) {
     log.write('warn', 'no-matches', { rule: mapping.rule });
+    if (intake !== undefined) await removeIntake(intake);
     return RUNTIME_EXIT.delivered;
   }
 
@@ -95,7 +102,15 @@ export async function runSend(o: SendOptions): Promise<number> {
     planned.map((p) => ({ key: p.key, rule: mapping.rule, body: p.body, fromSpool: false })),
     { paths, config: o.config, log, deadline, connect: () => createXsoarClient(o.config) },
   );
+  // Every incident is now delivered, pending or rejected: the intake has served its purpose.
+  if (intake !== undefined) await removeIntake(intake);
   return summarise(report, log, started, { rule: mapping.rule, matches: matches.length });
+}
+
+/** ElastAlert's matches: an array of objects, or one object. Anything else answers undefined. */
+export function matchesFromJson(parsed: unknown): unknown[] | undefined {
+  const matches = Array.isArray(parsed) ? parsed : isRecord(parsed) ? [parsed] : undefined;
+  return matches !== undefined && matches.every(isRecord) ? matches : undefined;
 }
 
 /** Logs the summary line and answers the exit code for a delivery. */

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { isTempName } from '../durable-file.js';
+import { INTAKE_SUFFIX } from '../intake.js';
 import { RUNTIME_EXIT } from '../exit-codes.js';
 import type { RuntimeConfig } from '../runtime-config.js';
 import { statePaths } from '../state-dir.js';
@@ -16,6 +17,8 @@ export async function runStatus(config: RuntimeConfig, stdout: Writable): Promis
   const status = {
     stateDir: paths.root,
     pending: json(pending),
+    /** Saved stdin of runs still at work, or killed before finishing (replay re-plans those). */
+    intakes: pending.filter((n) => n.endsWith(INTAKE_SUFFIX)).length,
     inProgress: pending.filter((n) => n.endsWith('.claim')).length,
     rejected: rejected.filter((n) => !isTempName(n) && (n.endsWith('.raw') || (n.endsWith('.json') && !n.startsWith('input-') && !n.endsWith('.reason.json')))).length,
     delivered: json(delivered),

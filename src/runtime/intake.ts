@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { IncidentMapping } from '../incident/mapping.js';
+import { syncDir, writeFileAtomic } from './durable-file.js';
+
+/**
+ * The intake: before anything is sent, the whole stdin is written once, fsync'd, to
+ * `pending/intake-<time>-<pid>-<random>.intake` (a JSON header line with the mapping, then the raw
+ * bytes). One durable file per invocation rather than one per incident keeps a 1,000-match
+ * alert fast, yet `kill -9` at any point loses nothing: `replay` re-plans the incidents of an
+ * intake whose process is gone, and the ledger and XSOAR's labels make that exactly-once.
+ * The intake is removed once every incident is delivered, in pending/ or in rejected/.
+ */
+export interface IntakeHeader {
+  format: 1;
+  mapping: IncidentMapping;
+  pid: number;
+  host: string;
+  receivedAt: string;
+}
+
+export const INTAKE_SUFFIX = '.intake';
+
+export async function writeIntake(pendingDir: string, mapping: IncidentMapping, raw: Uint8Array): Promise<string> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const path = join(pendingDir, `intake-${stamp}-${process.pid}-${randomBytes(3).toString('hex')}${INTAKE_SUFFIX}`);
+  const header: IntakeHeader = { format: 1, mapping, pid: process.pid, host: hostname(), receivedAt: new Date().toISOString() };
+  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`), raw]);
+  await syncDir(pendingDir);
+  return path;
+}
+
+export async function removeIntake(path: string): Promise<void> {
+  await unlink(path).catch(() => undefined);
+}
+
+export async function readIntake(path: string): Promise<{ header: IntakeHeader; text: string } | { invalid: string }> {
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch {
+    return { invalid: 'gone' };
+  }
+  const newline = data.indexOf(0x0a);
+  if (newline < 0) return { invalid: 'no header line' };
+  try {
+    const header = JSON.parse(data.subarray(0, newline).toString('utf8')) as IntakeHeader;
+    if (header.format !== 1 || typeof header.mapping?.rule !== 'string') return { invalid: 'not an intake header' };
+    return { header, text: data.subarray(newline + 1).toString('utf8') };
+  } catch {
+    return { invalid: 'unreadable header' };
+  }
+}
