@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { isRecord } from './field-lookup.js';
+import { sha256Hex } from './sha256.js';
 import { valueToText } from './template.js';
 
 /**
@@ -47,5 +47,5 @@ export function canonicalJson(value: unknown): string {
 
 function digest(parts: string[]): string {
   // JSON keeps the parts apart: ["a","bc"] and ["ab","c"] never hash alike.
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+  return sha256Hex(JSON.stringify(parts)).slice(0, 32);
 }

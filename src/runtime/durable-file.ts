@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -8,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
  * itself is fsync'd by the caller (once per batch, see `syncDir`) to keep batches fast.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array | Uint8Array[]): Promise<void> {
-  const temp = join(dirname(path), `.tmp-${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = join(dirname(path), `.tmp-${basename(path)}-${uniqueSuffix()}`);
   const handle = await open(temp, 'wx', 0o600);
   try {
     for (const part of Array.isArray(data) ? data : [data]) await handle.writeFile(part);
@@ -44,6 +43,14 @@ export async function createExclusive(path: string, data: string): Promise<boole
     await handle.close();
   }
   return true;
+}
+
+/**
+ * pid, time and a random part: unique enough for temp names and claim tokens. Not secret, so
+ * `Math.random` serves; `node:crypto` would cost start-up time (see incident/sha256.ts).
+ */
+export function uniqueSuffix(): string {
+  return `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /** Names of temp files a killed writer may leave behind. */

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { IncidentMapping } from '../incident/mapping.js';
-import { syncDir, writeFileAtomic } from './durable-file.js';
+import { syncDir, uniqueSuffix, writeFileAtomic } from './durable-file.js';
 
 /**
  * The intake: before anything is sent, the whole stdin is written once, fsync'd, to
@@ -25,7 +24,7 @@ export const INTAKE_SUFFIX = '.intake';
 
 export async function writeIntake(pendingDir: string, mapping: IncidentMapping, raw: Uint8Array): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const path = join(pendingDir, `intake-${stamp}-${process.pid}-${randomBytes(3).toString('hex')}${INTAKE_SUFFIX}`);
+  const path = join(pendingDir, `intake-${stamp}-${uniqueSuffix()}${INTAKE_SUFFIX}`);
   const header: IntakeHeader = { format: 1, mapping, pid: process.pid, host: hostname(), receivedAt: new Date().toISOString() };
   await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`), raw]);
   await syncDir(pendingDir);

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { createExclusive } from './durable-file.js';
+import { createExclusive, uniqueSuffix } from './durable-file.js';
 
 /**
  * Per-key claims: `pending/<key>.claim`, created with O_EXCL, say "this process is delivering
@@ -35,7 +34,7 @@ export function claimPath(pendingDir: string, key: string): string {
 
 export async function claimKey(pendingDir: string, key: string, expiresAt: number): Promise<ClaimResult> {
   const path = claimPath(pendingDir, key);
-  const mine: ClaimInfo = { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), expiresAt };
+  const mine: ClaimInfo = { pid: process.pid, host: hostname(), token: uniqueSuffix(), expiresAt };
   const text = JSON.stringify(mine);
   const release = async (): Promise<void> => {
     // Remove the claim only while it is still ours. Before its expiry no one can have taken it

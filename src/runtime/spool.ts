@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncidentBody } from '../incident/incident-body.js';
-import { writeFileAtomic } from './durable-file.js';
+import { uniqueSuffix, writeFileAtomic } from './durable-file.js';
 
 /** One incident waiting in `pending/<key>.json`. */
 export interface PendingRecord {
@@ -68,7 +67,7 @@ export async function writeRejectedInput(
   info: { reason: string; rule?: string; bytes: number },
 ): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const base = join(rejectedDir, `input-${stamp}-${process.pid}-${randomBytes(3).toString('hex')}`);
+  const base = join(rejectedDir, `input-${stamp}-${uniqueSuffix()}`);
   await writeFileAtomic(`${base}.raw`, raw);
   await writeFileAtomic(`${base}.json`, `${JSON.stringify({ format: 1, ...info, raw: `${base}.raw`, savedAt: new Date().toISOString() })}\n`);
   return `${base}.raw`;

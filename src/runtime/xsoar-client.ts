@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncidentBody } from '../incident/incident-body.js';
 import { DEDUP_KEY_LABEL } from '../incident/dedup-key.js';
@@ -54,6 +53,8 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
       throw new RuntimeError('ALERTSMITH_BAD_PROXY', 'the proxy setting (HTTPS_PROXY) is not a URL', RUNTIME_EXIT.usage);
     }
   }
+  // Loaded here, not at start-up: OpenSSL's initialisation is the costliest part of a dry run.
+  const { createHash, randomBytes } = await import('node:crypto');
   const http: HttpClient = await createHttpClient({
     connectTimeoutMs: config.connectTimeoutMs,
     rejectUnauthorized: config.verifySsl,
@@ -69,7 +70,7 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
   const headers = (): Record<string, string> => {
     const h: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
     if (config.auth === 'advanced') {
-      const nonce = randomAlphanumeric(64);
+      const nonce = randomAlphanumeric(64, randomBytes);
       const timestamp = String(Math.floor(Date.now() / 1000) * 1000);
       h['x-xdr-auth-id'] = config.apiKeyId!;
       h['x-xdr-nonce'] = nonce;
@@ -102,7 +103,7 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-function randomAlphanumeric(length: number): string {
+function randomAlphanumeric(length: number, randomBytes: (n: number) => Uint8Array): string {
   let out = '';
   while (out.length < length) {
     for (const byte of randomBytes(length)) {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
@@ -8,6 +7,7 @@ import { isRecord } from '../../incident/field-lookup.js';
 import { parsePythonJson } from '../../incident/python-json.js';
 import { deliverIncidents, type DeliveryReport } from '../deliver.js';
 import { removeIntake, writeIntake } from '../intake.js';
+import { uniqueSuffix } from '../durable-file.js';
 import { RUNTIME_EXIT, RuntimeError } from '../exit-codes.js';
 import type { Log } from '../log.js';
 import { readStdin } from '../read-stdin.js';
@@ -46,7 +46,7 @@ export async function runSend(o: SendOptions): Promise<number> {
 
   const input = await readStdin(o.stdin, o.config.maxInputBytes, o.dryRun ? undefined : async () => {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    return join(paths.rejected, `input-${stamp}-${process.pid}-${randomBytes(3).toString('hex')}.raw`);
+    return join(paths.rejected, `input-${stamp}-${uniqueSuffix()}.raw`);
   });
   if (!input.ok) {
     const reason = `stdin is larger than the limit of ${o.config.maxInputBytes} bytes (ALERTSMITH_MAX_INPUT_BYTES)`;

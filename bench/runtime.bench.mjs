@@ -1,0 +1,90 @@
+// alertsmith-incident (issue 3), three figures beside their baselines, measured in one run:
+//  1. start-up: median wall time of a one-match `--dry-run` vs `node -e 0` (target <= 1.5x);
+//  2. 1,000 matches in one call to a local XSOAR simulator: wall time, incidents created (target < 2 s);
+//  3. peak RSS of the runtime for 100 MB on stdin (target < 400 MB).
+// Needs a current dist/ (`npm run build:dist`): the shipped bundle and the simulator.
+// Env: BENCH_RUNTIME_RUNS (default 15).
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundle = path.join(root, 'dist/alertsmith-incident.mjs');
+const simulatorEntry = path.join(root, 'dist/simulator/index.js');
+for (const file of [bundle, simulatorEntry]) {
+  if (!existsSync(file)) {
+    console.error(`runtime bench: ${path.relative(root, file)} is missing; run \`npm run build:dist\` first`);
+    process.exit(1);
+  }
+}
+const runs = Number(process.env.BENCH_RUNTIME_RUNS ?? 15);
+const FLAGS = ['--rule=bench', '--type=Bench', '--name=Bench on {{host.name}}', '--details={{message}}', '--labels=host.name,tags', '--severity=high'];
+const work = mkdtempSync(path.join(tmpdir(), 'alertsmith-runtime-bench-'));
+const baseEnv = { PATH: process.env.PATH ?? '', HOME: work, ALERTSMITH_STATE_DIR: path.join(work, 'state') };
+
+function match(i, messageBytes = 200) {
+  return {
+    '@timestamp': '2026-11-27T10:00:00.000Z', _id: `doc-${i}`, _index: 'logs-bench', num_hits: 1, num_matches: 1,
+    host: { name: `host-${i % 50}`, ip: ['10.0.0.1'] }, user: { name: 'root' }, tags: ['ssh', 'auth'],
+    event: { category: ['authentication'], outcome: 'failure' }, message: 'm'.repeat(messageBytes),
+  };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (n) => `${n.toFixed(1)} ms`;
+
+// 1. Start-up, runs interleaved so that machine noise hits both alike.
+const oneMatch = `${JSON.stringify([match(1)])}\n`;
+const nodeTimes = [];
+const dryTimes = [];
+for (let i = 0; i < runs; i++) {
+  let t = performance.now();
+  spawnSync(process.execPath, ['-e', '0'], { env: baseEnv, stdio: 'ignore' });
+  nodeTimes.push(performance.now() - t);
+  t = performance.now();
+  const r = spawnSync(process.execPath, [bundle, ...FLAGS, '--dry-run'], { env: baseEnv, input: oneMatch, stdio: ['pipe', 'ignore', 'ignore'] });
+  dryTimes.push(performance.now() - t);
+  if (r.status !== 0) throw new Error(`dry-run failed with exit code ${r.status}`);
+}
+const ratio = median(dryTimes) / median(nodeTimes);
+console.log(`start-up (median of ${runs}): node -e 0 ${ms(median(nodeTimes))} | one-match --dry-run ${ms(median(dryTimes))} | ratio ${ratio.toFixed(2)}x (target <= 1.5x) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
+
+// 2. 1,000 matches, one call, local simulator (in this process, on loopback).
+const { startXsoarSimulator } = await import(pathToFileURL(simulatorEntry).href);
+const sim = await startXsoarSimulator({ apiKey: 'bench-api-key' });
+const thousand = `${JSON.stringify(Array.from({ length: 1000 }, (_, i) => match(i)))}\n`;
+const started = performance.now();
+const exit = await new Promise((resolve) => {
+  const child = spawn(process.execPath, [bundle, ...FLAGS], {
+    env: { ...baseEnv, DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: 'bench-api-key', ALERTSMITH_STATE_DIR: path.join(work, 'state-1000') },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  child.on('exit', (code) => resolve(code));
+  child.stdin.end(thousand);
+});
+const wall = performance.now() - started;
+const created = sim.incidents().length;
+await sim.stop();
+console.log(`1,000 matches to a local simulator: ${ms(wall)}, ${created} incidents created, exit ${exit} (target < 2000 ms, 1000 incidents) ${wall < 2000 && created === 1000 ? 'OK' : 'OVER'}`);
+
+// 3. Peak memory for 100 MB on stdin, in two shapes: many ordinary matches, and few huge ones.
+const reportRss = path.join(work, 'report-rss.mjs');
+writeFileSync(reportRss, "process.on('exit', () => process.stderr.write(`maxrss_kb=${process.resourceUsage().maxRSS}\\n`));\n");
+const hundredMb = 100 * 1024 * 1024;
+function peakRss(label, input) {
+  const file = path.join(work, 'big.json');
+  writeFileSync(file, input);
+  const stdin = openSync(file, 'r');
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(reportRss).href, bundle, ...FLAGS, '--dry-run'], {
+    env: baseEnv, stdio: [stdin, 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+  });
+  closeSync(stdin);
+  const mb = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  console.log(`peak RSS, ${label} (${(input.length / 1024 / 1024).toFixed(0)} MB stdin, --dry-run): ${mb.toFixed(0)} MB, exit ${r.status} (target < 400 MB) ${mb < 400 ? 'OK' : 'OVER'}`);
+}
+const perMatch = JSON.stringify(match(0, 1800)).length + 1;
+peakRss(`${Math.floor(hundredMb / perMatch)} matches of 2 KB`, `${JSON.stringify(Array.from({ length: Math.floor(hundredMb / perMatch) }, (_, i) => match(i, 1800)))}\n`);
+peakRss('10 matches of 10 MB', `${JSON.stringify(Array.from({ length: 10 }, (_, i) => match(i, 10 * 1024 * 1024 - 300)))}\n`);
+
+rmSync(work, { recursive: true, force: true });
