@@ -100,7 +100,8 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
       busy.push(item);
       return;
     }
-    if (claim.recovered && (await isDelivered(ctx.paths.delivered, item.key))) {
+    // Checked again under the claim: another process may have delivered and released it just now.
+    if (await isDelivered(ctx.paths.delivered, item.key)) {
       await claim.release();
       await alreadyDone(item, ctx, report);
       return;

@@ -22,11 +22,11 @@ export interface IntakeHeader {
 
 export const INTAKE_SUFFIX = '.intake';
 
-export async function writeIntake(pendingDir: string, mapping: IncidentMapping, raw: Uint8Array): Promise<string> {
+export async function writeIntake(pendingDir: string, mapping: IncidentMapping, raw: Uint8Array[]): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const path = join(pendingDir, `intake-${stamp}-${uniqueSuffix()}${INTAKE_SUFFIX}`);
   const header: IntakeHeader = { format: 1, mapping, pid: process.pid, host: hostname(), receivedAt: new Date().toISOString() };
-  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`), raw]);
+  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`), ...raw]);
   await syncDir(pendingDir);
   return path;
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { isUtf8 } from 'node:buffer';
 import { mappingFromValues, type ParsedMappingValues } from '../../incident/command-flags.js';
 import { planIncidents } from '../../incident/incident-body.js';
 import { isRecord } from '../../incident/field-lookup.js';
@@ -10,7 +9,8 @@ import { removeIntake, writeIntake } from '../intake.js';
 import { uniqueSuffix } from '../durable-file.js';
 import { RUNTIME_EXIT, RuntimeError } from '../exit-codes.js';
 import type { Log } from '../log.js';
-import { readStdin } from '../read-stdin.js';
+import { releaseMemory } from '../memory-release.js';
+import { decodeChunks, isBlank, isUtf8Chunks, readStdin } from '../read-stdin.js';
 import type { RuntimeConfig } from '../runtime-config.js';
 import { writeRejectedInput } from '../spool.js';
 import { ensureStateDirs, statePaths } from '../state-dir.js';
@@ -56,16 +56,16 @@ export async function runSend(o: SendOptions): Promise<number> {
     }
     return badInput(reason, undefined, input.bytes, input.savedTo);
   }
-  const bytes = input.data.length;
-  if (input.data.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-    return badInput('stdin is empty: ElastAlert pipes the matches as JSON (pipe_match_json: true)', input.data, bytes);
+  const { bytes, chunks } = input;
+  if (isBlank(chunks)) {
+    return badInput('stdin is empty: ElastAlert pipes the matches as JSON (pipe_match_json: true)', Buffer.concat(chunks), bytes);
   }
-  if (!isUtf8(input.data)) return badInput('stdin is not UTF-8 text', input.data, bytes);
+  if (!isUtf8Chunks(chunks)) return badInput('stdin is not UTF-8 text', Buffer.concat(chunks), bytes);
   // Durable before anything else happens to it: see intake.ts.
-  const intake = o.dryRun ? undefined : await writeIntake(paths.pending, mapping, input.data);
-  let text: string | undefined = input.data.toString('utf8');
-  // From here the decoded text is the only copy: the raw bytes can be freed before parsing.
-  (input as { data?: Buffer }).data = undefined;
+  const intake = o.dryRun ? undefined : await writeIntake(paths.pending, mapping, chunks);
+  // From here the decoded text is the only copy: each raw chunk is let go once decoded.
+  let text: string | undefined = decodeChunks(chunks);
+  await releaseMemory(bytes);
 
   let matches: unknown[] | undefined;
   let problem: string | undefined;
@@ -81,21 +81,36 @@ export async function runSend(o: SendOptions): Promise<number> {
     return code;
   }
   text = undefined;
+  await releaseMemory(bytes);
   if (matches.length === 0) {
     log.write('warn', 'no-matches', { rule: mapping.rule });
     if (intake !== undefined) await removeIntake(intake);
     return RUNTIME_EXIT.delivered;
   }
 
-  const planned = planIncidents(matches, mapping);
+  const matchCount = matches.length;
   const missing = new Set<string>();
-  for (const p of planned) for (const f of p.missingFields) missing.add(f);
-  if (missing.size > 0) log.write('warn', 'missing-fields', { rule: mapping.rule, fields: [...missing], note: 'rendered as <missing path>' });
+  const reportMissing = (): void => {
+    if (missing.size > 0) log.write('warn', 'missing-fields', { rule: mapping.rule, fields: [...missing], note: 'rendered as <missing path>' });
+  };
 
   if (o.dryRun) {
-    await writeJsonArray(o.stdout, planned.map((p) => JSON.stringify({ key: p.key, body: p.body, missingFields: p.missingFields })));
+    // One match at a time, each let go once printed: a preview of 100 MB must not hold it all twice.
+    const groups = mapping.incidentPer === 'alert' ? [matches] : matches.map((m) => [m]);
+    matches = undefined;
+    await writeJsonArray(o.stdout, groups.length, (i) => {
+      const [p] = planIncidents(groups[i]!, mapping);
+      groups[i] = [];
+      for (const f of p!.missingFields) missing.add(f);
+      return JSON.stringify({ key: p!.key, body: p!.body, missingFields: p!.missingFields });
+    }, bytes);
+    reportMissing();
     return RUNTIME_EXIT.delivered;
   }
+  const planned = planIncidents(matches, mapping);
+  matches = undefined;
+  for (const p of planned) for (const f of p.missingFields) missing.add(f);
+  reportMissing();
 
   const { createXsoarClient } = await import('../xsoar-client.js');
   const report = await deliverIncidents(
@@ -104,7 +119,7 @@ export async function runSend(o: SendOptions): Promise<number> {
   );
   // Every incident is now delivered, pending or rejected: the intake has served its purpose.
   if (intake !== undefined) await removeIntake(intake);
-  return summarise(report, log, started, { rule: mapping.rule, matches: matches.length });
+  return summarise(report, log, started, { rule: mapping.rule, matches: matchCount });
 }
 
 /** ElastAlert's matches: an array of objects, or one object. Anything else answers undefined. */
@@ -126,11 +141,19 @@ export function summarise(report: DeliveryReport, log: Log, started: number, ext
   return RUNTIME_EXIT.delivered;
 }
 
-async function writeJsonArray(out: Writable, items: string[]): Promise<void> {
+/** Writes a JSON array one element per line, producing each element only when the stream wants more. */
+async function writeJsonArray(out: Writable, count: number, item: (index: number) => string, inputBytes: number): Promise<void> {
+  let sinceRelease = 0;
   const write = async (chunk: string): Promise<void> => {
     if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    // Each printed element leaves its copies behind (rendered text, rawJSON, the JSON line).
+    sinceRelease += chunk.length;
+    if (sinceRelease > 32 * 1024 * 1024) {
+      sinceRelease = 0;
+      await releaseMemory(inputBytes);
+    }
   };
   await write('[');
-  for (let i = 0; i < items.length; i++) await write(`${i === 0 ? '\n' : ',\n'}${items[i]}`);
-  await write(items.length > 0 ? '\n]\n' : ']\n');
+  for (let i = 0; i < count; i++) await write(`${i === 0 ? '\n' : ',\n'}${item(i)}`);
+  await write(count > 0 ? '\n]\n' : ']\n');
 }
