@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import type { Readable, Writable } from 'node:stream';
+import type { TextSink } from './fd-io.js';
 import { parseArgs } from 'node:util';
 import { MAPPING_PARSE_OPTIONS, type ParsedMappingValues } from '../incident/command-flags.js';
 import { readConfigFile } from './config-file.js';
@@ -12,9 +12,10 @@ declare const __ALERTSMITH_VERSION__: string | undefined;
 
 export interface RuntimeIo {
   argv: string[];
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
+  /** File descriptor the matches are read from. */
+  stdinFd: number;
+  stdout: TextSink;
+  stderr: TextSink;
   env: Record<string, string | undefined>;
   home?: string;
 }
@@ -91,7 +92,7 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
     }
     default: {
       const { runSend } = await import('./commands/send.js');
-      return runSend({ values: values as ParsedMappingValues, dryRun: values['dry-run'] === true, config, log, stdin: io.stdin, stdout: io.stdout });
+      return runSend({ values: values as ParsedMappingValues, dryRun: values['dry-run'] === true, config, log, stdinFd: io.stdinFd, stdout: io.stdout });
     }
   }
 }

@@ -4,10 +4,11 @@
 process.env.UV_THREADPOOL_SIZE ??= '16';
 
 const { runIncidentCli } = await import('./cli.js');
+const { fdSink } = await import('./fd-io.js');
 process.exitCode = await runIncidentCli({
   argv: process.argv.slice(2),
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdinFd: 0,
+  stdout: fdSink(1),
+  stderr: fdSink(2),
   env: process.env,
 });

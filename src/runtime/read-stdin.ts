@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
+import { readChunk } from './fd-io.js';
 
 export type StdinResult =
   /** The input as read, in chunks: never copied into one buffer, to keep peak memory down. */
@@ -10,40 +10,30 @@ export type StdinResult =
   | { ok: false; bytes: number; savedTo?: string };
 
 /**
- * Reads all of stdin up to `maxBytes`. Past the limit the input is streamed to a file (or
- * drained, in `--dry-run`) so that ElastAlert's write never blocks and nothing is held in memory.
+ * Reads all of stdin (a file descriptor) up to `maxBytes`. Past the limit the input goes to a
+ * file (or is drained, in `--dry-run`) so that ElastAlert's write never blocks and nothing more
+ * is held in memory.
  */
-export async function readStdin(stream: Readable, maxBytes: number, overflowFile?: () => Promise<string>): Promise<StdinResult> {
+export function readStdin(fd: number, maxBytes: number, overflowFile?: () => string): StdinResult {
   const chunks: Buffer[] = [];
   let bytes = 0;
-  const iterator = stream[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await iterator.next();
-    if (next.done === true) break;
-    const chunk = next.value as Buffer;
+  for (let chunk = readChunk(fd); chunk !== undefined; chunk = readChunk(fd)) {
     bytes += chunk.length;
     chunks.push(chunk);
     if (bytes > maxBytes) {
-      if (overflowFile === undefined) {
-        for (;;) {
-          const more = await iterator.next();
-          if (more.done === true) break;
-          bytes += (more.value as Buffer).length;
+      const path = overflowFile?.();
+      const out = path === undefined ? undefined : openSync(path, 'wx', 0o600);
+      try {
+        for (const c of chunks) if (out !== undefined) writeSync(out, c);
+        chunks.length = 0;
+        for (let more = readChunk(fd); more !== undefined; more = readChunk(fd)) {
+          bytes += more.length;
+          if (out !== undefined) writeSync(out, more);
         }
-        return { ok: false, bytes };
+      } finally {
+        if (out !== undefined) closeSync(out);
       }
-      const path = await overflowFile();
-      const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
-      for (const c of chunks) if (!out.write(c)) await new Promise<void>((r) => out.once('drain', () => r()));
-      chunks.length = 0;
-      for (;;) {
-        const more = await iterator.next();
-        if (more.done === true) break;
-        bytes += (more.value as Buffer).length;
-        if (!out.write(more.value as Buffer)) await new Promise<void>((r) => out.once('drain', () => r()));
-      }
-      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-      return { ok: false, bytes, savedTo: path };
+      return path === undefined ? { ok: false, bytes } : { ok: false, bytes, savedTo: path };
     }
   }
   return { ok: true, chunks, bytes };

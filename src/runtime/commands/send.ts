@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
+import type { TextSink } from '../fd-io.js';
 import { mappingFromValues, type ParsedMappingValues } from '../../incident/command-flags.js';
 import { planIncidents } from '../../incident/incident-body.js';
 import { isRecord } from '../../incident/field-lookup.js';
@@ -20,8 +20,8 @@ export interface SendOptions {
   dryRun: boolean;
   config: RuntimeConfig;
   log: Log;
-  stdin: Readable;
-  stdout: Writable;
+  stdinFd: number;
+  stdout: TextSink;
 }
 
 /** The default command: matches on stdin -> incidents in XSOAR (or, with --dry-run, on stdout). */
@@ -44,7 +44,7 @@ export async function runSend(o: SendOptions): Promise<number> {
     return RUNTIME_EXIT.badInput;
   };
 
-  const input = await readStdin(o.stdin, o.config.maxInputBytes, o.dryRun ? undefined : async () => {
+  const input = readStdin(o.stdinFd, o.config.maxInputBytes, o.dryRun ? undefined : () => {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     return join(paths.rejected, `input-${stamp}-${uniqueSuffix()}.raw`);
   });
@@ -142,10 +142,10 @@ export function summarise(report: DeliveryReport, log: Log, started: number, ext
 }
 
 /** Writes a JSON array one element per line, producing each element only when the stream wants more. */
-async function writeJsonArray(out: Writable, count: number, item: (index: number) => string, inputBytes: number): Promise<void> {
+async function writeJsonArray(out: TextSink, count: number, item: (index: number) => string, inputBytes: number): Promise<void> {
   let sinceRelease = 0;
   const write = async (chunk: string): Promise<void> => {
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    out.write(chunk);
     // Each printed element leaves its copies behind (rendered text, rawJSON, the JSON line).
     sinceRelease += chunk.length;
     if (sinceRelease > 32 * 1024 * 1024) {

@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
+import type { TextSink } from '../fd-io.js';
 import { isTempName } from '../durable-file.js';
 import { INTAKE_SUFFIX } from '../intake.js';
 import { RUNTIME_EXIT } from '../exit-codes.js';
@@ -7,7 +7,7 @@ import type { RuntimeConfig } from '../runtime-config.js';
 import { statePaths } from '../state-dir.js';
 
 /** `alertsmith-incident status`: counts of the state folder, as one JSON object on stdout. */
-export async function runStatus(config: RuntimeConfig, stdout: Writable): Promise<number> {
+export async function runStatus(config: RuntimeConfig, stdout: TextSink): Promise<number> {
   const paths = statePaths(config.stateDir);
   const list = (dir: string): Promise<string[]> => readdir(dir).catch(() => [] as string[]);
   const pending = await list(paths.pending);

@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import type { TextSink } from '../fd-io.js';
 import { RUNTIME_EXIT } from '../exit-codes.js';
 import { HttpFailure } from '../http-request.js';
 import type { Log } from '../log.js';
@@ -16,7 +16,7 @@ const UNTRUSTED_CERT = new Set([
  * `alertsmith-incident test-connection`: one `about` request, and a plain sentence on stdout
  * saying what works or what to fix (the log line on stderr has the details).
  */
-export async function runTestConnection(config: RuntimeConfig, log: Log, stdout: Writable): Promise<number> {
+export async function runTestConnection(config: RuntimeConfig, log: Log, stdout: TextSink): Promise<number> {
   const client = await createXsoarClient(config);
   const say = (ok: boolean, sentence: string, fields: Record<string, unknown> = {}): number => {
     stdout.write(`${log.redact(sentence)}\n`);
