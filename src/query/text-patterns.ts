@@ -1,9 +1,16 @@
 import { QueryError, unsupported } from './query-error.js';
 
-const JS_SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
+// With the `u` flag only syntax characters and `/` may be escaped outside a class (`\-` is a
+// syntax error there); inside a class `-` and `^` must be.
+const SPECIAL_OUTSIDE_CLASS = /[\\^$.*+?()[\]{}|/]/g;
+const SPECIAL_IN_CLASS = /[\\\]\[^-]/g;
 
 function literal(ch: string): string {
-  return ch.replace(JS_SPECIAL, '\\$&');
+  return ch.replace(SPECIAL_OUTSIDE_CLASS, '\\$&');
+}
+
+function classLiteral(ch: string): string {
+  return ch.replace(SPECIAL_IN_CLASS, '\\$&');
 }
 
 /**
@@ -73,7 +80,7 @@ export function luceneRegExp(source: string, caseInsensitive = false): RegExp {
       let cls = '';
       for (let j = i + 1; j < end; j++) {
         const c = chars[j]!;
-        if (c === '\\' && j + 1 < end) cls += literal(chars[++j]!);
+        if (c === '\\' && j + 1 < end) cls += classLiteral(chars[++j]!);
         else if (c === '^' && j === i + 1) cls += '^';
         else if (c === '-') cls += '-';
         else cls += c === ']' || c === '\\' || c === '[' ? `\\${c}` : c;
