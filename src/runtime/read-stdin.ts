@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { readChunk } from './fd-io.js';
 
 export type StdinResult =
@@ -72,13 +71,14 @@ function incompleteTail(buf: Buffer): number {
 
 /** Decodes valid UTF-8 chunks into one string, letting go of each chunk once decoded. */
 export function decodeChunks(chunks: Buffer[]): string {
-  const decoder = new StringDecoder('utf8');
+  // TextDecoder is part of Node's start-up snapshot; node:string_decoder would be one more module to load.
+  const decoder = new TextDecoder('utf-8');
   const parts: string[] = [];
   for (let i = 0; i < chunks.length; i++) {
-    parts.push(decoder.write(chunks[i]!));
+    parts.push(decoder.decode(chunks[i]!, { stream: true }));
     chunks[i] = EMPTY;
   }
-  parts.push(decoder.end());
+  parts.push(decoder.decode());
   return parts.join('');
 }
 
