@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { readChunk } from './fd-io.js';
 
@@ -71,14 +72,14 @@ function incompleteTail(buf: Buffer): number {
 
 /** Decodes valid UTF-8 chunks into one string, letting go of each chunk once decoded. */
 export function decodeChunks(chunks: Buffer[]): string {
-  // TextDecoder is part of Node's start-up snapshot; node:string_decoder would be one more module to load.
-  const decoder = new TextDecoder('utf-8');
+  // Not TextDecoder: measured, its streaming output raised the peak for a 100 MB stdin by ~200 MB.
+  const decoder = new StringDecoder('utf8');
   const parts: string[] = [];
   for (let i = 0; i < chunks.length; i++) {
-    parts.push(decoder.decode(chunks[i]!, { stream: true }));
+    parts.push(decoder.write(chunks[i]!));
     chunks[i] = EMPTY;
   }
-  parts.push(decoder.decode());
+  parts.push(decoder.end());
   return parts.join('');
 }
 
