@@ -1,4 +1,4 @@
-import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Socket } from 'node:net';
 
 /**
@@ -85,20 +85,18 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
       headers: { ...target.headers, ...(target.body !== undefined ? { 'content-length': String(Buffer.byteLength(target.body)) } : {}) },
     };
     let viaProxy = false;
-    let client: typeof http.request = secure ? https.request : http.request;
-    let url: URL = target.url;
+    let tunnelled: Socket | undefined;
     if (settings.proxy !== undefined) {
       viaProxy = true;
       if (secure) {
+        // HTTPS through a proxy: CONNECT, then TLS with the server inside the tunnel, one request per tunnel.
         const raw = await tunnel(target.url, settings.proxy, deadline);
-        const socket = tls.connect({ socket: raw, servername: target.url.hostname, ...tlsOptions });
-        options.createConnection = () => socket;
-        client = http.request;
-        options.agent = false as unknown as HttpAgent;
+        tunnelled = tls.connect({ socket: raw, servername: target.url.hostname, ...tlsOptions });
+        Object.assign(options, { host: target.url.hostname, port: port(target.url), path: `${target.url.pathname}${target.url.search}` });
+        options.createConnection = () => tunnelled!;
       } else {
         // Plain HTTP through a proxy: the absolute URL goes to the proxy.
-        options.path = target.url.href;
-        url = settings.proxy;
+        Object.assign(options, { host: settings.proxy.hostname, port: port(settings.proxy), path: target.url.href });
         options.agent = agents['http:'];
       }
     } else {
@@ -113,9 +111,8 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
         clearTimeout(total);
         reject(error);
       };
-      const req: ClientRequest = viaProxy && !secure
-        ? client({ host: url.hostname, port: port(url), ...options })
-        : client(url, options);
+      const req: ClientRequest = viaProxy ? http.request(options) : (secure ? https.request : http.request)(target.url, options);
+      req.once('close', () => tunnelled?.destroy());
       const total = setTimeout(() => {
         fail(new HttpFailure(`no answer within ${timeoutMs} ms`, 'ETIMEDOUT', connected));
         req.destroy();
