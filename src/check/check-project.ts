@@ -3,7 +3,7 @@ import { Node, type SourceFile } from 'ts-morph';
 import { configSchema, type ResolvedConfig } from '../define/schema/config.js';
 import { createCheckProgram } from './check-program.js';
 import { findCheckTargets } from './check-targets.js';
-import { readDefinitionSource, type DefinitionSource } from './definition-source.js';
+import { readDefinitionSource } from './definition-source.js';
 import { FieldSet } from './field-set.js';
 import { compareFindings, type Finding } from './finding.js';
 import type { FindingTarget, LintRule, Report } from './lint-rule.js';
@@ -70,7 +70,7 @@ export function checkProject(options: CheckProjectOptions): CheckResult {
       rule.checkDefinition(fields ? { source, fields, config, report } : { source, config, report });
     }
   }
-  for (const rule of active) rule.checkProject?.({ sources: sources as readonly DefinitionSource[], cwd, config, report: reporterFor(rule) });
+  for (const rule of active) rule.checkProject?.({ sources, cwd, config, report: reporterFor(rule) });
 
   findings.sort(compareFindings);
   return { findings, files };

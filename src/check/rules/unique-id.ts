@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { displayPath } from '../display-path.js';
 import { propertyAt, type StaticString } from '../static-value.js';
 import type { LintRule } from '../lint-rule.js';
 
@@ -17,7 +17,7 @@ export const uniqueId: LintRule = {
         firstById.set(id.value.value, id.value);
         continue;
       }
-      const where = relative(cwd, first.node.getSourceFile().getFilePath()).split('\\').join('/');
+      const where = displayPath(cwd, first.node.getSourceFile().getFilePath());
       report({
         target: id.value.node,
         message: `the id "${id.value.value}" is already used by ${where}:${first.node.getStartLineNumber()}`,
