@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { fs } from './builtins.js';
 import { RuntimeError } from './exit-codes.js';
 import { checkConfigFile, type RuntimeConfigFile } from './runtime-config.js';
 
@@ -9,7 +9,7 @@ import { checkConfigFile, type RuntimeConfigFile } from './runtime-config.js';
 export function readConfigFile(path: string): RuntimeConfigFile {
   let mode: number;
   try {
-    mode = statSync(path).mode;
+    mode = fs.statSync(path).mode;
   } catch {
     throw new RuntimeError('ALERTSMITH_CONFIG_UNREADABLE', `cannot read config file ${path}: it does not exist or is not accessible`);
   }
@@ -21,7 +21,7 @@ export function readConfigFile(path: string): RuntimeConfigFile {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(fs.readFileSync(path, 'utf8'));
   } catch {
     throw new RuntimeError('ALERTSMITH_CONFIG_INVALID', `config file ${path} is not valid JSON`);
   }

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access } from './fs-async.js';
 import type { IncidentBody } from '../incident/incident-body.js';
 import { syncDir } from './durable-file.js';
 import { RuntimeError } from './exit-codes.js';

@@ -1,4 +1,4 @@
-import { open, rename } from 'node:fs/promises';
+import { closeFd, fsyncFd, openFd, rename, writeFd } from './fs-async.js';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -8,39 +8,39 @@ import { basename, dirname, join } from 'node:path';
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array | Uint8Array[]): Promise<void> {
   const temp = join(dirname(path), `.tmp-${basename(path)}-${uniqueSuffix()}`);
-  const handle = await open(temp, 'wx', 0o600);
+  const fd = await openFd(temp, 'wx', 0o600);
   try {
-    for (const part of Array.isArray(data) ? data : [data]) await handle.writeFile(part);
-    await handle.sync();
+    for (const part of Array.isArray(data) ? data : [data]) await writeFd(fd, typeof part === 'string' ? Buffer.from(part) : part);
+    await fsyncFd(fd);
   } finally {
-    await handle.close();
+    await closeFd(fd);
   }
   await rename(temp, path);
 }
 
 /** Makes renames and creations in a folder durable. */
 export async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+  const fd = await openFd(dir, 'r', 0);
   try {
-    await handle.sync();
+    await fsyncFd(fd);
   } finally {
-    await handle.close();
+    await closeFd(fd);
   }
 }
 
 /** Creates a file only if the name is free (O_EXCL); answers false when it already exists. */
 export async function createExclusive(path: string, data: string): Promise<boolean> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, 'wx', 0o600);
+    fd = await openFd(path, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
   try {
-    await handle.writeFile(data);
+    await writeFd(fd, Buffer.from(data));
   } finally {
-    await handle.close();
+    await closeFd(fd);
   }
   return true;
 }

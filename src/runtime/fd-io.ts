@@ -1,4 +1,4 @@
-import { readSync, writeSync } from 'node:fs';
+import { fs } from './builtins.js';
 
 /**
  * Plain, synchronous reads and writes on the process's file descriptors. `process.stdin`,
@@ -19,7 +19,7 @@ function writeAll(fd: number, data: Buffer): void {
   let offset = 0;
   while (offset < data.length) {
     try {
-      offset += writeSync(fd, data, offset, data.length - offset);
+      offset += fs.writeSync(fd, data, offset, data.length - offset);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
       pause();
@@ -32,7 +32,7 @@ export function readChunk(fd: number, size = 1024 * 1024): Buffer | undefined {
   const buffer = Buffer.allocUnsafe(size);
   for (;;) {
     try {
-      const n = readSync(fd, buffer, 0, size, null);
+      const n = fs.readSync(fd, buffer, 0, size, null);
       return n === 0 ? undefined : n === size ? buffer : Buffer.from(buffer.subarray(0, n));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

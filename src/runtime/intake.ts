@@ -1,4 +1,4 @@
-import { readFile, unlink } from 'node:fs/promises';
+import { readBytes, unlink } from './fs-async.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { IncidentMapping } from '../incident/mapping.js';
@@ -38,7 +38,7 @@ export async function removeIntake(path: string): Promise<void> {
 export async function readIntake(path: string): Promise<{ header: IntakeHeader; text: string } | { invalid: string }> {
   let data: Buffer;
   try {
-    data = await readFile(path);
+    data = await readBytes(path);
   } catch {
     return { invalid: 'gone' };
   }

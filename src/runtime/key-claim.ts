@@ -1,4 +1,4 @@
-import { readFile, stat, unlink } from 'node:fs/promises';
+import { readText, stat, unlink } from './fs-async.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createExclusive, uniqueSuffix } from './durable-file.js';
@@ -43,12 +43,12 @@ export async function claimKey(pendingDir: string, key: string, expiresAt: numbe
       await unlink(path).catch(() => undefined);
       return;
     }
-    const current = await readFile(path, 'utf8').catch(() => undefined);
+    const current = await readText(path).catch(() => undefined);
     if (current === text) await unlink(path).catch(() => undefined);
   };
   if (await createExclusive(path, text)) return { status: 'claimed', recovered: false, release };
 
-  const observed = await readFile(path, 'utf8').catch(() => undefined);
+  const observed = await readText(path).catch(() => undefined);
   if (observed === undefined) {
     // Released between our create and read: try once more.
     return (await createExclusive(path, text)) ? { status: 'claimed', recovered: false, release } : { status: 'busy' };
@@ -62,7 +62,7 @@ export async function claimKey(pendingDir: string, key: string, expiresAt: numbe
     return { status: 'busy' };
   }
   try {
-    const again = await readFile(path, 'utf8').catch(() => undefined);
+    const again = await readText(path).catch(() => undefined);
     if (again !== undefined && again !== observed) return { status: 'busy' };
     await unlink(path).catch(() => undefined);
     return (await createExclusive(path, text)) ? { status: 'claimed', recovered: true, release } : { status: 'busy' };
@@ -74,7 +74,7 @@ export async function claimKey(pendingDir: string, key: string, expiresAt: numbe
 /** True while some live process holds a claim on the key. */
 export async function isClaimed(pendingDir: string, key: string): Promise<boolean> {
   const path = claimPath(pendingDir, key);
-  const text = await readFile(path, 'utf8').catch(() => undefined);
+  const text = await readText(path).catch(() => undefined);
   return text !== undefined && !(await isStale(path, text));
 }
 

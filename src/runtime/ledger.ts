@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { access, readText } from './fs-async.js';
 import { join } from 'node:path';
 import { createExclusive } from './durable-file.js';
 
@@ -35,7 +35,7 @@ export async function recordDelivered(deliveredDir: string, entry: LedgerEntry):
 
 export async function readLedgerEntry(deliveredDir: string, key: string): Promise<LedgerEntry | undefined> {
   try {
-    return JSON.parse(await readFile(ledgerPath(deliveredDir, key), 'utf8')) as LedgerEntry;
+    return JSON.parse(await readText(ledgerPath(deliveredDir, key))) as LedgerEntry;
   } catch {
     return undefined;
   }

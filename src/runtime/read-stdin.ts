@@ -1,6 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { fs, nodeBuffer } from './builtins.js';
 import { readChunk } from './fd-io.js';
 
 export type StdinResult =
@@ -22,16 +21,16 @@ export function readStdin(fd: number, maxBytes: number, overflowFile?: () => str
     chunks.push(chunk);
     if (bytes > maxBytes) {
       const path = overflowFile?.();
-      const out = path === undefined ? undefined : openSync(path, 'wx', 0o600);
+      const out = path === undefined ? undefined : fs.openSync(path, 'wx', 0o600);
       try {
-        for (const c of chunks) if (out !== undefined) writeSync(out, c);
+        for (const c of chunks) if (out !== undefined) fs.writeSync(out, c);
         chunks.length = 0;
         for (let more = readChunk(fd); more !== undefined; more = readChunk(fd)) {
           bytes += more.length;
-          if (out !== undefined) writeSync(out, more);
+          if (out !== undefined) fs.writeSync(out, more);
         }
       } finally {
-        if (out !== undefined) closeSync(out);
+        if (out !== undefined) fs.closeSync(out);
       }
       return path === undefined ? { ok: false, bytes } : { ok: false, bytes, savedTo: path };
     }
@@ -53,7 +52,7 @@ export function isUtf8Chunks(chunks: Buffer[]): boolean {
   for (const chunk of chunks) {
     const joined = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     const cut = incompleteTail(joined);
-    if (!isUtf8(joined.subarray(0, joined.length - cut))) return false;
+    if (!nodeBuffer.isUtf8(joined.subarray(0, joined.length - cut))) return false;
     carry = Buffer.from(joined.subarray(joined.length - cut));
   }
   return carry.length === 0;

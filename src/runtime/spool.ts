@@ -1,4 +1,4 @@
-import { readFile, unlink } from 'node:fs/promises';
+import { readText, unlink } from './fs-async.js';
 import { join } from 'node:path';
 import type { IncidentBody } from '../incident/incident-body.js';
 import { uniqueSuffix, writeFileAtomic } from './durable-file.js';
@@ -41,7 +41,7 @@ export async function removePending(pendingDir: string, key: string): Promise<vo
 export async function readPending(path: string): Promise<PendingRecord | { invalid: string }> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
+    parsed = JSON.parse(await readText(path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { invalid: 'gone' };
     return { invalid: 'not valid JSON' };

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir } from './fs-async.js';
 import { join } from 'node:path';
 
 /**
@@ -18,5 +18,5 @@ export function statePaths(root: string): StatePaths {
 }
 
 export async function ensureStateDirs(paths: StatePaths): Promise<void> {
-  for (const dir of [paths.delivered, paths.pending, paths.rejected]) await mkdir(dir, { recursive: true, mode: 0o700 });
+  for (const dir of [paths.delivered, paths.pending, paths.rejected]) await mkdir(dir, 0o700);
 }

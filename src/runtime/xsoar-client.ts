@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { fs } from './builtins.js';
 import type { IncidentBody } from '../incident/incident-body.js';
 import { DEDUP_KEY_LABEL } from '../incident/dedup-key.js';
 import { RUNTIME_EXIT, RuntimeError } from './exit-codes.js';
@@ -40,7 +40,7 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
   let ca: string | undefined;
   if (config.caFile !== undefined) {
     try {
-      ca = readFileSync(config.caFile, 'utf8');
+      ca = fs.readFileSync(config.caFile, 'utf8');
     } catch {
       throw new RuntimeError('ALERTSMITH_BAD_CA', `cannot read the CA bundle ${config.caFile} (SSL_CERT_FILE)`, RUNTIME_EXIT.usage);
     }

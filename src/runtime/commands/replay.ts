@@ -1,4 +1,4 @@
-import { readdir, rename, stat, unlink } from 'node:fs/promises';
+import { readdir, rename, stat, unlink } from '../fs-async.js';
 import { join } from 'node:path';
 import { deliverIncidents, type DeliveryItem } from '../deliver.js';
 import { isTempName, writeFileAtomic } from '../durable-file.js';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { TextSink } from '../fd-io.js';
+import { writeText } from '../fs-async.js';
 import { mappingFromValues, type ParsedMappingValues } from '../../incident/command-flags.js';
 import { planIncidents } from '../../incident/incident-body.js';
 import { isRecord } from '../../incident/field-lookup.js';
@@ -51,8 +52,7 @@ export async function runSend(o: SendOptions): Promise<number> {
   if (!input.ok) {
     const reason = `stdin is larger than the limit of ${o.config.maxInputBytes} bytes (ALERTSMITH_MAX_INPUT_BYTES)`;
     if (input.savedTo !== undefined) {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(input.savedTo.replace(/\.raw$/, '.json'), `${JSON.stringify({ format: 1, reason, rule: mapping.rule, bytes: input.bytes, raw: input.savedTo, savedAt: new Date().toISOString() })}\n`, { mode: 0o600 });
+      await writeText(input.savedTo.replace(/\.raw$/, '.json'), `${JSON.stringify({ format: 1, reason, rule: mapping.rule, bytes: input.bytes, raw: input.savedTo, savedAt: new Date().toISOString() })}\n`, 0o600);
     }
     return badInput(reason, undefined, input.bytes, input.savedTo);
   }

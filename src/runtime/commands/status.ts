@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir } from '../fs-async.js';
 import type { TextSink } from '../fd-io.js';
 import { isTempName } from '../durable-file.js';
 import { INTAKE_SUFFIX } from '../intake.js';
