@@ -3,6 +3,7 @@ import type { IncidentBody } from '../incident/incident-body.js';
 import { syncDir } from './durable-file.js';
 import { RuntimeError } from './exit-codes.js';
 import { HttpFailure } from './http-request.js';
+import { releaseMemory } from './memory-release.js';
 import { claimKey, type ClaimResult } from './key-claim.js';
 import { isDelivered, recordDelivered } from './ledger.js';
 import type { Log } from './log.js';
@@ -19,6 +20,8 @@ export interface DeliveryItem {
   body: IncidentBody;
   /** Read from pending/ (replay): an earlier run may have sent it already. */
   fromSpool: boolean;
+  /** Rough bytes its body takes, for the in-flight budget. @default 0 */
+  sizeHint?: number;
 }
 
 export interface DeliveryReport {
@@ -40,7 +43,31 @@ export interface DeliveryContext {
   deadline: number;
   connect(): Promise<XsoarClient>;
   random?: () => number;
+  /** Bytes of bodies being sent or spooled at once: keeps a batch of huge matches within memory. */
+  budget: ByteBudget;
 }
+
+/**
+ * A byte semaphore: up to `limit` bytes in flight; a single body larger than the limit may go,
+ * alone. Small bodies never wait, so ordinary batches keep their full concurrency.
+ */
+export class ByteBudget {
+  private used = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+
+  async acquire(bytes: number): Promise<() => void> {
+    while (this.used > 0 && this.used + bytes > this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.used += bytes;
+    return () => {
+      this.used -= bytes;
+      for (const wake of this.waiting.splice(0)) wake();
+    };
+  }
+}
+
+/** Default in-flight body budget: 8 requests of ordinary size never notice it. @default 32 MiB */
+export const REQUEST_BYTES_IN_FLIGHT = 32 * 1024 * 1024;
 
 /** Extra life of a claim past the deadline, for the last request and the bookkeeping after it. */
 const CLAIM_MARGIN_MS = 30_000;
@@ -83,10 +110,15 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
   };
 
   const send = async (c: Claimed): Promise<void> => {
+    // The body, its JSON and the request buffer exist only inside this budgeted section.
+    const size = c.item.sizeHint ?? 0;
+    const release = await ctx.budget.acquire(size);
     try {
       await sendOne(c, await connect(), ctx, report);
     } finally {
+      release();
       await c.claim.release();
+      await releaseMemory(size);
     }
   };
 
@@ -172,7 +204,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: Deliver
         }
         c.mayExist = false;
       }
-      const res = await client.create(item.body, Math.min(ctx.config.requestTimeoutMs, Math.max(1, ctx.deadline - Date.now())));
+      const res = await client.create(JSON.stringify(item.body), Math.min(ctx.config.requestTimeoutMs, Math.max(1, ctx.deadline - Date.now())));
       const retryAfter = res.headers['retry-after'];
       const outcome = classifyCreateResponse(res.status, res.text, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, Date.now());
       if (outcome.kind === 'created') {

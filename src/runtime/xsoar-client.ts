@@ -1,5 +1,4 @@
 import { fs } from './builtins.js';
-import type { IncidentBody } from '../incident/incident-body.js';
 import { DEDUP_KEY_LABEL } from '../incident/dedup-key.js';
 import { RUNTIME_EXIT, RuntimeError } from './exit-codes.js';
 import { bypassesProxy, createHttpClient, type HttpClient, type HttpResponse } from './http-request.js';
@@ -11,7 +10,8 @@ import type { RuntimeConfig } from './runtime-config.js';
  * `x-xdr-auth-id` when a key id is configured; advanced keys sign each request.
  */
 export interface XsoarClient {
-  create(body: IncidentBody, timeoutMs: number): Promise<HttpResponse>;
+  /** `json` is the create body already serialised (the caller sizes it first). */
+  create(json: string, timeoutMs: number): Promise<HttpResponse>;
   /** The id of an incident carrying this key's label, `null` if none, or throws when unknown. */
   findByKey(key: string, timeoutMs: number): Promise<string | null>;
   about(timeoutMs: number): Promise<HttpResponse>;
@@ -84,7 +84,7 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
   };
 
   return {
-    create: (body, timeoutMs) => http.request({ url: urlFor('/incident'), method: 'POST', headers: headers(), body: JSON.stringify(body) }, timeoutMs),
+    create: (json, timeoutMs) => http.request({ url: urlFor('/incident'), method: 'POST', headers: headers(), body: json }, timeoutMs),
     async findByKey(key, timeoutMs) {
       const query = `labels.type:"${DEDUP_KEY_LABEL}" and labels.value:"${key}"`;
       const res = await http.request(

@@ -1,6 +1,6 @@
 import { readdir, rename, stat, unlink } from '../fs-async.js';
 import { join } from 'node:path';
-import { deliverIncidents, type DeliveryItem } from '../deliver.js';
+import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryItem } from '../deliver.js';
 import { isTempName, writeFileAtomic } from '../durable-file.js';
 import { claimKey, isAlive } from '../key-claim.js';
 import { INTAKE_SUFFIX, readIntake, removeIntake } from '../intake.js';
@@ -97,7 +97,7 @@ export async function runReplay(config: RuntimeConfig, log: Log): Promise<number
     items.push({ key: record.key, rule: record.rule, body: record.body, fromSpool: true });
   }
   const report = await deliverIncidents(items, {
-    paths, config, log, deadline: started + config.deadlineMs, connect: () => createXsoarClient(config),
+    paths, config, log, deadline: started + config.deadlineMs, connect: () => createXsoarClient(config), budget: new ByteBudget(REQUEST_BYTES_IN_FLIGHT),
   });
   for (const done of intakesReplayed.splice(0)) await removeIntake(done);
   return summarise(report, log, started, { command: 'replay', found: items.length });

@@ -5,7 +5,7 @@ import { mappingFromValues, type ParsedMappingValues } from '../../incident/comm
 import { planIncidents } from '../../incident/incident-body.js';
 import { isRecord } from '../../incident/field-lookup.js';
 import { parsePythonJson } from '../../incident/python-json.js';
-import { deliverIncidents, type DeliveryReport } from '../deliver.js';
+import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryItem, type DeliveryReport } from '../deliver.js';
 import { removeIntake, writeIntake } from '../intake.js';
 import { uniqueSuffix } from '../durable-file.js';
 import { RUNTIME_EXIT, RuntimeError } from '../exit-codes.js';
@@ -107,20 +107,39 @@ export async function runSend(o: SendOptions): Promise<number> {
     reportMissing();
     return RUNTIME_EXIT.delivered;
   }
-  const planned = planIncidents(matches, mapping);
+  // Keys now, bodies when needed: a body holds the match twice (rawJSON, rendered text), so a
+  // batch of huge matches must not have every body alive at once. Planning is pure and
+  // deterministic: planning a match again gives the same body.
+  const groups = mapping.incidentPer === 'alert' ? [matches] : matches.map((m) => [m]);
   matches = undefined;
-  for (const p of planned) for (const f of p.missingFields) missing.add(f);
+  const items: DeliveryItem[] = [];
+  for (const group of groups) {
+    const [first] = planIncidents(group, mapping);
+    for (const f of first!.missingFields) missing.add(f);
+    const size = first!.body.rawJSON.length;
+    items.push({
+      key: first!.key,
+      rule: mapping.rule,
+      fromSpool: false,
+      sizeHint: 3 * size,
+      ...(size < LAZY_BODY_BYTES ? { body: first!.body } : { get body() { return planIncidents(group, mapping)[0]!.body; } }),
+    } as DeliveryItem);
+    await releaseMemory(size);
+  }
   reportMissing();
 
   const { createXsoarClient } = await import('../xsoar-client.js');
   const report = await deliverIncidents(
-    planned.map((p) => ({ key: p.key, rule: mapping.rule, body: p.body, fromSpool: false })),
-    { paths, config: o.config, log, deadline, connect: () => createXsoarClient(o.config) },
+    items,
+    { paths, config: o.config, log, deadline, connect: () => createXsoarClient(o.config), budget: new ByteBudget(REQUEST_BYTES_IN_FLIGHT) },
   );
   // Every incident is now delivered, pending or rejected: the intake has served its purpose.
   if (intake !== undefined) await removeIntake(intake);
   return summarise(report, log, started, { rule: mapping.rule, matches: matchCount });
 }
+
+/** Matches whose JSON is at least this large get their body planned on demand rather than kept. */
+const LAZY_BODY_BYTES = 1024 * 1024;
 
 /** ElastAlert's matches: an array of objects, or one object. Anything else answers undefined. */
 export function matchesFromJson(parsed: unknown): unknown[] | undefined {
