@@ -1,14 +1,19 @@
-import { createRequire } from 'node:module';
-
 /**
- * `node:fs` and `node:buffer` without their ES-module facades. `import ... from 'node:fs'`
- * builds the facade by reading every export, and the lazy ones (`promises`, `ReadStream`, ...)
- * then load Node's whole stream stack: about twenty internal modules, a large part of a
- * one-match dry run's start-up (`node:buffer`'s facade likewise loads Blob and File support).
- * `process.getBuiltinModule` (Node 20.16+) or a CommonJS require hands over the module as is.
+ * Node built-ins without their ES-module facades. `import ... from 'node:fs'` builds the facade
+ * by reading every export, and the lazy ones (`promises`, `ReadStream`, ...) then load Node's
+ * whole stream stack: about twenty internal modules, a large part of a one-match dry run's
+ * start-up (`node:buffer`'s facade likewise loads Blob and File support). `process.getBuiltinModule`
+ * (Node 20.16+) hands over the module as is; older Node 20 releases fall back to `import()`.
  */
 const getBuiltin = process.getBuiltinModule as ((id: string) => unknown) | undefined;
-const load: (id: string) => unknown = getBuiltin !== undefined ? (id) => getBuiltin.call(process, id) : createRequire(import.meta.url);
+const load = async <T>(id: string): Promise<T> => (getBuiltin !== undefined ? (getBuiltin.call(process, id) as T) : ((await import(id)) as T));
 
-export const fs = load('node:fs') as typeof import('node:fs');
-export const nodeBuffer = load('node:buffer') as typeof import('node:buffer');
+export const fs = await load<typeof import('node:fs')>('node:fs');
+export const nodeBuffer = await load<typeof import('node:buffer')>('node:buffer');
+
+let os: typeof import('node:os') | undefined = getBuiltin === undefined ? await import('node:os') : undefined;
+/** This host's name, for claims and intakes (`node:os` is loaded on first use). */
+export function hostName(): string {
+  os ??= getBuiltin!.call(process, 'node:os') as typeof import('node:os');
+  return os.hostname();
+}

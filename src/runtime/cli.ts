@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import type { TextSink } from './fd-io.js';
 import { parseArgs } from 'node:util';
 import { MAPPING_PARSE_OPTIONS, type ParsedMappingValues } from '../incident/command-flags.js';
@@ -67,7 +66,7 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
   if (positionals.length > 1 || (command !== undefined && !(SUBCOMMANDS as readonly string[]).includes(command))) {
     throw new RuntimeError('ALERTSMITH_USAGE', `unknown command "${positionals.join(' ')}": use replay, status, test-connection or none (run alertsmith-incident --help)`);
   }
-  const config = loadConfig(values, io);
+  const config = await loadConfig(values, io);
   log.addSecret(config.apiKey);
   if (config.proxy !== undefined) {
     try {
@@ -97,10 +96,10 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
   }
 }
 
-function loadConfig(values: { config?: string; 'state-dir'?: string; 'deadline-ms'?: string }, io: RuntimeIo): RuntimeConfig {
+async function loadConfig(values: { config?: string; 'state-dir'?: string; 'deadline-ms'?: string }, io: RuntimeIo): Promise<RuntimeConfig> {
   const file = values.config !== undefined ? readConfigFile(values.config) : {};
   const flags: { stateDir?: string; deadlineMs?: string } = {};
   if (values['state-dir'] !== undefined) flags.stateDir = values['state-dir'];
   if (values['deadline-ms'] !== undefined) flags.deadlineMs = values['deadline-ms'];
-  return resolveRuntimeConfig(flags, io.env, file, io.home ?? homedir());
+  return resolveRuntimeConfig(flags, io.env, file, io.home ?? process.env.HOME ?? (await import('node:os')).homedir());
 }

@@ -1,7 +1,7 @@
 import { readBytes, unlink } from './fs-async.js';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { IncidentMapping } from '../incident/mapping.js';
+import { hostName } from './builtins.js';
 import { syncDir, uniqueSuffix, writeFileAtomic } from './durable-file.js';
 
 /**
@@ -25,7 +25,7 @@ export const INTAKE_SUFFIX = '.intake';
 export async function writeIntake(pendingDir: string, mapping: IncidentMapping, raw: Uint8Array[]): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const path = join(pendingDir, `intake-${stamp}-${uniqueSuffix()}${INTAKE_SUFFIX}`);
-  const header: IntakeHeader = { format: 1, mapping, pid: process.pid, host: hostname(), receivedAt: new Date().toISOString() };
+  const header: IntakeHeader = { format: 1, mapping, pid: process.pid, host: hostName(), receivedAt: new Date().toISOString() };
   await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`), ...raw]);
   await syncDir(pendingDir);
   return path;

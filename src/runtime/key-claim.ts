@@ -1,6 +1,6 @@
 import { readText, stat, unlink } from './fs-async.js';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { hostName } from './builtins.js';
 import { createExclusive, uniqueSuffix } from './durable-file.js';
 
 /**
@@ -34,7 +34,7 @@ export function claimPath(pendingDir: string, key: string): string {
 
 export async function claimKey(pendingDir: string, key: string, expiresAt: number): Promise<ClaimResult> {
   const path = claimPath(pendingDir, key);
-  const mine: ClaimInfo = { pid: process.pid, host: hostname(), token: uniqueSuffix(), expiresAt };
+  const mine: ClaimInfo = { pid: process.pid, host: hostName(), token: uniqueSuffix(), expiresAt };
   const text = JSON.stringify(mine);
   const release = async (): Promise<void> => {
     // Remove the claim only while it is still ours. Before its expiry no one can have taken it
@@ -87,7 +87,7 @@ async function isStale(path: string, text: string): Promise<boolean> {
     return age !== undefined && age > UNREADABLE_GRACE_MS;
   }
   if (Date.now() > info.expiresAt) return true;
-  return info.host === hostname() && !isAlive(info.pid);
+  return info.host === hostName() && !isAlive(info.pid);
 }
 
 /** True when a process with this pid exists on this host. */

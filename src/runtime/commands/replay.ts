@@ -1,12 +1,12 @@
 import { readdir, rename, stat, unlink } from '../fs-async.js';
 import { join } from 'node:path';
 import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryItem } from '../deliver.js';
+import { hostName } from '../builtins.js';
 import { isTempName, writeFileAtomic } from '../durable-file.js';
 import { claimKey, isAlive } from '../key-claim.js';
 import { INTAKE_SUFFIX, readIntake, removeIntake } from '../intake.js';
 import { planIncidents } from '../../incident/incident-body.js';
 import { parsePythonJson } from '../../incident/python-json.js';
-import { hostname } from 'node:os';
 import type { Log } from '../log.js';
 import type { RuntimeConfig } from '../runtime-config.js';
 import { readPending } from '../spool.js';
@@ -31,7 +31,7 @@ async function replayIntake(path: string, name: string, items: DeliveryItem[], r
     return;
   }
   const { header } = intake;
-  if (header.host === hostname() && isAlive(header.pid)) return; // still being delivered by its process
+  if (header.host === hostName() && isAlive(header.pid)) return; // still being delivered by its process
   let matches: unknown[] | undefined;
   try {
     matches = matchesFromJson(parsePythonJson(intake.text));
