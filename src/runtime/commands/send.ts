@@ -124,8 +124,9 @@ export async function runSend(o: SendOptions): Promise<number> {
       sizeHint: 3 * size,
       ...(size < LAZY_BODY_BYTES ? { body: first!.body } : { get body() { return planIncidents(group, mapping)[0]!.body; } }),
     } as DeliveryItem);
-    await releaseMemory(size);
   }
+  // The bodies planned above for their keys are garbage now; for a large input, collect them.
+  await releaseMemory(bytes);
   reportMissing();
 
   const { createXsoarClient } = await import('../xsoar-client.js');
