@@ -117,13 +117,13 @@ export async function runSend(o: SendOptions): Promise<number> {
     const [first] = planIncidents(group, mapping);
     for (const f of first!.missingFields) missing.add(f);
     const size = first!.body.rawJSON.length;
-    items.push({
-      key: first!.key,
-      rule: mapping.rule,
-      fromSpool: false,
-      sizeHint: 3 * size,
-      ...(size < LAZY_BODY_BYTES ? { body: first!.body } : { get body() { return planIncidents(group, mapping)[0]!.body; } }),
-    } as DeliveryItem);
+    const base = { key: first!.key, rule: mapping.rule, fromSpool: false, sizeHint: 3 * size };
+    // A getter written in the literal itself: spreading `{ get body() {} }` would copy its value.
+    items.push(
+      size < LAZY_BODY_BYTES
+        ? { ...base, body: first!.body }
+        : { ...base, get body() { return planIncidents(group, mapping)[0]!.body; } },
+    );
   }
   // The bodies planned above for their keys are garbage now; for a large input, collect them.
   await releaseMemory(bytes);
