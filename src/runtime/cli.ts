@@ -1,5 +1,5 @@
 import type { TextSink } from './fd-io.js';
-import { parseArgs } from 'node:util';
+import { nodeUtil } from './builtins.js';
 import { MAPPING_PARSE_OPTIONS, type ParsedMappingValues } from '../incident/command-flags.js';
 import { readConfigFile } from './config-file.js';
 import { RUNTIME_EXIT, RuntimeError } from './exit-codes.js';
@@ -49,7 +49,7 @@ export async function runIncidentCli(io: RuntimeIo): Promise<number> {
 async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: io.argv, options: { ...MAPPING_PARSE_OPTIONS, ...COMMON_OPTIONS }, allowPositionals: true, strict: true });
+    parsed = nodeUtil.parseArgs({ args: io.argv, options: { ...MAPPING_PARSE_OPTIONS, ...COMMON_OPTIONS }, allowPositionals: true, strict: true });
   } catch (error) {
     throw new RuntimeError('ALERTSMITH_USAGE', `${(error as Error).message} (run alertsmith-incident --help)`);
   }
