@@ -59,13 +59,13 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   if (options.strict && !(await passesCheck(root, loadedConfig, configFile, stderr))) return EXIT.failed;
   const outName = rel(outDir);
   for (const file of plan.handWritten) stderr.write(`left alone: ${outName}/${file} (written by hand)\n`);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
 
   if (options.check) {
     const missing = plan.changed.filter((f) => !existing.has(f));
     const stale = plan.changed.filter((f) => existing.has(f));
     if (missing.length + stale.length + plan.orphaned.length === 0) {
-      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')} (${seconds} s)\n`);
+      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')} (${elapsed()})\n`);
       return EXIT.ok;
     }
     const lines = [
@@ -80,7 +80,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const writes = new Map(plan.changed.map((f) => [f, plan.outputs.get(f)!]));
   await applyOutputs(outDir, writes, plan.orphaned);
   stdout.write(
-    `built ${count(plan.outputs.size, 'rule')} into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed (${seconds} s)\n`,
+    `built ${count(plan.outputs.size, 'rule')} into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed (${elapsed()})\n`,
   );
   return EXIT.ok;
 }
