@@ -30,10 +30,11 @@ export async function importTypeScriptModules(files: string[], cwd: string): Pro
       break;
     }
     const failedFiles = new Set<string>();
+    const pending = new Set(remaining);
     for (const error of outcome.errors) {
       const file = error.location ? path.resolve(cwd, error.location.file) : undefined;
       const where = error.location ? `${error.location.line}:${error.location.column + 1}: ` : '';
-      const owner = file && remaining.includes(file) ? file : undefined;
+      const owner = file && pending.has(file) ? file : undefined;
       if (owner) {
         failedFiles.add(owner);
         results.set(owner, { file: owner, ok: false, message: `${where}${error.text}` });
@@ -46,7 +47,9 @@ export async function importTypeScriptModules(files: string[], cwd: string): Pro
     }
     remaining = remaining.filter((f) => !failedFiles.has(f));
   }
-  return files.map((f) => results.get(f) ?? { file: f, ok: false, message: 'could not be loaded' });
+  return files.map(
+    (f) => results.get(f) ?? { file: f, ok: false, message: 'was not loaded: errors in other files kept the definitions from being bundled' },
+  );
 }
 
 /** This package's authoring entry: index.ts when running from src/ (tests), index.js from dist/. */

@@ -11,7 +11,6 @@ export type ValidationResult = { ok: true; definition: Definition } | { ok: fals
 /** ElastAlert's own default, written out so that every rule says what it does. */
 export const DEFAULT_REALERT = { minutes: 1 } as const;
 
-
 /**
  * Validates what a definition module exported: plain data, the schema, the config's defaults
  * applied, an index known, and the id equal to the file name. Collects every issue.
