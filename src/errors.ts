@@ -15,13 +15,15 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** A known failure of `alertsmith` or `alertsmith-incident` (each documents its own exit codes). */
 export class AlertsmithError extends Error {
   override readonly name = 'AlertsmithError';
   constructor(
     /** Stable code, e.g. `ALERTSMITH_CONFIG_INVALID`. */
     readonly code: string,
     message: string,
-    readonly exitCode: ExitCode = EXIT.usage,
+    /** The exit code it ends the program with. @default 2 (usage or configuration) */
+    readonly exitCode: number = EXIT.usage,
   ) {
     super(message);
   }

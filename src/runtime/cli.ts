@@ -2,10 +2,11 @@ import type { TextSink } from './fd-io.js';
 import { nodeUtil } from './builtins.js';
 import { MAPPING_PARSE_OPTIONS, type ParsedMappingValues } from '../incident/command-flags.js';
 import { readConfigFile } from './config-file.js';
-import { RUNTIME_EXIT, RuntimeError } from './exit-codes.js';
+import { RUNTIME_EXIT } from './exit-codes.js';
 import { createLog, type Log } from './log.js';
 import { resolveRuntimeConfig, type RuntimeConfig } from './runtime-config.js';
 import { USAGE } from './usage.js';
+import { AlertsmithError } from '../errors.js';
 
 declare const __ALERTSMITH_VERSION__: string | undefined;
 
@@ -36,7 +37,7 @@ export async function runIncidentCli(io: RuntimeIo): Promise<number> {
   try {
     return await dispatch(io, log);
   } catch (error) {
-    if (error instanceof RuntimeError) {
+    if (error instanceof AlertsmithError) {
       log.write('error', 'error', { code: error.code, message: error.message });
       return error.exitCode;
     }
@@ -51,7 +52,7 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
   try {
     parsed = nodeUtil.parseArgs({ args: io.argv, options: { ...MAPPING_PARSE_OPTIONS, ...COMMON_OPTIONS }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new RuntimeError('ALERTSMITH_USAGE', `${(error as Error).message} (run alertsmith-incident --help)`);
+    throw new AlertsmithError('ALERTSMITH_USAGE', `${(error as Error).message} (run alertsmith-incident --help)`);
   }
   const { values, positionals } = parsed;
   if (values.help === true) {
@@ -64,7 +65,7 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
   }
   const command = positionals[0];
   if (positionals.length > 1 || (command !== undefined && !(SUBCOMMANDS as readonly string[]).includes(command))) {
-    throw new RuntimeError('ALERTSMITH_USAGE', `unknown command "${positionals.join(' ')}": use replay, status, test-connection or none (run alertsmith-incident --help)`);
+    throw new AlertsmithError('ALERTSMITH_USAGE', `unknown command "${positionals.join(' ')}": use replay, status, test-connection or none (run alertsmith-incident --help)`);
   }
   const config = await loadConfig(values, io);
   log.addSecret(config.apiKey);

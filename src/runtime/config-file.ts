@@ -1,6 +1,6 @@
 import { fs } from './builtins.js';
-import { RuntimeError } from './exit-codes.js';
 import { checkConfigFile, type RuntimeConfigFile } from './runtime-config.js';
+import { AlertsmithError } from '../errors.js';
 
 /**
  * Reads `--config FILE`. A file that group or others can read is refused: it may hold the API
@@ -11,10 +11,10 @@ export function readConfigFile(path: string): RuntimeConfigFile {
   try {
     mode = fs.statSync(path).mode;
   } catch {
-    throw new RuntimeError('ALERTSMITH_CONFIG_UNREADABLE', `cannot read config file ${path}: it does not exist or is not accessible`);
+    throw new AlertsmithError('ALERTSMITH_CONFIG_UNREADABLE', `cannot read config file ${path}: it does not exist or is not accessible`);
   }
   if ((mode & 0o077) !== 0) {
-    throw new RuntimeError(
+    throw new AlertsmithError(
       'ALERTSMITH_CONFIG_UNSAFE',
       `config file ${path} is readable by others (mode ${(mode & 0o777).toString(8)}); it may hold the API key: run chmod 600 ${path}`,
     );
@@ -23,7 +23,7 @@ export function readConfigFile(path: string): RuntimeConfigFile {
   try {
     parsed = JSON.parse(fs.readFileSync(path, 'utf8'));
   } catch {
-    throw new RuntimeError('ALERTSMITH_CONFIG_INVALID', `config file ${path} is not valid JSON`);
+    throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `config file ${path} is not valid JSON`);
   }
   return checkConfigFile(parsed, path);
 }

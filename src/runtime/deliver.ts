@@ -1,7 +1,6 @@
 import { access } from './fs-async.js';
 import type { IncidentBody } from '../incident/incident-body.js';
 import { syncDir } from './durable-file.js';
-import { RuntimeError } from './exit-codes.js';
 import { HttpFailure } from './http-request.js';
 import { releaseMemory } from './memory-release.js';
 import { claimKey, type ClaimResult } from './key-claim.js';
@@ -12,6 +11,7 @@ import type { RuntimeConfig } from './runtime-config.js';
 import { pendingPath, removePending, writePending, writeRejected } from './spool.js';
 import type { StatePaths } from './state-dir.js';
 import type { XsoarClient } from './xsoar-client.js';
+import { AlertsmithError } from '../errors.js';
 
 /** One incident to deliver, fresh from stdin or read back from the spool. */
 export interface DeliveryItem {
@@ -32,7 +32,7 @@ export interface DeliveryReport {
   /** Why sending stopped early (key refused, wrong URL, no configuration), if it did. */
   halted?: string;
   /** Set when the configuration made sending impossible: everything was spooled. */
-  configError?: RuntimeError;
+  configError?: AlertsmithError;
 }
 
 export interface DeliveryContext {
@@ -100,7 +100,7 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
     connecting ??= ctx.connect().then(
       (c) => (client = c),
       (error: unknown) => {
-        if (!(error instanceof RuntimeError)) throw error;
+        if (!(error instanceof AlertsmithError)) throw error;
         report.configError = error;
         report.halted = error.message;
         return undefined;

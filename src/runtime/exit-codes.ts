@@ -21,15 +21,3 @@ export const RUNTIME_EXIT = {
 } as const;
 
 export type RuntimeExitCode = (typeof RUNTIME_EXIT)[keyof typeof RUNTIME_EXIT];
-
-/** A known failure: one line for the log, a stable code, an exit code. */
-export class RuntimeError extends Error {
-  override readonly name = 'RuntimeError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly exitCode: RuntimeExitCode = RUNTIME_EXIT.usage,
-  ) {
-    super(message);
-  }
-}

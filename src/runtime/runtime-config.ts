@@ -1,4 +1,5 @@
-import { RUNTIME_EXIT, RuntimeError } from './exit-codes.js';
+import { RUNTIME_EXIT } from './exit-codes.js';
+import { AlertsmithError } from '../errors.js';
 
 /** What a `--config FILE` may hold (JSON). Every key is optional; the environment wins over it. */
 export interface RuntimeConfigFile {
@@ -79,7 +80,7 @@ export function resolveRuntimeConfig(
   const e = (name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
   const auth = e('ALERTSMITH_XSOAR_AUTH') ?? file.auth ?? RUNTIME_DEFAULTS.auth;
   if (auth !== 'standard' && auth !== 'advanced') {
-    throw new RuntimeError('ALERTSMITH_CONFIG_INVALID', `auth must be "standard" or "advanced"; got "${auth}"`);
+    throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `auth must be "standard" or "advanced"; got "${auth}"`);
   }
   const verifyText = e('DEMISTO_VERIFY_SSL');
   const verifySsl = verifyText !== undefined ? !['false', '0', 'no', 'off'].includes(verifyText.toLowerCase()) : (file.verifySsl ?? true);
@@ -114,13 +115,13 @@ function positive(name: string, text: string | undefined, fromFile: number | und
   if (text !== undefined) {
     const n = Number(text);
     if (!Number.isInteger(n) || n <= 0) {
-      throw new RuntimeError('ALERTSMITH_CONFIG_INVALID', `${name} must be a whole number above 0; got "${text}"`, RUNTIME_EXIT.usage);
+      throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${name} must be a whole number above 0; got "${text}"`, RUNTIME_EXIT.usage);
     }
     return n;
   }
   if (fromFile !== undefined) {
     if (!Number.isInteger(fromFile) || fromFile <= 0) {
-      throw new RuntimeError('ALERTSMITH_CONFIG_INVALID', `config ${name} must be a whole number above 0; got ${JSON.stringify(fromFile)}`);
+      throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `config ${name} must be a whole number above 0; got ${JSON.stringify(fromFile)}`);
     }
     return fromFile;
   }
@@ -136,14 +137,14 @@ const FILE_KEYS: Record<keyof RuntimeConfigFile, 'string' | 'number' | 'boolean'
 /** Checks a parsed config file: an object whose known keys have the right types; unknown keys are errors (typos). */
 export function checkConfigFile(value: unknown, path: string): RuntimeConfigFile {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new RuntimeError('ALERTSMITH_CONFIG_INVALID', `${path}: must hold a JSON object`);
+    throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${path}: must hold a JSON object`);
   }
   for (const [key, v] of Object.entries(value)) {
     const want = FILE_KEYS[key as keyof RuntimeConfigFile];
     if (want === undefined) {
-      throw new RuntimeError('ALERTSMITH_CONFIG_INVALID', `${path}: unknown key "${key}" (known: ${Object.keys(FILE_KEYS).join(', ')})`);
+      throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${path}: unknown key "${key}" (known: ${Object.keys(FILE_KEYS).join(', ')})`);
     }
-    if (typeof v !== want) throw new RuntimeError('ALERTSMITH_CONFIG_INVALID', `${path}: "${key}" must be a ${want}`);
+    if (typeof v !== want) throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${path}: "${key}" must be a ${want}`);
   }
   return value as RuntimeConfigFile;
 }

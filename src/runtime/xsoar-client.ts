@@ -1,8 +1,9 @@
 import { fs } from './builtins.js';
 import { DEDUP_KEY_LABEL } from '../incident/dedup-key.js';
-import { RUNTIME_EXIT, RuntimeError } from './exit-codes.js';
+import { RUNTIME_EXIT } from './exit-codes.js';
 import { bypassesProxy, createHttpClient, type HttpClient, type HttpResponse } from './http-request.js';
 import type { RuntimeConfig } from './runtime-config.js';
+import { AlertsmithError } from '../errors.js';
 
 /**
  * The XSOAR incident API as the runtime uses it: create, search by de-duplication label, about.
@@ -22,27 +23,27 @@ export const XSOAR8_PREFIX = '/xsoar/public/v1';
 
 export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarClient> {
   if (config.url === undefined) {
-    throw new RuntimeError('ALERTSMITH_NO_URL', 'no XSOAR URL: set DEMISTO_BASE_URL or "url" in the --config file', RUNTIME_EXIT.usage);
+    throw new AlertsmithError('ALERTSMITH_NO_URL', 'no XSOAR URL: set DEMISTO_BASE_URL or "url" in the --config file', RUNTIME_EXIT.usage);
   }
   if (config.apiKey === undefined) {
-    throw new RuntimeError('ALERTSMITH_NO_KEY', 'no API key: set DEMISTO_API_KEY or "apiKey" in the --config file (never a flag)', RUNTIME_EXIT.usage);
+    throw new AlertsmithError('ALERTSMITH_NO_KEY', 'no API key: set DEMISTO_API_KEY or "apiKey" in the --config file (never a flag)', RUNTIME_EXIT.usage);
   }
   if (config.auth === 'advanced' && config.apiKeyId === undefined) {
-    throw new RuntimeError('ALERTSMITH_NO_KEY_ID', 'an advanced key needs its id: set DEMISTO_API_KEY_ID', RUNTIME_EXIT.usage);
+    throw new AlertsmithError('ALERTSMITH_NO_KEY_ID', 'an advanced key needs its id: set DEMISTO_API_KEY_ID', RUNTIME_EXIT.usage);
   }
   let base: URL;
   try {
     base = new URL(config.url);
     if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw new RuntimeError('ALERTSMITH_BAD_URL', `DEMISTO_BASE_URL is not an http(s) URL: "${config.url}"`, RUNTIME_EXIT.usage);
+    throw new AlertsmithError('ALERTSMITH_BAD_URL', `DEMISTO_BASE_URL is not an http(s) URL: "${config.url}"`, RUNTIME_EXIT.usage);
   }
   let ca: string | undefined;
   if (config.caFile !== undefined) {
     try {
       ca = fs.readFileSync(config.caFile, 'utf8');
     } catch {
-      throw new RuntimeError('ALERTSMITH_BAD_CA', `cannot read the CA bundle ${config.caFile} (SSL_CERT_FILE)`, RUNTIME_EXIT.usage);
+      throw new AlertsmithError('ALERTSMITH_BAD_CA', `cannot read the CA bundle ${config.caFile} (SSL_CERT_FILE)`, RUNTIME_EXIT.usage);
     }
   }
   let proxy: URL | undefined;
@@ -50,7 +51,7 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
     try {
       proxy = new URL(config.proxy);
     } catch {
-      throw new RuntimeError('ALERTSMITH_BAD_PROXY', 'the proxy setting (HTTPS_PROXY) is not a URL', RUNTIME_EXIT.usage);
+      throw new AlertsmithError('ALERTSMITH_BAD_PROXY', 'the proxy setting (HTTPS_PROXY) is not a URL', RUNTIME_EXIT.usage);
     }
   }
   // Loaded here, not at start-up: OpenSSL's initialisation is the costliest part of a dry run.

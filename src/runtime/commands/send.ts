@@ -8,13 +8,14 @@ import { parsePythonJson } from '../../incident/python-json.js';
 import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryItem, type DeliveryReport } from '../deliver.js';
 import { removeIntake, writeIntake } from '../intake.js';
 import { uniqueSuffix } from '../durable-file.js';
-import { RUNTIME_EXIT, RuntimeError } from '../exit-codes.js';
+import { RUNTIME_EXIT } from '../exit-codes.js';
 import type { Log } from '../log.js';
 import { releaseMemory } from '../memory-release.js';
 import { decodeChunks, isBlank, isUtf8Chunks, readStdin } from '../read-stdin.js';
 import type { RuntimeConfig } from '../runtime-config.js';
 import { writeRejectedInput } from '../spool.js';
 import { ensureStateDirs, statePaths } from '../state-dir.js';
+import { AlertsmithError } from '../../errors.js';
 
 export interface SendOptions {
   values: ParsedMappingValues;
@@ -30,7 +31,7 @@ export async function runSend(o: SendOptions): Promise<number> {
   const started = Date.now();
   const deadline = started + o.config.deadlineMs;
   const result = mappingFromValues(o.values);
-  if (!result.ok) throw new RuntimeError('ALERTSMITH_USAGE', `${result.errors.join('; ')} (run alertsmith-incident --help)`);
+  if (!result.ok) throw new AlertsmithError('ALERTSMITH_USAGE', `${result.errors.join('; ')} (run alertsmith-incident --help)`);
   const mapping = result.mapping;
   const log = o.log;
   const paths = statePaths(o.config.stateDir);
