@@ -29,7 +29,8 @@ export function createCheckProgram(cwd: string, targetFiles: readonly string[]):
   const tsconfig = join(cwd, 'tsconfig.json');
   const hasTsconfig = existsSync(tsconfig);
   const project = hasTsconfig
-    ? new Project({ tsConfigFilePath: tsconfig })
+    ? // The program resolves imports itself: ts-morph's own resolution pass would build a second program.
+      new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true })
     : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
   const targets = targetFiles.map((file) => project.getSourceFile(file) ?? project.addSourceFileAtPath(file));
   return hasTsconfig ? { project, targets, tsconfig } : { project, targets };
