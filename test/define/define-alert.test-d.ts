@@ -52,3 +52,10 @@ defineAlert({
   // @ts-expect-error severity typo
   xsoar: { type: 't', severity: 'hihg' },
 });
+
+// A change rule type-checks with its required query_key (it once could not: an impossible intersection).
+defineAlert({
+  id: 'c', name: 'n', description: 'd', index: 'i', type: 'change',
+  compare_key: 'source.geo.country_iso_code', ignore_null: true, query_key: 'user.name',
+  xsoar: { type: 't', severity: 'low', labels: ['old_value', 'new_value'] },
+});

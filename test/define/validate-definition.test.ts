@@ -86,3 +86,10 @@ describe('parseDurationText', () => {
 
   it.each(['', '5', 'm5', '5 minutes', '-5m'])('refuses %j', (text) => expect(parseDurationText(text)).toBeUndefined());
 });
+
+describe('the change rule type', () => {
+  it('requires query_key', () => {
+    const result = validateDefinition({ ...valid, type: 'change', compare_key: 'x', ignore_null: true }, 'a', config);
+    expect(!result.ok && result.issues).toEqual([{ path: 'query_key', message: 'change needs query_key: whose value is compared' }]);
+  });
+});

@@ -70,12 +70,17 @@ const variants = [
 
 type Variant = z.output<(typeof variants)[number]>;
 
-/** Requirements of the form "one of two options", which a plain object shape cannot say. */
+/** Requirements a plain object shape cannot say: "one of two options", and change's query_key. */
 function checkOneOf(def: Variant, ctx: z.RefinementCtx): void {
   const need = (ok: boolean, path: string, message: string) => {
     if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
   };
   switch (def.type) {
+    // query_key is a common option; declaring it again as required here would make the
+    // TypeScript type of the variant an impossible intersection.
+    case 'change':
+      need(def.query_key !== undefined, 'query_key', 'change needs query_key: whose value is compared');
+      break;
     case 'cardinality':
       need(
         def.max_cardinality !== undefined || def.min_cardinality !== undefined,

@@ -24,11 +24,10 @@ export const RULE_TYPE_OPTIONS = {
     whitelist: z.array(z.string()).min(1),
     ignore_null: z.boolean(),
   },
-  /** `compare_key` changed for the same `query_key` (within `timeframe`, if given). */
+  /** `compare_key` changed for the same `query_key` (within `timeframe`, if given); `query_key` is required (definition.ts). */
   change: {
     compare_key: fieldPathOrList,
     ignore_null: z.boolean(),
-    query_key: fieldPathOrList,
     timeframe: durationSchema.optional(),
   },
   /** At least `num_events` documents within `timeframe` (per `query_key`). */
