@@ -1,4 +1,4 @@
-import type { DurationMapping } from '../define/schema/duration.js';
+import { durationMillis, type DurationMapping } from '../define/schema/duration.js';
 import type { EventTime } from './elastalert-time.js';
 import type { RuleMatch, SimEvent } from './sim-event.js';
 
@@ -32,11 +32,7 @@ export abstract class SimulatedRuleType {
   }
 }
 
-const UNIT_MS = { weeks: 604_800_000, days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000, milliseconds: 1 };
-
+/** A rule's duration option in milliseconds (0 when absent). */
 export function durationMs(d: unknown): number {
-  if (d === undefined || d === null) return 0;
-  let ms = 0;
-  for (const [unit, n] of Object.entries(d as DurationMapping)) ms += (UNIT_MS as Record<string, number>)[unit]! * (n ?? 0);
-  return ms;
+  return durationMillis(d as DurationMapping | undefined);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/define/schema/config.js';
-import { parseDurationText } from '../../src/define/schema/duration.js';
+import { durationMillis, parseDurationText } from '../../src/define/schema/duration.js';
 import { validateDefinition } from '../../src/define/validate-definition.js';
 
 const config = configSchema.parse({});
@@ -91,5 +91,13 @@ describe('the change rule type', () => {
   it('requires query_key', () => {
     const result = validateDefinition({ ...valid, type: 'change', compare_key: 'x', ignore_null: true }, 'a', config);
     expect(!result.ok && result.issues).toEqual([{ path: 'query_key', message: 'change needs query_key: whose value is compared' }]);
+  });
+});
+
+describe('durationMillis', () => {
+  it('adds up every unit, and reads a missing duration as 0', () => {
+    expect(durationMillis({ weeks: 1, days: 1, hours: 1, minutes: 1, seconds: 1, milliseconds: 1 })).toBe(694_861_001);
+    expect(durationMillis(parseDurationText('1h30m'))).toBe(5_400_000);
+    expect(durationMillis(undefined)).toBe(0);
   });
 });

@@ -37,6 +37,22 @@ export function normaliseDuration(d: DurationMapping): DurationMapping {
   return Object.keys(out).length > 0 ? out : { minutes: 0 };
 }
 
+const UNIT_MILLISECONDS: Record<DurationUnit, number> = {
+  weeks: 604_800_000,
+  days: 86_400_000,
+  hours: 3_600_000,
+  minutes: 60_000,
+  seconds: 1_000,
+  milliseconds: 1,
+};
+
+/** A duration mapping in milliseconds (a missing duration is 0). */
+export function durationMillis(d: DurationMapping | undefined): number {
+  let total = 0;
+  for (const unit of DURATION_UNITS) total += (d?.[unit] ?? 0) * UNIT_MILLISECONDS[unit];
+  return total;
+}
+
 const durationMappingSchema = z
   .strictObject({
     weeks: z.number().nonnegative().finite().optional(),
