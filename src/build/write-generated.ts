@@ -1,21 +1,34 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AlertsmithError, EXIT } from '../errors.js';
 
 /** The rule files in the output folder (`*.yaml`, `*.yml`, not nested), by name. */
 export async function readOutputFolder(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  let names: string[];
   try {
-    names = await readdir(dir);
+    for (const name of (await readdir(dir)).sort()) {
+      if (/\.ya?ml$/.test(name)) files.set(name, await readFile(path.join(dir, name), 'utf8'));
+    }
   } catch (thrown) {
-    if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return files;
-    throw thrown;
-  }
-  for (const name of names.sort()) {
-    if (/\.ya?ml$/.test(name)) files.set(name, await readFile(path.join(dir, name), 'utf8'));
+    if ((thrown as NodeJS.ErrnoException).code === 'ENOENT' && files.size === 0) return files;
+    throw outputFolderError(dir, 'read', thrown);
   }
   return files;
+}
+
+/** A file-system failure on the output folder is the user's to fix (a path that is a file, permissions, a full disk). */
+function outputFolderError(dir: string, doing: 'read' | 'write', thrown: unknown): AlertsmithError {
+  const e = thrown as NodeJS.ErrnoException;
+  const why =
+    e.code === 'ENOTDIR' || e.code === 'EEXIST'
+      ? 'a file is in the way where a folder should be'
+      : e.code === 'EACCES' || e.code === 'EPERM'
+        ? 'permission denied'
+        : e.code === 'ENOSPC'
+          ? 'no space left on the device'
+          : (e.message ?? String(thrown));
+  return new AlertsmithError('ALERTSMITH_OUTPUT_FOLDER', `cannot ${doing} the output folder ${dir}: ${why}`, EXIT.usage);
 }
 
 /**
@@ -26,6 +39,14 @@ export async function readOutputFolder(dir: string): Promise<Map<string, string>
  * thousands of small files go faster without a round trip through the thread pool each.
  */
 export async function applyOutputs(dir: string, writes: Map<string, string>, deletes: string[]): Promise<void> {
+  try {
+    await writeAll(dir, writes, deletes);
+  } catch (thrown) {
+    throw outputFolderError(dir, 'write', thrown);
+  }
+}
+
+async function writeAll(dir: string, writes: Map<string, string>, deletes: string[]): Promise<void> {
   await mkdir(dir, { recursive: true });
   const staged = [...writes].map(([name, text]) => ({ temp: path.join(dir, `.${name}.${process.pid}.tmp`), target: path.join(dir, name), text }));
   const written: string[] = [];

@@ -140,3 +140,19 @@ export default defineConfig({ definitions: 'rules-src', out: 'rules', runtime: {
     await expect(build(noDefinitions)).rejects.toMatchObject({ code: 'ALERTSMITH_NO_DEFINITIONS' });
   });
 });
+
+describe('alertsmith build on an unusable output folder', () => {
+  it('says what is wrong in one line, exit 2, instead of reporting a bug', async () => {
+    const dir = tempProject({ 'definitions/a.ts': definitionSource(anyDefinition('a')), 'not-a-folder': 'x' });
+    await expect(runBuild({ cwd: dir, out: 'not-a-folder', stdout: captureStream(), stderr: captureStream() })).rejects.toMatchObject({
+      code: 'ALERTSMITH_OUTPUT_FOLDER',
+      exitCode: 2,
+      message: expect.stringMatching(/^cannot read the output folder .*not-a-folder: a file is in the way where a folder should be$/),
+    });
+    const nested = tempProject({ 'definitions/a.ts': definitionSource(anyDefinition('a')), blocker: 'x' });
+    await expect(runBuild({ cwd: nested, out: 'blocker/generated', stdout: captureStream(), stderr: captureStream() })).rejects.toMatchObject({
+      code: 'ALERTSMITH_OUTPUT_FOLDER',
+      message: expect.stringMatching(/^cannot (read|write) the output folder .*: a file is in the way/),
+    });
+  });
+});
