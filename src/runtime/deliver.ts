@@ -17,7 +17,8 @@ import { AlertsmithError } from '../errors.js';
 export interface DeliveryItem {
   key: string;
   rule: string;
-  body: IncidentBody;
+  /** Makes the body when it is needed (see plan-items.ts): only bodies being sent are alive. */
+  body(): IncidentBody;
   /** Read from pending/ (replay): an earlier run may have sent it already. */
   fromSpool: boolean;
   /** Rough bytes its body takes, for the in-flight budget. @default 0 */
@@ -179,12 +180,13 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
   return report;
 }
 
-async function spool(item: DeliveryItem, ctx: DeliveryContext): Promise<void> {
-  await writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body: item.body, spooledAt: new Date().toISOString() });
+async function spool(item: DeliveryItem, ctx: DeliveryContext, body = item.body()): Promise<void> {
+  await writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body, spooledAt: new Date().toISOString() });
 }
 
 async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: DeliveryContext, report: DeliveryReport): Promise<void> {
   const { item } = c;
+  const body = item.body();
   const random = ctx.random ?? Math.random;
   let reason = report.halted ?? 'not sent';
   for (let attempt = 0; client !== undefined && report.halted === undefined && attempt < ctx.config.maxAttempts; attempt++) {
@@ -204,16 +206,16 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: Deliver
         }
         c.mayExist = false;
       }
-      const res = await client.create(JSON.stringify(item.body), Math.min(ctx.config.requestTimeoutMs, Math.max(1, ctx.deadline - Date.now())));
+      const res = await client.create(body, Math.min(ctx.config.requestTimeoutMs, Math.max(1, ctx.deadline - Date.now())));
       const retryAfter = res.headers['retry-after'];
-      const outcome = classifyCreateResponse(res.status, res.text, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, Date.now());
+      const outcome = classifyCreateResponse({ ...res, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter }, Date.now());
       if (outcome.kind === 'created') {
         await delivered(c, outcome.incidentId, ctx, report, 'delivered');
         return;
       }
       if (outcome.kind === 'reject') {
         await writeRejected(ctx.paths.rejected, {
-          format: 1, key: item.key, rule: item.rule, reason: outcome.reason, status: outcome.status, body: item.body, rejectedAt: new Date().toISOString(),
+          format: 1, key: item.key, rule: item.rule, reason: outcome.reason, status: outcome.status, body, rejectedAt: new Date().toISOString(),
         });
         if (c.spooled) await removePending(ctx.paths.pending, item.key);
         report.rejected++;
@@ -241,7 +243,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: Deliver
     }
     if (!c.spooled) {
       // Durable before waiting: whatever happens during the backoff, the incident is in pending/.
-      await spool(item, ctx);
+      await spool(item, ctx, body);
       c.spooled = true;
     }
     const pause = wait ?? backoffMs(attempt, random());
@@ -252,7 +254,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: Deliver
     ctx.log.write('warn', 'retry', { rule: item.rule, key: item.key, attempt: attempt + 1, waitMs: pause, reason });
     await sleep(pause);
   }
-  if (!c.spooled) await spool(item, ctx);
+  if (!c.spooled) await spool(item, ctx, body);
   report.pending++;
   ctx.log.write('warn', 'pending', { rule: item.rule, key: item.key, reason });
 }

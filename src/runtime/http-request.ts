@@ -10,7 +10,17 @@ export interface HttpTarget {
   url: URL;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
-  body?: string;
+  /**
+   * The body: text, or pieces of text made anew on each call (called twice: once to size the
+   * body, once to send it), so that a large body is never one string nor one buffer.
+   */
+  body?: string | (() => Iterable<string>);
+}
+
+/** How to read a reply: keep at most `maxTextBytes` of it as text, and see every chunk on the way. */
+export interface ReplyReader {
+  maxTextBytes: number;
+  onChunk?(chunk: Buffer): void;
 }
 
 export interface HttpSettings {
@@ -24,7 +34,9 @@ export interface HttpSettings {
 export interface HttpResponse {
   status: number;
   headers: IncomingMessage['headers'];
+  /** The reply as text, or its first `maxTextBytes` when `truncated`. */
   text: string;
+  truncated: boolean;
 }
 
 /** A request that got no answer. `mayHaveArrived` is true once connected: the server may have acted on it. */
@@ -39,7 +51,7 @@ export class HttpFailure extends Error {
 }
 
 export interface HttpClient {
-  request(target: HttpTarget, timeoutMs: number): Promise<HttpResponse>;
+  request(target: HttpTarget, timeoutMs: number, reader?: ReplyReader): Promise<HttpResponse>;
   close(): void;
 }
 
@@ -77,12 +89,13 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
       req.end();
     });
 
-  const request = async (target: HttpTarget, timeoutMs: number): Promise<HttpResponse> => {
+  const request = async (target: HttpTarget, timeoutMs: number, reader: ReplyReader = WHOLE_REPLY): Promise<HttpResponse> => {
     const deadline = Date.now() + timeoutMs;
     const secure = target.url.protocol === 'https:';
+    const { body } = target;
     const options: RequestOptions = {
       method: target.method,
-      headers: { ...target.headers, ...(target.body !== undefined ? { 'content-length': String(Buffer.byteLength(target.body)) } : {}) },
+      headers: { ...target.headers, ...(body !== undefined ? { 'content-length': String(byteLength(body)) } : {}) },
     };
     let viaProxy = false;
     let tunnelled: Socket | undefined;
@@ -126,25 +139,42 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
           fail(new HttpFailure(`could not connect within ${settings.connectTimeoutMs} ms`, 'ECONNECTTIMEOUT', false));
           req.destroy();
         }, settings.connectTimeoutMs);
-        socket.once(secure && !viaProxy ? 'secureConnect' : 'connect', () => {
-          connected = true;
+        const connectEvent = secure && !viaProxy ? 'secureConnect' : 'connect';
+        // Both listeners go once either fires: a kept-alive socket outlives this request, and a
+        // listener left on it would keep this request's body alive with it.
+        const settle = (): void => {
           clearTimeout(connectTimer);
-        });
-        socket.once('close', () => clearTimeout(connectTimer));
+          socket.removeListener(connectEvent, onConnect);
+          socket.removeListener('close', settle);
+        };
+        const onConnect = (): void => {
+          connected = true;
+          settle();
+        };
+        socket.once(connectEvent, onConnect);
+        socket.once('close', settle);
       });
       req.once('error', (error) => fail(new HttpFailure(describe(error), codeOf(error), connected)));
       req.once('response', (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let kept = 0;
+        let truncated = false;
+        res.on('data', (chunk: Buffer) => {
+          reader.onChunk?.(chunk);
+          if (kept < reader.maxTextBytes) chunks.push(chunk.subarray(0, reader.maxTextBytes - kept));
+          truncated ||= kept + chunk.length > reader.maxTextBytes;
+          kept = Math.min(reader.maxTextBytes, kept + chunk.length);
+        });
         res.once('error', (error) => fail(new HttpFailure(describe(error), codeOf(error), true)));
         res.once('end', () => {
           if (settled) return;
           settled = true;
           clearTimeout(total);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), truncated });
         });
       });
-      req.end(target.body);
+      if (typeof body === 'function') writePieces(req, body()).catch((error: unknown) => req.destroy(error as Error));
+      else req.end(body);
     });
   };
 
@@ -155,6 +185,35 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
       agents['https:'].destroy();
     },
   };
+}
+
+/** Unbounded: the whole reply as text. */
+const WHOLE_REPLY: ReplyReader = { maxTextBytes: Number.POSITIVE_INFINITY };
+
+function byteLength(body: string | (() => Iterable<string>)): number {
+  if (typeof body === 'string') return Buffer.byteLength(body);
+  let bytes = 0;
+  for (const piece of body()) bytes += Buffer.byteLength(piece);
+  return bytes;
+}
+
+/** Writes the pieces as the socket takes them; stops quietly if the request ends early (its error is reported elsewhere). */
+async function writePieces(req: ClientRequest, pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (req.destroyed) return;
+    if (!req.write(piece)) {
+      await new Promise<void>((resolve) => {
+        const go = (): void => {
+          req.removeListener('drain', go);
+          req.removeListener('close', go);
+          resolve();
+        };
+        req.once('drain', go);
+        req.once('close', go);
+      });
+    }
+  }
+  if (!req.destroyed) req.end();
 }
 
 function port(url: URL): number {

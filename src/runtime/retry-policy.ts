@@ -14,17 +14,16 @@ export type CreateOutcome =
 /** Statuses that mean the create body is at fault. */
 const REJECT_STATUSES = new Set([400, 413, 422]);
 
-export function classifyCreateResponse(status: number, text: string, retryAfter: string | undefined, now: number): CreateOutcome {
-  if (status >= 200 && status < 300) {
-    let id: string | null = null;
-    try {
-      const parsed = JSON.parse(text) as { id?: unknown };
-      if (typeof parsed.id === 'string' || typeof parsed.id === 'number') id = String(parsed.id);
-    } catch {
-      // A 2xx without a JSON body still means the incident exists; its id stays unknown.
-    }
-    return { kind: 'created', incidentId: id };
-  }
+/** What the classification reads of a reply: its status, text (perhaps cut short), the id read from a 2xx. */
+export interface CreateReplySummary {
+  status: number;
+  text: string;
+  incidentId: string | null;
+  retryAfter: string | undefined;
+}
+
+export function classifyCreateResponse({ status, text, incidentId, retryAfter }: CreateReplySummary, now: number): CreateOutcome {
+  if (status >= 200 && status < 300) return { kind: 'created', incidentId };
   const detail = summariseErrorBody(text);
   if (status === 429) {
     const wait = parseRetryAfter(retryAfter, now);

@@ -1,7 +1,10 @@
 import { fs } from './builtins.js';
 import { DEDUP_KEY_LABEL } from '../incident/dedup-key.js';
 import { RUNTIME_EXIT } from './exit-codes.js';
+import type { IncidentBody } from '../incident/incident-body.js';
 import { bypassesProxy, createHttpClient, type HttpClient, type HttpResponse } from './http-request.js';
+import { JsonFieldScanner } from './json-field-scanner.js';
+import { jsonPieces } from './json-pieces.js';
 import type { RuntimeConfig } from './runtime-config.js';
 import { AlertsmithError } from '../errors.js';
 
@@ -11,15 +14,26 @@ import { AlertsmithError } from '../errors.js';
  * `x-xdr-auth-id` when a key id is configured; advanced keys sign each request.
  */
 export interface XsoarClient {
-  /** `json` is the create body already serialised (the caller sizes it first). */
-  create(json: string, timeoutMs: number): Promise<HttpResponse>;
+  create(body: IncidentBody, timeoutMs: number): Promise<CreateReply>;
   /** The id of an incident carrying this key's label, `null` if none, or throws when unknown. */
   findByKey(key: string, timeoutMs: number): Promise<string | null>;
   about(timeoutMs: number): Promise<HttpResponse>;
   close(): void;
 }
 
+/** The answer to a create; `incidentId` is read from a 2xx reply (null when it has none). */
+export interface CreateReply extends HttpResponse {
+  incidentId: string | null;
+}
+
 export const XSOAR8_PREFIX = '/xsoar/public/v1';
+
+/**
+ * Replies are kept as text up to this size. XSOAR answers a create or a search with whole
+ * incidents, rawJSON included; past this size only the id is read from the stream (see
+ * json-field-scanner.ts). Error replies are small and kept whole.
+ */
+const REPLY_TEXT_BYTES = 256 * 1024;
 
 export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarClient> {
   if (config.url === undefined) {
@@ -85,14 +99,33 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
   };
 
   return {
-    create: (json, timeoutMs) => http.request({ url: urlFor('/incident'), method: 'POST', headers: headers(), body: json }, timeoutMs),
+    async create(body, timeoutMs) {
+      const scanner = new JsonFieldScanner(['id']);
+      const res = await http.request(
+        // The body is sent in pieces: it is never one string, and a big one never one buffer.
+        { url: urlFor('/incident'), method: 'POST', headers: headers(), body: () => jsonPieces(body) },
+        timeoutMs,
+        { maxTextBytes: REPLY_TEXT_BYTES, onChunk: (chunk) => scanner.push(chunk) },
+      );
+      let id: unknown;
+      if (res.status >= 200 && res.status < 300) id = res.truncated ? scanner.value() : (parseOrUndefined(res.text) as { id?: unknown } | undefined)?.id;
+      return { ...res, incidentId: typeof id === 'string' || typeof id === 'number' ? String(id) : null };
+    },
     async findByKey(key, timeoutMs) {
       const query = `labels.type:"${DEDUP_KEY_LABEL}" and labels.value:"${key}"`;
+      const scanner = new JsonFieldScanner(['data', 0, 'id']);
       const res = await http.request(
         { url: urlFor('/incidents/search'), method: 'POST', headers: headers(), body: JSON.stringify({ filter: { query, page: 0, size: 1 } }) },
         timeoutMs,
+        { maxTextBytes: REPLY_TEXT_BYTES, onChunk: (chunk) => scanner.push(chunk) },
       );
       if (res.status !== 200) throw new Error(`search answered ${res.status}`);
+      if (res.truncated) {
+        // Only a reply holding an incident is this large: its id must be readable.
+        const id = scanner.value();
+        if (typeof id !== 'string' && typeof id !== 'number') throw new Error('search reply without a readable incident id');
+        return String(id);
+      }
       const parsed = JSON.parse(res.text) as { data?: { id?: unknown }[] | null; total?: number };
       const first = parsed.data?.[0];
       return first === undefined ? null : String(first.id ?? '');
@@ -100,6 +133,14 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
     about: (timeoutMs) => http.request({ url: urlFor('/about'), method: 'GET', headers: headers() }, timeoutMs),
     close: () => http.close(),
   };
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // a 2xx without a JSON body still means the incident exists; its id stays unknown
+  }
 }
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -174,6 +174,27 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     expect(await status()).toMatchObject({ pending: 0, delivered: 1 });
   });
 
+  it('sends a 2 MB match whole and reads the incident id from a reply too large to keep, also when searching', async () => {
+    const message = `${'x'.repeat(2 * 1024 * 1024)} {{host.name}} "quoted" \u{1F600}`;
+    const input = JSON.stringify([{ ...JSON.parse(matchesJson(1))[0], message }]);
+    const flags = [...SSH_FLAGS.filter((f) => !f.startsWith('--details=')), '--details={{message}}'];
+    expect((await run(flags, input)).exitCode).toBe(0);
+    const incident = sim.incidents()[0]!;
+    expect(incident.body.details).toBe(message);
+    expect((JSON.parse(incident.body.rawJSON as string) as { message: string }).message).toBe(message);
+    const key = dedupKeys()[0]!;
+    const ledger = join(state.path, 'delivered', `${key}.json`);
+    expect(JSON.parse(await readFile(ledger, 'utf8'))).toMatchObject({ key, incidentId: incident.id });
+    // As if killed before the ledger write: the search reply holds the whole 2 MB incident.
+    const { rm } = await import('node:fs/promises');
+    await rm(ledger);
+    await writeFile(join(state.path, 'pending', `${key}.json`), JSON.stringify({ format: 1, key, rule: 'ssh-brute-force', body: incident.body, spooledAt: new Date().toISOString() }));
+    const again = await run(flags, input);
+    expect(again.exitCode).toBe(0);
+    expect(again.logs.find((l) => l.event === 'found-existing')).toMatchObject({ key, incident: incident.id });
+    expect(sim.incidents()).toHaveLength(1);
+  });
+
   it('keeps an incident XSOAR refuses as invalid under rejected/ with the reason, exit 4', async () => {
     sim.inject({ fail: { count: 1, status: 400, body: { id: 'bad', status: 400, title: 'Bad Request', detail: 'labels must be strings' } } });
     const r = await send(matchesJson(1));

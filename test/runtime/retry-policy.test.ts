@@ -1,29 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { backoffMs, classifyCreateResponse, parseRetryAfter } from '../../src/runtime/retry-policy.js';
 
+/** A reply as the client summarises it. */
+const reply = (status: number, text: string, retryAfter?: string, incidentId: string | null = null) => ({ status, text, retryAfter, incidentId });
+
 describe('classifyCreateResponse', () => {
-  it('reads the incident id of a 2xx answer', () => {
-    expect(classifyCreateResponse(201, '{"id":"178791"}', undefined, 0)).toEqual({ kind: 'created', incidentId: '178791' });
-    expect(classifyCreateResponse(200, 'not json', undefined, 0)).toEqual({ kind: 'created', incidentId: null });
+  it('counts any 2xx as created, with the id the client read', () => {
+    expect(classifyCreateResponse(reply(201, '{"id":"178791"}', undefined, '178791'), 0)).toEqual({ kind: 'created', incidentId: '178791' });
+    expect(classifyCreateResponse(reply(200, 'not json'), 0)).toEqual({ kind: 'created', incidentId: null });
   });
 
   it('retries 408, 429 and 5xx, honouring Retry-After', () => {
-    expect(classifyCreateResponse(503, '', undefined, 0).kind).toBe('retry');
-    expect(classifyCreateResponse(408, '', undefined, 0).kind).toBe('retry');
-    expect(classifyCreateResponse(429, '', '3', 0)).toEqual({ kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 3000 });
+    expect(classifyCreateResponse(reply(503, ''), 0).kind).toBe('retry');
+    expect(classifyCreateResponse(reply(408, ''), 0).kind).toBe('retry');
+    expect(classifyCreateResponse(reply(429, '', '3'), 0)).toEqual({ kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 3000 });
   });
 
   it('rejects bodies XSOAR calls invalid, with its reason', () => {
-    expect(classifyCreateResponse(400, '{"title":"Bad Request","detail":"labels must be strings"}', undefined, 0)).toEqual({
+    expect(classifyCreateResponse(reply(400, '{"title":"Bad Request","detail":"labels must be strings"}'), 0)).toEqual({
       kind: 'reject', status: 400, reason: 'XSOAR refused the incident (400): Bad Request: labels must be strings',
     });
   });
 
   it('halts on a refused key or a wrong URL instead of retrying', () => {
-    const forbidden = classifyCreateResponse(403, '{"detail":"Issue with CSRF code"}', undefined, 0);
+    const forbidden = classifyCreateResponse(reply(403, '{"detail":"Issue with CSRF code"}'), 0);
     expect(forbidden).toMatchObject({ kind: 'halt', status: 403 });
     expect(forbidden.kind === 'halt' && forbidden.reason).toMatch(/^the API key was refused/);
-    expect(classifyCreateResponse(404, '', undefined, 0)).toMatchObject({ kind: 'halt' });
+    expect(classifyCreateResponse(reply(404, ''), 0)).toMatchObject({ kind: 'halt' });
   });
 });
 

@@ -5,10 +5,10 @@ import { hostName } from '../builtins.js';
 import { isTempName, writeFileAtomic } from '../durable-file.js';
 import { claimKey, isAlive } from '../key-claim.js';
 import { INTAKE_SUFFIX, readIntake, removeIntake } from '../intake.js';
-import { planIncidents } from '../../incident/incident-body.js';
 import { parsePythonJson } from '../../incident/python-json.js';
 import type { Log } from '../log.js';
 import type { RuntimeConfig } from '../runtime-config.js';
+import { planDeliveryItems } from '../plan-items.js';
 import { readPending } from '../spool.js';
 import { ensureStateDirs, statePaths } from '../state-dir.js';
 import { createXsoarClient } from '../xsoar-client.js';
@@ -43,9 +43,7 @@ async function replayIntake(path: string, name: string, items: DeliveryItem[], r
     log.write('error', 'bad-intake', { file: name, reason: 'the saved input is not a JSON array of matches' });
     return;
   }
-  for (const p of planIncidents(matches, header.mapping)) {
-    items.push({ key: p.key, rule: header.mapping.rule, body: p.body, fromSpool: true });
-  }
+  items.push(...planDeliveryItems(matches, header.mapping, { fromSpool: true }));
   intakesReplayed.push(path);
 }
 
@@ -94,7 +92,7 @@ export async function runReplay(config: RuntimeConfig, log: Log): Promise<number
       log.write('error', 'rejected', { file: name, reason: `pending file ${record.invalid}` });
       continue;
     }
-    items.push({ key: record.key, rule: record.rule, body: record.body, fromSpool: true });
+    items.push({ key: record.key, rule: record.rule, body: () => record.body, fromSpool: true });
   }
   const report = await deliverIncidents(items, {
     paths, config, log, deadline: started + config.deadlineMs, connect: () => createXsoarClient(config), budget: new ByteBudget(REQUEST_BYTES_IN_FLIGHT),

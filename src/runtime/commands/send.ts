@@ -5,12 +5,13 @@ import { mappingFromValues, type ParsedMappingValues } from '../../incident/comm
 import { planIncidents } from '../../incident/incident-body.js';
 import { isRecord } from '../../incident/field-lookup.js';
 import { parsePythonJson } from '../../incident/python-json.js';
-import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryItem, type DeliveryReport } from '../deliver.js';
+import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryReport } from '../deliver.js';
 import { removeIntake, writeIntake } from '../intake.js';
 import { uniqueSuffix } from '../durable-file.js';
 import { RUNTIME_EXIT } from '../exit-codes.js';
 import type { Log } from '../log.js';
 import { releaseMemory } from '../memory-release.js';
+import { planDeliveryItems } from '../plan-items.js';
 import { decodeChunks, isBlank, isUtf8Chunks, readStdin } from '../read-stdin.js';
 import type { RuntimeConfig } from '../runtime-config.js';
 import { writeRejectedInput } from '../spool.js';
@@ -108,24 +109,8 @@ export async function runSend(o: SendOptions): Promise<number> {
     reportMissing();
     return RUNTIME_EXIT.delivered;
   }
-  // Keys now, bodies when needed: a body holds the match twice (rawJSON, rendered text), so a
-  // batch of huge matches must not have every body alive at once. Planning is pure and
-  // deterministic: planning a match again gives the same body.
-  const groups = mapping.incidentPer === 'alert' ? [matches] : matches.map((m) => [m]);
+  const items = planDeliveryItems(matches, mapping, { fromSpool: false, missing });
   matches = undefined;
-  const items: DeliveryItem[] = [];
-  for (const group of groups) {
-    const [first] = planIncidents(group, mapping);
-    for (const f of first!.missingFields) missing.add(f);
-    const size = first!.body.rawJSON.length;
-    const base = { key: first!.key, rule: mapping.rule, fromSpool: false, sizeHint: 3 * size };
-    // A getter written in the literal itself: spreading `{ get body() {} }` would copy its value.
-    items.push(
-      size < LAZY_BODY_BYTES
-        ? { ...base, body: first!.body }
-        : { ...base, get body() { return planIncidents(group, mapping)[0]!.body; } },
-    );
-  }
   // The bodies planned above for their keys are garbage now; for a large input, collect them.
   await releaseMemory(bytes);
   reportMissing();
@@ -139,9 +124,6 @@ export async function runSend(o: SendOptions): Promise<number> {
   if (intake !== undefined) await removeIntake(intake);
   return summarise(report, log, started, { rule: mapping.rule, matches: matchCount });
 }
-
-/** Matches whose JSON is at least this large get their body planned on demand rather than kept. */
-const LAZY_BODY_BYTES = 1024 * 1024;
 
 /** ElastAlert's matches: an array of objects, or one object. Anything else answers undefined. */
 export function matchesFromJson(parsed: unknown): unknown[] | undefined {
