@@ -19,8 +19,14 @@ export interface DeliveryItem {
   rule: string;
   /** Makes the body when it is needed (see plan-items.ts): only bodies being sent are alive. */
   body(): IncidentBody;
-  /** Read from pending/ (replay): an earlier run may have sent it already. */
-  fromSpool: boolean;
+  /**
+   * Where it comes from: this run's stdin; the saved stdin (intake) of a run that was killed; or
+   * its own file in pending/. The last two may have been sent already; only the last has a
+   * pending file that keeps it if this run cannot deliver it.
+   */
+  origin: 'stdin' | 'intake' | 'pending';
+  /** The intake file that holds it (stdin and intake origins): what keeps it if it is never tried. */
+  intake?: string;
   /** Rough bytes its body takes, for the in-flight budget. @default 0 */
   sizeHint?: number;
 }
@@ -30,6 +36,11 @@ export interface DeliveryReport {
   alreadyDelivered: number;
   pending: number;
   rejected: number;
+  /**
+   * Intakes still needed: the deadline came before some of their incidents were tried. Those stay
+   * in the intake (counted as pending), for `replay` or ElastAlert's retry to deliver.
+   */
+  keptIntakes: Set<string>;
   /** Why sending stopped early (key refused, wrong URL, no configuration), if it did. */
   halted?: string;
   /** Set when the configuration made sending impossible: everything was spooled. */
@@ -72,7 +83,11 @@ export const REQUEST_BYTES_IN_FLIGHT = 32 * 1024 * 1024;
 
 /** Extra life of a claim past the deadline, for the last request and the bookkeeping after it. */
 const CLAIM_MARGIN_MS = 30_000;
+/** Kept free before the deadline for what follows delivery: spooling what is in flight, folder syncs, exit. */
+const EXIT_MARGIN_MS = 250;
 const WAIT_POLL_MS = 50;
+/** An attempt needs at least this long before the deadline to be worth starting. */
+const MIN_ATTEMPT_MS = 100;
 
 interface Claimed {
   item: DeliveryItem;
@@ -89,11 +104,35 @@ interface Claimed {
  * sent with bounded concurrency, retries with backoff inside the deadline, and written to
  * pending/ (fsync'd) as soon as an attempt fails, so that it survives whatever happens next.
  * Keys another live process holds are waited for until the deadline, then spooled.
+ *
+ * At the deadline nothing new is started. An incident never tried stays in its intake, which
+ * the caller then keeps: spooling thousands of files one fsync at a time would itself take
+ * longer than ElastAlert may be held (measured: ~18 s for 50,000 on a local SSD).
  */
 export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryContext): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: 0, alreadyDelivered: 0, pending: 0, rejected: 0 };
+  const report: DeliveryReport = { delivered: 0, alreadyDelivered: 0, pending: 0, rejected: 0, keptIntakes: new Set() };
   const busy: DeliveryItem[] = [];
   const claimExpiry = ctx.deadline + CLAIM_MARGIN_MS;
+  const sendBy = ctx.deadline - EXIT_MARGIN_MS;
+  const spool = (item: DeliveryItem, body: IncidentBody): Promise<void> =>
+    writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body, spooledAt: new Date().toISOString() });
+  let leftInIntakes = 0;
+  /** Not tried in this run: it stays pending, in its intake or pending file (spooled without a claim: a pending file for a key is always safe). */
+  const leaveForLater = async (item: DeliveryItem, reason: string): Promise<void> => {
+    if (await isDelivered(ctx.paths.delivered, item.key)) {
+      await alreadyDone(item, ctx, report);
+      return;
+    }
+    report.pending++;
+    if (item.origin === 'pending') return;
+    if (item.intake !== undefined) {
+      report.keptIntakes.add(item.intake);
+      leftInIntakes++;
+      return;
+    }
+    await spool(item, item.body());
+    ctx.log.write('warn', 'pending', { rule: item.rule, key: item.key, reason });
+  };
 
   let client: XsoarClient | undefined;
   let connecting: Promise<XsoarClient | undefined> | undefined;
@@ -115,7 +154,7 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
     const size = c.item.sizeHint ?? 0;
     const release = await ctx.budget.acquire(size);
     try {
-      await sendOne(c, await connect(), ctx, report);
+      await sendOne(c, await connect(), { ...ctx, sendBy, spool }, report);
     } finally {
       release();
       await c.claim.release();
@@ -128,6 +167,10 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
       await alreadyDone(item, ctx, report);
       return;
     }
+    if (Date.now() >= sendBy) {
+      await leaveForLater(item, 'deadline reached');
+      return;
+    }
     const claim = await claimKey(ctx.paths.pending, item.key, claimExpiry);
     if (claim.status === 'busy') {
       busy.push(item);
@@ -137,16 +180,16 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
     if (await isDelivered(ctx.paths.delivered, item.key)) {
       await claim.release();
       await alreadyDone(item, ctx, report);
-      return;
+    } else {
+      // A pending file means an earlier run tried and failed, perhaps after XSOAR had acted.
+      const spooled = item.origin === 'pending' || (await exists(pendingPath(ctx.paths.pending, item.key)));
+      await send({ item, claim, mayExist: claim.recovered || item.origin !== 'stdin' || spooled, spooled });
     }
-    // A pending file means an earlier run tried and failed, perhaps after XSOAR had acted.
-    const spooled = item.fromSpool || (await exists(pendingPath(ctx.paths.pending, item.key)));
-    await send({ item, claim, mayExist: claim.recovered || spooled, spooled });
   });
 
   // Keys another live process was delivering: wait for its outcome, or take over when it is gone.
   await inParallel(busy, ctx.config.concurrency, async (item) => {
-    while (Date.now() < ctx.deadline) {
+    while (Date.now() < sendBy) {
       if (await isDelivered(ctx.paths.delivered, item.key)) {
         await alreadyDone(item, ctx, report);
         return;
@@ -164,34 +207,35 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
       }
       await sleep(WAIT_POLL_MS);
     }
-    // Still held elsewhere at our deadline: spool it, so nothing depends on the other process.
-    if (await isDelivered(ctx.paths.delivered, item.key)) {
-      await alreadyDone(item, ctx, report);
-      return;
-    }
-    await spool(item, ctx);
-    report.pending++;
-    ctx.log.write('warn', 'pending', { rule: item.rule, key: item.key, reason: 'another alertsmith-incident process is delivering this key' });
+    // Still held elsewhere at our deadline: keep it, so nothing depends on the other process.
+    await leaveForLater(item, 'another alertsmith-incident process is delivering this key');
   });
 
+  if (leftInIntakes > 0) {
+    ctx.log.write('warn', 'deadline', { left: leftInIntakes, note: 'not tried before the deadline: kept in the saved input, alertsmith-incident replay (or ElastAlert retrying the alert) delivers them' });
+  }
   client?.close();
   await syncDir(ctx.paths.delivered);
   await syncDir(ctx.paths.pending);
   return report;
 }
 
-async function spool(item: DeliveryItem, ctx: DeliveryContext, body = item.body()): Promise<void> {
-  await writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body, spooledAt: new Date().toISOString() });
+/** What one send needs besides the shared context: when to stop, and how to spool. */
+interface SendContext extends DeliveryContext {
+  /** No new attempt starts after this (epoch ms). */
+  sendBy: number;
+  spool(item: DeliveryItem, body: IncidentBody): Promise<void>;
 }
 
-async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: DeliveryContext, report: DeliveryReport): Promise<void> {
+async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendContext, report: DeliveryReport): Promise<void> {
   const { item } = c;
   const body = item.body();
   const random = ctx.random ?? Math.random;
   let reason = report.halted ?? 'not sent';
   for (let attempt = 0; client !== undefined && report.halted === undefined && attempt < ctx.config.maxAttempts; attempt++) {
-    const remaining = ctx.deadline - Date.now();
-    if (remaining <= 0) {
+    const remaining = ctx.sendBy - Date.now();
+    // Too short to be answered: it could only create an incident this run never learns of.
+    if (remaining < MIN_ATTEMPT_MS) {
       reason = 'deadline reached';
       break;
     }
@@ -206,7 +250,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: Deliver
         }
         c.mayExist = false;
       }
-      const res = await client.create(body, Math.min(ctx.config.requestTimeoutMs, Math.max(1, ctx.deadline - Date.now())));
+      const res = await client.create(body, Math.min(ctx.config.requestTimeoutMs, Math.max(1, ctx.sendBy - Date.now())));
       const retryAfter = res.headers['retry-after'];
       const outcome = classifyCreateResponse({ ...res, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter }, Date.now());
       if (outcome.kind === 'created') {
@@ -243,18 +287,18 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: Deliver
     }
     if (!c.spooled) {
       // Durable before waiting: whatever happens during the backoff, the incident is in pending/.
-      await spool(item, ctx, body);
+      await ctx.spool(item, body);
       c.spooled = true;
     }
     const pause = wait ?? backoffMs(attempt, random());
-    if (Date.now() + pause >= ctx.deadline) {
+    if (Date.now() + pause >= ctx.sendBy) {
       reason = `${reason}; deadline reached`;
       break;
     }
     ctx.log.write('warn', 'retry', { rule: item.rule, key: item.key, attempt: attempt + 1, waitMs: pause, reason });
     await sleep(pause);
   }
-  if (!c.spooled) await spool(item, ctx, body);
+  if (!c.spooled) await ctx.spool(item, body);
   report.pending++;
   ctx.log.write('warn', 'pending', { rule: item.rule, key: item.key, reason });
 }
@@ -269,7 +313,7 @@ async function delivered(c: Claimed, incidentId: string | null, ctx: DeliveryCon
 
 async function alreadyDone(item: DeliveryItem, ctx: DeliveryContext, report: DeliveryReport): Promise<void> {
   // A spooled copy of a delivered key (written by a process that waited on it) is obsolete.
-  if (item.fromSpool) await removePending(ctx.paths.pending, item.key);
+  if (item.origin === 'pending') await removePending(ctx.paths.pending, item.key);
   report.alreadyDelivered++;
   ctx.log.write('info', 'already-delivered', { rule: item.rule, key: item.key });
 }

@@ -10,7 +10,8 @@ import { syncDir, uniqueSuffix, writeFileAtomic } from './durable-file.js';
  * bytes). One durable file per invocation rather than one per incident keeps a 1,000-match
  * alert fast, yet `kill -9` at any point loses nothing: `replay` re-plans the incidents of an
  * intake whose process is gone, and the ledger and XSOAR's labels make that exactly-once.
- * The intake is removed once every incident is delivered, in pending/ or in rejected/.
+ * The intake is removed once every incident is delivered, in pending/ or in rejected/; it is
+ * kept when the deadline came before some incidents were tried, and `replay` delivers those.
  */
 export interface IntakeHeader {
   format: 1;
@@ -18,14 +19,24 @@ export interface IntakeHeader {
   pid: number;
   host: string;
   receivedAt: string;
+  /**
+   * Epoch ms after which its process has surely finished with it (its deadline plus a margin):
+   * a replay then takes it over even when the pid is alive again (reused) or on another host.
+   */
+  expiresAt?: number;
 }
 
 export const INTAKE_SUFFIX = '.intake';
 
-export async function writeIntake(pendingDir: string, mapping: IncidentMapping, raw: Uint8Array[]): Promise<string> {
+/** A process may still be finishing with its intake this long after its deadline (the last request, the syncs). */
+const INTAKE_MARGIN_MS = 30_000;
+
+export async function writeIntake(pendingDir: string, mapping: IncidentMapping, raw: Uint8Array[], deadline: number): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const path = join(pendingDir, `intake-${stamp}-${uniqueSuffix()}${INTAKE_SUFFIX}`);
-  const header: IntakeHeader = { format: 1, mapping, pid: process.pid, host: hostName(), receivedAt: new Date().toISOString() };
+  const header: IntakeHeader = {
+    format: 1, mapping, pid: process.pid, host: hostName(), receivedAt: new Date().toISOString(), expiresAt: deadline + INTAKE_MARGIN_MS,
+  };
   await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`), ...raw]);
   await syncDir(pendingDir);
   return path;

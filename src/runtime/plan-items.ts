@@ -8,7 +8,7 @@ import type { DeliveryItem } from './deliver.js';
  * match twice more (rawJSON, rendered text), so keeping every body of a 100 MB batch alive would
  * triple it. Planning is pure and deterministic, so the second plan is the first.
  */
-export function planDeliveryItems(matches: unknown[], mapping: IncidentMapping, o: { fromSpool: boolean; missing?: Set<string> }): DeliveryItem[] {
+export function planDeliveryItems(matches: unknown[], mapping: IncidentMapping, o: { origin: 'stdin' | 'intake'; intake?: string; missing?: Set<string> }): DeliveryItem[] {
   const groups = mapping.incidentPer === 'alert' ? [matches] : matches.map((m) => [m]);
   return groups.map((group) => {
     const [planned] = planIncidents(group, mapping);
@@ -16,7 +16,8 @@ export function planDeliveryItems(matches: unknown[], mapping: IncidentMapping, 
     return {
       key: planned!.key,
       rule: mapping.rule,
-      fromSpool: o.fromSpool,
+      origin: o.origin,
+      ...(o.intake !== undefined ? { intake: o.intake } : {}),
       // rawJSON, the rendered text beside it, and the JSON the two make when sent.
       sizeHint: 3 * planned!.body.rawJSON.length,
       body: () => planIncidents(group, mapping)[0]!.body,

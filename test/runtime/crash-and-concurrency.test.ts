@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
@@ -77,6 +77,60 @@ describe('kill -9 mid-batch', () => {
     expect(sim.incidents()).toHaveLength(60);
     expect(new Set(dedupKeys()).size).toBe(60);
     expect(await status()).toMatchObject({ pending: 0, delivered: 60, inProgress: 0 });
+  });
+
+  it('leaves an intake to a live process, and takes it over once its time is up even if the pid lives again', async () => {
+    sim.inject({ latencyMs: 100 });
+    const child = execa(process.execPath, [bundle.file, ...SSH_FLAGS], { input: matchesJson(20), env: { PATH: process.env.PATH ?? '', ...env() }, extendEnv: false, reject: false });
+    const deadline = Date.now() + 20_000;
+    while (sim.incidents().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    await child;
+    sim.clearFaults();
+    const pending = join(state.path, 'pending');
+    const intake = join(pending, (await readdir(pending)).find((n) => n.endsWith('.intake'))!);
+    const rewriteHeader = async (change: Record<string, unknown>): Promise<void> => {
+      const text = await readFile(intake, 'utf8');
+      const newline = text.indexOf('\n');
+      await writeFile(intake, `${JSON.stringify({ ...JSON.parse(text.slice(0, newline)), ...change })}${text.slice(newline)}`);
+    };
+    // As if the killed run's pid now belonged to a live process (this one).
+    await rewriteHeader({ pid: process.pid });
+    const created = sim.incidents().length;
+    await runBundle(bundle.file, ['replay'], { env: env() });
+    expect(sim.incidents().length).toBe(created);
+    expect(await status()).toMatchObject({ intakes: 1 });
+
+    await rewriteHeader({ expiresAt: Date.now() - 1 });
+    expect((await runBundle(bundle.file, ['replay'], { env: env() })).exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(20);
+    expect(new Set(dedupKeys()).size).toBe(20);
+    expect(await status()).toMatchObject({ intakes: 0, pending: 0, delivered: 20 });
+  });
+
+  it('keeps what the replay of a killed run could not deliver, until a later replay does', async () => {
+    sim.inject({ latencyMs: 100 });
+    const child = execa(process.execPath, [bundle.file, ...SSH_FLAGS], { input: matchesJson(30), env: { PATH: process.env.PATH ?? '', ...env() }, extendEnv: false, reject: false });
+    const deadline = Date.now() + 20_000;
+    while (sim.incidents().length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    await child;
+    const created = sim.incidents().length;
+
+    // XSOAR fails every create during the first replay: the intake's incidents must stay pending.
+    sim.clearFaults();
+    sim.inject({ fail: { count: 10_000, status: 503 } });
+    const failing = await runBundle(bundle.file, ['replay'], { env: { ...env(), ALERTSMITH_DEADLINE_MS: '1500' } });
+    expect(failing.exitCode).toBe(3);
+    expect(sim.incidents()).toHaveLength(created);
+    const between = await status();
+    expect((between.pending ?? 0) + (between.intakes ?? 0)).toBeGreaterThan(0);
+
+    sim.clearFaults();
+    expect((await runBundle(bundle.file, ['replay'], { env: env() })).exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(30);
+    expect(new Set(dedupKeys()).size).toBe(30);
+    expect(await status()).toMatchObject({ intakes: 0, pending: 0, delivered: 30, inProgress: 0 });
   });
 });
 

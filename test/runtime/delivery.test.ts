@@ -151,6 +151,26 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     expect(sim.incidents()).toHaveLength(1);
   });
 
+  it('at the deadline keeps the untried incidents in the saved input, and replay delivers them once', async () => {
+    sim.inject({ latencyMs: 150 });
+    const r = await send(matchesJson(40), { ALERTSMITH_DEADLINE_MS: '1500', ALERTSMITH_CONCURRENCY: '2' });
+    expect(r.exitCode).toBe(3);
+    const sent = sim.incidents().length;
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(40);
+    const summary = r.logs.find((l) => l.event === 'summary')!;
+    expect(summary).toMatchObject({ keptIntakes: 1 });
+    expect(Number(summary.delivered) + Number(summary.pending)).toBe(40);
+    expect(r.logs.find((l) => l.event === 'deadline')!.left).toBeGreaterThan(0);
+    expect(await status()).toMatchObject({ intakes: 1 });
+
+    sim.clearFaults();
+    expect((await replay()).exitCode).toBe(0);
+    expect(sim.incidents()).toHaveLength(40);
+    expect(new Set(dedupKeys()).size).toBe(40);
+    expect(await status()).toMatchObject({ intakes: 0, pending: 0, delivered: 40, inProgress: 0 });
+  });
+
   it('after a reset connection asks XSOAR for the key before creating again', async () => {
     sim.inject({ reset: { count: 1 } });
     const r = await send(matchesJson(1));

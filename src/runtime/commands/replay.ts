@@ -4,7 +4,7 @@ import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryIte
 import { hostName } from '../builtins.js';
 import { isTempName, writeFileAtomic } from '../durable-file.js';
 import { claimKey, isAlive } from '../key-claim.js';
-import { INTAKE_SUFFIX, readIntake, removeIntake } from '../intake.js';
+import { INTAKE_SUFFIX, readIntake, removeIntake, type IntakeHeader } from '../intake.js';
 import { parsePythonJson } from '../../incident/python-json.js';
 import type { Log } from '../log.js';
 import type { RuntimeConfig } from '../runtime-config.js';
@@ -31,7 +31,7 @@ async function replayIntake(path: string, name: string, items: DeliveryItem[], r
     return;
   }
   const { header } = intake;
-  if (header.host === hostName() && isAlive(header.pid)) return; // still being delivered by its process
+  if (isInUse(header)) return; // still being delivered by its process
   let matches: unknown[] | undefined;
   try {
     matches = matchesFromJson(parsePythonJson(intake.text));
@@ -43,8 +43,14 @@ async function replayIntake(path: string, name: string, items: DeliveryItem[], r
     log.write('error', 'bad-intake', { file: name, reason: 'the saved input is not a JSON array of matches' });
     return;
   }
-  items.push(...planDeliveryItems(matches, header.mapping, { fromSpool: true }));
+  items.push(...planDeliveryItems(matches, header.mapping, { origin: 'intake', intake: path }));
   intakesReplayed.push(path);
+}
+
+/** Whether the process that wrote an intake may still be delivering it. */
+function isInUse(header: IntakeHeader): boolean {
+  if (header.expiresAt !== undefined && Date.now() > header.expiresAt) return false;
+  return header.host === hostName() && isAlive(header.pid);
 }
 
 /** Temp files older than this belong to a writer that was killed. */
@@ -92,11 +98,12 @@ export async function runReplay(config: RuntimeConfig, log: Log): Promise<number
       log.write('error', 'rejected', { file: name, reason: `pending file ${record.invalid}` });
       continue;
     }
-    items.push({ key: record.key, rule: record.rule, body: () => record.body, fromSpool: true });
+    items.push({ key: record.key, rule: record.rule, body: () => record.body, origin: 'pending' });
   }
   const report = await deliverIncidents(items, {
     paths, config, log, deadline: started + config.deadlineMs, connect: () => createXsoarClient(config), budget: new ByteBudget(REQUEST_BYTES_IN_FLIGHT),
   });
-  for (const done of intakesReplayed.splice(0)) await removeIntake(done);
+  // An intake is done with once each of its incidents is delivered, pending on its own, or rejected.
+  for (const done of intakesReplayed.splice(0)) if (!report.keptIntakes.has(done)) await removeIntake(done);
   return summarise(report, log, started, { command: 'replay', found: items.length });
 }

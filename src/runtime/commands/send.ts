@@ -64,7 +64,7 @@ export async function runSend(o: SendOptions): Promise<number> {
   }
   if (!isUtf8Chunks(chunks)) return badInput('stdin is not UTF-8 text', Buffer.concat(chunks), bytes);
   // Durable before anything else happens to it: see intake.ts.
-  const intake = o.dryRun ? undefined : await writeIntake(paths.pending, mapping, chunks);
+  const intake = o.dryRun ? undefined : await writeIntake(paths.pending, mapping, chunks, deadline);
   // From here the decoded text is the only copy: each raw chunk is let go once decoded.
   let text: string | undefined = decodeChunks(chunks);
   await releaseMemory(bytes);
@@ -109,7 +109,7 @@ export async function runSend(o: SendOptions): Promise<number> {
     reportMissing();
     return RUNTIME_EXIT.delivered;
   }
-  const items = planDeliveryItems(matches, mapping, { fromSpool: false, missing });
+  const items = planDeliveryItems(matches, mapping, { origin: 'stdin', missing, ...(intake !== undefined ? { intake } : {}) });
   matches = undefined;
   // The bodies planned above for their keys are garbage now; for a large input, collect them.
   await releaseMemory(bytes);
@@ -120,8 +120,9 @@ export async function runSend(o: SendOptions): Promise<number> {
     items,
     { paths, config: o.config, log, deadline, connect: () => createXsoarClient(o.config), budget: new ByteBudget(REQUEST_BYTES_IN_FLIGHT) },
   );
-  // Every incident is now delivered, pending or rejected: the intake has served its purpose.
-  if (intake !== undefined) await removeIntake(intake);
+  // Every incident is delivered, pending or rejected: unless the deadline left some untried in
+  // it, the intake has served its purpose.
+  if (intake !== undefined && !report.keptIntakes.has(intake)) await removeIntake(intake);
   return summarise(report, log, started, { rule: mapping.rule, matches: matchCount });
 }
 
@@ -133,8 +134,10 @@ export function matchesFromJson(parsed: unknown): unknown[] | undefined {
 
 /** Logs the summary line and answers the exit code for a delivery. */
 export function summarise(report: DeliveryReport, log: Log, started: number, extra: Record<string, unknown>): number {
-  const { configError, ...counts } = report;
-  log.write(report.pending > 0 || report.rejected > 0 ? 'warn' : 'info', 'summary', { ...extra, ...counts, ms: Date.now() - started });
+  const { configError, keptIntakes, ...counts } = report;
+  log.write(report.pending > 0 || report.rejected > 0 ? 'warn' : 'info', 'summary', {
+    ...extra, ...counts, ...(keptIntakes.size > 0 ? { keptIntakes: keptIntakes.size } : {}), ms: Date.now() - started,
+  });
   if (configError !== undefined) {
     log.write('error', 'error', { code: configError.code, message: `${configError.message}; the incidents are pending: run alertsmith-incident replay once fixed` });
     return configError.exitCode;

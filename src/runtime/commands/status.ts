@@ -17,7 +17,7 @@ export async function runStatus(config: RuntimeConfig, stdout: TextSink): Promis
   const status = {
     stateDir: paths.root,
     pending: json(pending),
-    /** Saved stdin of runs still at work, or killed before finishing (replay re-plans those). */
+    /** Saved stdin of runs still at work, killed, or stopped by their deadline with incidents untried (replay delivers those). */
     intakes: pending.filter((n) => n.endsWith(INTAKE_SUFFIX)).length,
     inProgress: pending.filter((n) => n.endsWith('.claim')).length,
     rejected: rejected.filter((n) => !isTempName(n) && (n.endsWith('.raw') || (n.endsWith('.json') && !n.startsWith('input-') && !n.endsWith('.reason.json')))).length,
