@@ -1,4 +1,4 @@
-import { DURATION_UNITS, durationMillis as mappingMillis, parseDurationText, type DurationMapping, type DurationUnit } from '../define/schema/duration.js';
+import { DURATION_UNITS, durationMillis as mappingMillis, parseDurationText, type DurationMapping, type DurationUnit } from '../duration.js';
 import type { StaticValue } from './static-value.js';
 
 /** A duration written as `'5m'` or `{ minutes: 5 }`, in milliseconds; undefined when not readable. */

@@ -1,4 +1,4 @@
-import { durationMillis, type DurationMapping } from '../define/schema/duration.js';
+import { durationMillis, type DurationMapping } from '../duration.js';
 import type { EventTime } from './elastalert-time.js';
 import type { RuleMatch, SimEvent } from './sim-event.js';
 

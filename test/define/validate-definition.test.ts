@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/define/schema/config.js';
-import { durationMillis, parseDurationText } from '../../src/define/schema/duration.js';
 import { validateDefinition } from '../../src/define/validate-definition.js';
 
 const config = configSchema.parse({});
@@ -74,19 +73,6 @@ describe('validateDefinition', () => {
   });
 });
 
-describe('parseDurationText', () => {
-  it.each([
-    ['5m', { minutes: 5 }],
-    ['1h30m', { hours: 1, minutes: 30 }],
-    ['2d', { days: 2 }],
-    ['500ms', { milliseconds: 500 }],
-    ['1w 2d', { weeks: 1, days: 2 }],
-    ['1.5h', { hours: 1.5 }],
-  ])('reads %s', (text, expected) => expect(parseDurationText(text)).toEqual(expected));
-
-  it.each(['', '5', 'm5', '5 minutes', '-5m'])('refuses %j', (text) => expect(parseDurationText(text)).toBeUndefined());
-});
-
 describe('the change rule type', () => {
   it('requires query_key', () => {
     const result = validateDefinition({ ...valid, type: 'change', compare_key: 'x', ignore_null: true }, 'a', config);
@@ -94,10 +80,3 @@ describe('the change rule type', () => {
   });
 });
 
-describe('durationMillis', () => {
-  it('adds up every unit, and reads a missing duration as 0', () => {
-    expect(durationMillis({ weeks: 1, days: 1, hours: 1, minutes: 1, seconds: 1, milliseconds: 1 })).toBe(694_861_001);
-    expect(durationMillis(parseDurationText('1h30m'))).toBe(5_400_000);
-    expect(durationMillis(undefined)).toBe(0);
-  });
-});
