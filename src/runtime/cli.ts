@@ -25,11 +25,12 @@ const COMMON_OPTIONS = {
   'state-dir': { type: 'string' },
   'deadline-ms': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'older-than': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
 
-const SUBCOMMANDS = ['replay', 'status', 'test-connection'] as const;
+const SUBCOMMANDS = ['replay', 'status', 'test-connection', 'prune'] as const;
 
 /** Runs `alertsmith-incident` and answers its exit code; only main.ts touches the process. */
 export async function runIncidentCli(io: RuntimeIo): Promise<number> {
@@ -65,7 +66,10 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
   }
   const command = positionals[0];
   if (positionals.length > 1 || (command !== undefined && !(SUBCOMMANDS as readonly string[]).includes(command))) {
-    throw new AlertsmithError('ALERTSMITH_USAGE', `unknown command "${positionals.join(' ')}": use replay, status, test-connection or none (run alertsmith-incident --help)`);
+    throw new AlertsmithError('ALERTSMITH_USAGE', `unknown command "${positionals.join(' ')}": use replay, status, test-connection, prune or none (run alertsmith-incident --help)`);
+  }
+  if (values['older-than'] !== undefined && command !== 'prune') {
+    throw new AlertsmithError('ALERTSMITH_USAGE', '--older-than belongs to prune (run alertsmith-incident --help)');
   }
   const config = await loadConfig(values, io);
   log.addSecret(config.apiKey);
@@ -85,6 +89,10 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
     case 'status': {
       const { runStatus } = await import('./commands/status.js');
       return runStatus(config, io.stdout);
+    }
+    case 'prune': {
+      const { runPrune } = await import('./commands/prune.js');
+      return runPrune(config, values['older-than'], log, io.stdout);
     }
     case 'test-connection': {
       const { runTestConnection } = await import('./commands/test-connection.js');

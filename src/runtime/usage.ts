@@ -6,6 +6,9 @@ Usage:
   alertsmith-incident replay           deliver the incidents waiting in the spool
   alertsmith-incident status           count pending, rejected and delivered incidents
   alertsmith-incident test-connection  check the URL, TLS and API key against XSOAR
+  alertsmith-incident prune [--older-than 7d]
+                                       forget delivered keys older than that (keep it
+                                       longer than ElastAlert's alert_time_limit)
 
 Mapping flags (written by \`alertsmith build\`; --flag=value or --flag value):
   --rule ID  --name TEMPLATE  --type TYPE  --severity N|NAME  --details TEMPLATE

@@ -1,0 +1,78 @@
+import { readdir, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
+import { API_KEY, buildBundle, matchesJson, runBundle, SSH_FLAGS, tempDir, type Bundle } from './runtime-harness.js';
+
+let bundle: Bundle;
+let sim: XsoarSimulator;
+let state: Awaited<ReturnType<typeof tempDir>>;
+
+beforeAll(async () => {
+  bundle = await buildBundle();
+});
+beforeEach(async () => {
+  sim = await startXsoarSimulator({ apiKey: API_KEY });
+  state = await tempDir('alertsmith-state-');
+});
+afterEach(async () => {
+  await sim.stop();
+  await state.remove();
+});
+afterAll(async () => {
+  const { rm } = await import('node:fs/promises');
+  await rm(bundle.dir, { recursive: true, force: true });
+});
+
+const env = () => ({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: API_KEY, ALERTSMITH_STATE_DIR: state.path });
+const run = (args: string[], input = '') => runBundle(bundle.file, args, { input, env: env() });
+const DAY = 86_400;
+
+/** Makes a ledger entry look as if it were written `days` ago. */
+async function age(name: string, days: number): Promise<void> {
+  const when = Date.now() / 1000 - days * DAY;
+  await utimes(join(state.path, 'delivered', name), when, when);
+}
+
+describe('alertsmith-incident prune', () => {
+  it('forgets delivered keys older than the age, keeps the rest, and touches nothing pending', async () => {
+    expect((await run(SSH_FLAGS, matchesJson(4))).exitCode).toBe(0);
+    const ledger = (await readdir(join(state.path, 'delivered'))).sort();
+    await age(ledger[0]!, 3);
+    await age(ledger[1]!, 10);
+
+    const r = await run(['prune', '--older-than', '2d']);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ removed: 2, kept: 2, olderThan: '2d' });
+    expect((await readdir(join(state.path, 'delivered'))).sort()).toEqual(ledger.slice(2));
+
+    // The default keeps a week.
+    const byDefault = await run(['prune']);
+    expect(JSON.parse(byDefault.stdout)).toEqual({ removed: 0, kept: 2, olderThan: '7d' });
+  });
+
+  it('lets ElastAlert retrying an alert create only what was pruned', async () => {
+    await run(SSH_FLAGS, matchesJson(3));
+    const [oldest] = await readdir(join(state.path, 'delivered'));
+    await age(oldest!, 30);
+    await run(['prune', '--older-than=7d']);
+    const again = await run(SSH_FLAGS, matchesJson(3));
+    expect(again.logs.find((l) => l.event === 'summary')).toMatchObject({ delivered: 1, alreadyDelivered: 2 });
+  });
+
+  it('refuses an age that is not a duration, and --older-than without prune', async () => {
+    for (const bad of ['soon', '0d', '-1d']) {
+      const r = await run(['prune', `--older-than=${bad}`]);
+      expect(r.exitCode).toBe(2);
+      expect(r.logs).toEqual([expect.objectContaining({ code: 'ALERTSMITH_USAGE', message: expect.stringContaining('such as 7d or 48h') })]);
+    }
+    const misplaced = await run(['status', '--older-than=1d']);
+    expect(misplaced.exitCode).toBe(2);
+  });
+
+  it('says it removed nothing when there is no ledger yet', async () => {
+    const r = await run(['prune']);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ removed: 0, kept: 0 });
+  });
+});
