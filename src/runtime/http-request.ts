@@ -68,11 +68,7 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
   /** Opens a tunnel through the proxy to host:port and answers the raw socket. */
   const tunnel = (target: URL, proxy: URL, deadline: number): Promise<Socket> =>
     new Promise((resolve, reject) => {
-      const headers: Record<string, string> = { host: `${target.hostname}:${port(target)}` };
-      if (proxy.username !== '') {
-        const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-        headers['proxy-authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
-      }
+      const headers: Record<string, string> = { host: `${target.hostname}:${port(target)}`, ...proxyAuthorization(proxy) };
       const req = http.request({ host: proxy.hostname, port: port(proxy), method: 'CONNECT', path: `${target.hostname}:${port(target)}`, headers });
       const timer = setTimeout(() => req.destroy(new HttpFailure('the proxy did not answer in time', 'ETIMEDOUT', false)), Math.max(1, deadline - Date.now()));
       req.once('connect', (res, socket) => {
@@ -108,8 +104,9 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
         Object.assign(options, { host: target.url.hostname, port: port(target.url), path: `${target.url.pathname}${target.url.search}` });
         options.createConnection = () => tunnelled!;
       } else {
-        // Plain HTTP through a proxy: the absolute URL goes to the proxy.
+        // Plain HTTP through a proxy: the absolute URL goes to the proxy, with its credentials.
         Object.assign(options, { host: settings.proxy.hostname, port: port(settings.proxy), path: target.url.href });
+        options.headers = { ...options.headers, host: target.url.host, ...proxyAuthorization(settings.proxy) };
         options.agent = agents['http:'];
       }
     } else {
@@ -214,6 +211,13 @@ async function writePieces(req: ClientRequest, pieces: Iterable<string>): Promis
     }
   }
   if (!req.destroyed) req.end();
+}
+
+/** `Proxy-Authorization: Basic` from the credentials in the proxy URL (URL-decoded), if any. */
+function proxyAuthorization(proxy: URL): Record<string, string> {
+  if (proxy.username === '') return {};
+  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
 }
 
 function port(url: URL): number {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +9,14 @@ import { API_KEY, buildBundle, matchesJson, runBundle, SSH_FLAGS, tempDir, type 
 
 let bundle: Bundle;
 let sim: XsoarSimulator;
+/** XSOAR on plain HTTP, reached through the proxy with absolute-URI requests. */
+let plainSim: XsoarSimulator;
 let state: Awaited<ReturnType<typeof tempDir>>;
 let proxy: Server;
 let proxyUrl: string;
 const tunnels: string[] = [];
+const forwarded: string[] = [];
+const PROXY_AUTH = `Basic ${Buffer.from('u:p@ss').toString('base64')}`;
 const sockets = new Set<Socket>();
 
 beforeAll(async () => {
@@ -21,12 +25,27 @@ beforeAll(async () => {
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(state.path, 'key.pem'), '-out', join(state.path, 'cert.pem'),
     '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
   sim = await startXsoarSimulator({ apiKey: API_KEY, tls: { key: await readFile(join(state.path, 'key.pem'), 'utf8'), cert: await readFile(join(state.path, 'cert.pem'), 'utf8') } });
-  // A minimal CONNECT proxy on loopback that wants user "u", password "p@ss".
-  proxy = createServer((_req, res) => res.writeHead(405).end());
+  plainSim = await startXsoarSimulator({ apiKey: API_KEY });
+  // A minimal proxy on loopback that wants user "u", password "p@ss": CONNECT tunnels for https,
+  // absolute-URI requests forwarded for http.
+  proxy = createServer((req, res) => {
+    if (req.headers['proxy-authorization'] !== PROXY_AUTH) {
+      res.writeHead(407).end();
+      return;
+    }
+    forwarded.push(req.url ?? '');
+    const { 'proxy-authorization': _auth, ...headers } = req.headers;
+    const upstream = request(req.url ?? '', { method: req.method, headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
   proxy.on('connect', (req, client: Socket) => {
     sockets.add(client);
     const auth = req.headers['proxy-authorization'];
-    if (auth !== `Basic ${Buffer.from('u:p@ss').toString('base64')}`) {
+    if (auth !== PROXY_AUTH) {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
       return;
     }
@@ -50,6 +69,7 @@ afterAll(async () => {
   for (const s of sockets) s.destroy();
   await new Promise<void>((resolve) => proxy.close(() => resolve()));
   await sim.stop();
+  await plainSim.stop();
   await state.remove();
   const { rm } = await import('node:fs/promises');
   await rm(bundle.dir, { recursive: true, force: true });
@@ -74,6 +94,17 @@ describe('HTTPS_PROXY', () => {
     const r = await runBundle(bundle.file, SSH_FLAGS, { input: matchesJson(1, 100), env: env({ HTTPS_PROXY: wrong, ALERTSMITH_DEADLINE_MS: '1500' }) });
     expect(r.exitCode).toBe(3);
     expect(r.logs.find((l) => l.event === 'pending')!.reason).toMatch(/proxy refused the tunnel \(407\)/);
+  });
+
+  it('sends plain-HTTP requests to the proxy as absolute URLs, with its credentials', async () => {
+    const r = await runBundle(bundle.file, SSH_FLAGS, {
+      input: matchesJson(2, 300),
+      env: { DEMISTO_BASE_URL: plainSim.url, DEMISTO_API_KEY: API_KEY, ALERTSMITH_STATE_DIR: join(state.path, 'plain'), HTTP_PROXY: proxyUrl },
+    });
+    expect(r.exitCode).toBe(0);
+    expect(plainSim.incidents()).toHaveLength(2);
+    expect(forwarded.filter((u) => u === `${plainSim.url}/incident`)).toHaveLength(2);
+    expect(r.stderr).not.toContain('p@ss');
   });
 
   it('goes direct for hosts listed in NO_PROXY', async () => {
