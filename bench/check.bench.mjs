@@ -27,7 +27,7 @@ const TACTICS = ['credential-access', 'execution', 'persistence', 'discovery', '
 function typePart(i) {
   const f = FIELDS[i % FIELDS.length];
   const g = FIELDS[(i + 3) % FIELDS.length];
-  switch (i % 8) {
+  switch (i % 9) {
     case 0: return `type: 'any', query_key: '${f}'`;
     case 1: return `type: 'frequency', num_events: ${5 + (i % 20)}, timeframe: '${1 + (i % 9)}m', query_key: '${f}'`;
     case 2: return `type: 'flatline', threshold: ${1 + (i % 5)}, timeframe: { hours: ${1 + (i % 4)} }, query_key: 'host.name'`;
@@ -35,7 +35,7 @@ function typePart(i) {
     case 4: return `type: 'cardinality', cardinality_field: '${g}', max_cardinality: ${10 + i}, timeframe: '10m', query_key: '${f}'`;
     case 5: return `type: 'new_term', fields: ['${f}'], terms_window_size: '30d'`;
     case 6: return `type: 'metric_aggregation', metric_agg_key: 'destination.port', metric_agg_type: 'cardinality', max_threshold: ${50 + i}, query_key: '${f}'`;
-    // (type 'change' is left out: its required query_key does not type-check at present.)
+    case 7: return `type: 'change', compare_key: '${g}', ignore_null: true, query_key: '${f}'`;
     default: return `type: 'blacklist', compare_key: '${g}', blacklist: ['bad-${i}', 'worse-${i}'], query_key: '${f}'`;
   }
 }

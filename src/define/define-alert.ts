@@ -15,6 +15,8 @@ import type { CheckedDefinition } from './field-paths.js';
  * });
  * ```
  */
-export function defineAlert<const D extends DefinitionInput>(definition: D & CheckedDefinition<D>): D {
+export function defineAlert<const D extends DefinitionInput>(
+  definition: D & NoInfer<D extends CheckedDefinition<D> ? unknown : CheckedDefinition<D>>,
+): D {
   return definition;
 }

@@ -59,3 +59,37 @@ defineAlert({
   compare_key: 'source.geo.country_iso_code', ignore_null: true, query_key: 'user.name',
   xsoar: { type: 't', severity: 'low', labels: ['old_value', 'new_value'] },
 });
+
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'any',
+  // @ts-expect-error an option the rule type does not have (misspelled query_key)
+  quer_key: 'source.ip',
+  xsoar: { type: 't', severity: 'low' },
+});
+
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'any',
+  // @ts-expect-error an option xsoar does not have (misspelled labels)
+  xsoar: { type: 't', severity: 'low', lables: ['host.name'] },
+});
+
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'frequency', num_events: 3, timeframe: '5m',
+  // @ts-expect-error one misspelled field in a query_key list
+  query_key: ['source.ip', 'source.ipp'],
+  xsoar: { type: 't', severity: 'low' },
+});
+
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'new_term', terms_window_size: '1d',
+  // @ts-expect-error a misspelled field in a composite new_term key
+  fields: ['source.ip', ['host.name', 'hots.name']],
+  xsoar: { type: 't', severity: 'low' },
+});
+
+// Names and templates only known at run time are left to `alertsmith build` and `alertsmith check`.
+const computedField: string = ['host', 'name'].join('.');
+defineAlert({
+  id: 'x', name: 'n', description: 'd', type: 'any', query_key: computedField,
+  xsoar: { type: 't', severity: 'low', labels: [computedField, 'process.args[0]'], details: `on {{${computedField}}}` },
+});

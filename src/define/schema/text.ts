@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_PATH_PATTERN } from '../../incident/template.js';
+import type { EcsFieldName } from '../ecs-fields.js';
 
 /** Text that ends up as a command argument: anything but a NUL, which argv cannot carry. */
 export const argumentText = z
@@ -8,8 +9,15 @@ export const argumentText = z
   // In a u-mode regex a proper surrogate pair is one code point: only lone halves match \p{Cs}.
   .refine((s) => !/\p{Cs}/u.test(s), 'contains a lone UTF-16 surrogate, which is not text');
 
+/**
+ * What authors may write for a field path: any string, with every ECS name offered by the editor
+ * (`string & {}` keeps the names from collapsing into `string`). The names are checked by
+ * `defineAlert`'s types and by `alertsmith check`, not here.
+ */
+export type FieldPathInput = EcsFieldName | (string & {});
+
 /** A field path of a match or document: `host.name`, `@timestamp`, `a.b[0].c`. */
-export const fieldPath = z
+export const fieldPath: z.ZodType<string, FieldPathInput> = z
   .string()
   .regex(FIELD_PATH_PATTERN, 'a field path is letters, digits and _ @ . - (e.g. host.name), with optional [0] indexes');
 
