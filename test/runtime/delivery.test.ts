@@ -1,36 +1,19 @@
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
-import { API_KEY, buildBundle, matchesJson, runBundle, SSH_FLAGS, tempDir, type Bundle, type RunResult } from './runtime-harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { API_KEY, matchesJson, runBundle, SSH_FLAGS, useRuntimeWorld, type RunResult } from './runtime-harness.js';
 
-let bundle: Bundle;
-let sim: XsoarSimulator;
-let state: Awaited<ReturnType<typeof tempDir>>;
+const world = useRuntimeWorld({ apiKeyId: '7' });
 const outputs: string[] = [];
-
-beforeAll(async () => {
-  bundle = await buildBundle();
-});
-beforeEach(async () => {
-  sim = await startXsoarSimulator({ apiKey: API_KEY, apiKeyId: '7' });
-  state = await tempDir('alertsmith-state-');
-});
-afterEach(async () => {
-  await sim.stop();
-  await state.remove();
-});
-afterAll(async () => {
-  const { rm } = await import('node:fs/promises');
-  await rm(bundle.dir, { recursive: true, force: true });
+afterAll(() => {
   // Every run of this file, whatever it tested: the key never reached stdout or stderr.
   for (const text of outputs) expect(text).not.toContain(API_KEY);
 });
 
 async function run(args: string[], input = '', env: Record<string, string> = {}): Promise<RunResult> {
-  const r = await runBundle(bundle.file, args, {
+  const r = await runBundle(world.bundle.file, args, {
     input,
-    env: { DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: API_KEY, ALERTSMITH_STATE_DIR: state.path, ...env },
+    env: { ...world.env(), ...env },
   });
   outputs.push(r.stdout, r.stderr);
   return r;
@@ -38,16 +21,16 @@ async function run(args: string[], input = '', env: Record<string, string> = {})
 const send = (input: string, env: Record<string, string> = {}) => run(SSH_FLAGS, input, env);
 const replay = (env: Record<string, string> = {}) => run(['replay'], '', env);
 const status = async () => JSON.parse((await run(['status'])).stdout) as Record<string, number>;
-const dedupKeys = () => sim.incidents().map((i) => (i.body.labels as { type: string; value: string }[]).find((l) => l.type === 'alertsmith.dedup_key')!.value);
+const dedupKeys = () => world.sim.incidents().map((i) => (i.body.labels as { type: string; value: string }[]).find((l) => l.type === 'alertsmith.dedup_key')!.value);
 
 describe('creating incidents', () => {
   it('creates one XSOAR 6 incident per match with the key in Authorization, and records them in the ledger', async () => {
     const r = await send(matchesJson(3));
     expect(r.exitCode).toBe(0);
-    expect(sim.incidents()).toHaveLength(3);
-    expect(sim.incidents().every((i) => i.flavour === 'xsoar6' && i.auth === 'standard')).toBe(true);
-    expect(sim.incidents().find((i) => i.body.name === 'SSH brute force on host-0')!.body).toMatchObject({ type: 'Brute Force', severity: 3 });
-    const creates = sim.requests().filter((q) => q.path === '/incident');
+    expect(world.sim.incidents()).toHaveLength(3);
+    expect(world.sim.incidents().every((i) => i.flavour === 'xsoar6' && i.auth === 'standard')).toBe(true);
+    expect(world.sim.incidents().find((i) => i.body.name === 'SSH brute force on host-0')!.body).toMatchObject({ type: 'Brute Force', severity: 3 });
+    const creates = world.sim.requests().filter((q) => q.path === '/incident');
     expect(creates.every((q) => q.headers.authorization === API_KEY && q.headers['x-xdr-auth-id'] === undefined)).toBe(true);
     expect(await status()).toMatchObject({ pending: 0, rejected: 0, delivered: 3 });
     expect(r.logs.find((l) => l.event === 'summary')).toMatchObject({ delivered: 3, pending: 0 });
@@ -57,7 +40,7 @@ describe('creating incidents', () => {
     await send(matchesJson(3));
     const again = await send(matchesJson(5));
     expect(again.exitCode).toBe(0);
-    expect(sim.incidents()).toHaveLength(5);
+    expect(world.sim.incidents()).toHaveLength(5);
     expect(new Set(dedupKeys()).size).toBe(5);
     expect(again.logs.find((l) => l.event === 'summary')).toMatchObject({ delivered: 2, alreadyDelivered: 3 });
   });
@@ -65,16 +48,16 @@ describe('creating incidents', () => {
   it('uses XSOAR 8 paths and x-xdr-auth-id when a key id is set', async () => {
     const r = await send(matchesJson(1), { DEMISTO_API_KEY_ID: '7' });
     expect(r.exitCode).toBe(0);
-    expect(sim.incidents()[0]).toMatchObject({ flavour: 'xsoar8', auth: 'standard' });
-    const create = sim.requests().find((q) => q.path === '/xsoar/public/v1/incident')!;
+    expect(world.sim.incidents()[0]).toMatchObject({ flavour: 'xsoar8', auth: 'standard' });
+    const create = world.sim.requests().find((q) => q.path === '/xsoar/public/v1/incident')!;
     expect(create.headers).toMatchObject({ authorization: API_KEY, 'x-xdr-auth-id': '7' });
   });
 
   it('signs each request with an advanced key and never sends the key itself', async () => {
     const r = await send(matchesJson(2), { DEMISTO_API_KEY_ID: '7', ALERTSMITH_XSOAR_AUTH: 'advanced' });
     expect(r.exitCode).toBe(0);
-    expect(sim.incidents().map((i) => i.auth)).toEqual(['advanced', 'advanced']);
-    for (const q of sim.requests()) {
+    expect(world.sim.incidents().map((i) => i.auth)).toEqual(['advanced', 'advanced']);
+    for (const q of world.sim.requests()) {
       expect(q.headers['x-xdr-nonce']).toMatch(/^[A-Za-z0-9]{64}$/);
       expect(Number(q.headers['x-xdr-timestamp']) % 1000).toBe(0);
       expect(JSON.stringify(q.headers)).not.toContain(API_KEY);
@@ -82,52 +65,52 @@ describe('creating incidents', () => {
   });
 
   it('reads the connection from a --config file readable by its owner only', async () => {
-    const file = join(state.path, 'runtime.json');
-    await writeFile(file, JSON.stringify({ url: sim.url, apiKey: API_KEY }));
+    const file = join(world.state.path, 'runtime.json');
+    await writeFile(file, JSON.stringify({ url: world.sim.url, apiKey: API_KEY }));
     await chmod(file, 0o644);
-    const unsafe = await runBundle(bundle.file, [...SSH_FLAGS, `--config=${file}`, `--state-dir=${state.path}`], { input: matchesJson(1) });
+    const unsafe = await runBundle(world.bundle.file, [...SSH_FLAGS, `--config=${file}`, `--state-dir=${world.state.path}`], { input: matchesJson(1) });
     outputs.push(unsafe.stdout, unsafe.stderr);
     expect(unsafe.exitCode).toBe(2);
     expect(unsafe.logs[0]!.message).toContain(`chmod 600 ${file}`);
-    expect(sim.incidents()).toHaveLength(0);
+    expect(world.sim.incidents()).toHaveLength(0);
     await chmod(file, 0o600);
-    const ok = await runBundle(bundle.file, [...SSH_FLAGS, `--config=${file}`, `--state-dir=${state.path}`], { input: matchesJson(1) });
+    const ok = await runBundle(world.bundle.file, [...SSH_FLAGS, `--config=${file}`, `--state-dir=${world.state.path}`], { input: matchesJson(1) });
     outputs.push(ok.stdout, ok.stderr);
     expect(ok.exitCode).toBe(0);
-    expect(sim.incidents()).toHaveLength(1);
+    expect(world.sim.incidents()).toHaveLength(1);
   });
 });
 
 describe('failures: retried, spooled, replayed exactly once', () => {
   it('retries 5xx answers with backoff and delivers once', async () => {
-    sim.inject({ fail: { count: 2, status: 503 } });
+    world.sim.inject({ fail: { count: 2, status: 503 } });
     const r = await send(matchesJson(1));
     expect(r.exitCode).toBe(0);
-    expect(sim.incidents()).toHaveLength(1);
+    expect(world.sim.incidents()).toHaveLength(1);
     expect(r.logs.filter((l) => l.event === 'retry')).toHaveLength(2);
   });
 
   it('honours Retry-After on 429', async () => {
-    sim.inject({ rateLimit: { count: 1, retryAfterSeconds: 1 } });
+    world.sim.inject({ rateLimit: { count: 1, retryAfterSeconds: 1 } });
     const started = Date.now();
     const r = await send(matchesJson(1));
     expect(r.exitCode).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(r.logs.find((l) => l.event === 'retry')).toMatchObject({ waitMs: 1000 });
-    expect(sim.incidents()).toHaveLength(1);
+    expect(world.sim.incidents()).toHaveLength(1);
   });
 
   it('spools everything when the server keeps failing, exits 3, and replay delivers each incident once', async () => {
-    sim.inject({ fail: { count: 1000, status: 500 } });
+    world.sim.inject({ fail: { count: 1000, status: 500 } });
     const r = await send(matchesJson(4), { ALERTSMITH_DEADLINE_MS: '1500' });
     expect(r.exitCode).toBe(3);
     expect(await status()).toMatchObject({ pending: 4, delivered: 0 });
-    sim.clearFaults();
+    world.sim.clearFaults();
     const first = await replay();
     expect(first.exitCode).toBe(0);
     const second = await replay();
     expect(second.exitCode).toBe(0);
-    expect(sim.incidents()).toHaveLength(4);
+    expect(world.sim.incidents()).toHaveLength(4);
     expect(new Set(dedupKeys()).size).toBe(4);
     expect(await status()).toMatchObject({ pending: 0, delivered: 4 });
   });
@@ -137,25 +120,25 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     expect(r.exitCode).toBe(3);
     expect(r.logs.find((l) => l.event === 'pending')!.reason).toMatch(/ECONNREFUSED/);
     expect((await replay()).exitCode).toBe(0);
-    expect(sim.incidents()).toHaveLength(2);
+    expect(world.sim.incidents()).toHaveLength(2);
   });
 
   it('never holds ElastAlert past the deadline when the server hangs, and replay does not double the incident', async () => {
-    sim.inject({ hang: { count: 1 } });
+    world.sim.inject({ hang: { count: 1 } });
     const started = Date.now();
     const r = await send(matchesJson(1), { ALERTSMITH_DEADLINE_MS: '2000' });
     expect(Date.now() - started).toBeLessThan(2000 + 1500);
     expect(r.exitCode).toBe(3);
-    sim.clearFaults();
+    world.sim.clearFaults();
     expect((await replay()).exitCode).toBe(0);
-    expect(sim.incidents()).toHaveLength(1);
+    expect(world.sim.incidents()).toHaveLength(1);
   });
 
   it('at the deadline keeps the untried incidents in the saved input, and replay delivers them once', async () => {
-    sim.inject({ latencyMs: 150 });
+    world.sim.inject({ latencyMs: 150 });
     const r = await send(matchesJson(40), { ALERTSMITH_DEADLINE_MS: '1500', ALERTSMITH_CONCURRENCY: '2' });
     expect(r.exitCode).toBe(3);
-    const sent = sim.incidents().length;
+    const sent = world.sim.incidents().length;
     expect(sent).toBeGreaterThan(0);
     expect(sent).toBeLessThan(40);
     const summary = r.logs.find((l) => l.event === 'summary')!;
@@ -164,19 +147,19 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     expect(r.logs.find((l) => l.event === 'deadline')!.left).toBeGreaterThan(0);
     expect(await status()).toMatchObject({ intakes: 1 });
 
-    sim.clearFaults();
+    world.sim.clearFaults();
     expect((await replay()).exitCode).toBe(0);
-    expect(sim.incidents()).toHaveLength(40);
+    expect(world.sim.incidents()).toHaveLength(40);
     expect(new Set(dedupKeys()).size).toBe(40);
     expect(await status()).toMatchObject({ intakes: 0, pending: 0, delivered: 40, inProgress: 0 });
   });
 
   it('after a reset connection asks XSOAR for the key before creating again', async () => {
-    sim.inject({ reset: { count: 1 } });
+    world.sim.inject({ reset: { count: 1 } });
     const r = await send(matchesJson(1));
     expect(r.exitCode).toBe(0);
-    expect(sim.incidents()).toHaveLength(1);
-    expect(sim.requests().some((q) => q.path === '/incidents/search')).toBe(true);
+    expect(world.sim.incidents()).toHaveLength(1);
+    expect(world.sim.requests().some((q) => q.path === '/incidents/search')).toBe(true);
   });
 
   it('finds an incident created by a run killed before recording it, instead of creating a second', async () => {
@@ -184,13 +167,13 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     await send(matchesJson(1));
     const key = dedupKeys()[0]!;
     const { rm } = await import('node:fs/promises');
-    await rm(join(state.path, 'delivered', `${key}.json`));
-    const pending = { format: 1, key, rule: 'ssh-brute-force', body: sim.incidents()[0]!.body, spooledAt: new Date().toISOString() };
-    await writeFile(join(state.path, 'pending', `${key}.json`), JSON.stringify(pending));
+    await rm(join(world.state.path, 'delivered', `${key}.json`));
+    const pending = { format: 1, key, rule: 'ssh-brute-force', body: world.sim.incidents()[0]!.body, spooledAt: new Date().toISOString() };
+    await writeFile(join(world.state.path, 'pending', `${key}.json`), JSON.stringify(pending));
     const again = await send(matchesJson(1));
     expect(again.exitCode).toBe(0);
-    expect(again.logs.find((l) => l.event === 'found-existing')).toMatchObject({ key, incident: sim.incidents()[0]!.id });
-    expect(sim.incidents()).toHaveLength(1);
+    expect(again.logs.find((l) => l.event === 'found-existing')).toMatchObject({ key, incident: world.sim.incidents()[0]!.id });
+    expect(world.sim.incidents()).toHaveLength(1);
     expect(await status()).toMatchObject({ pending: 0, delivered: 1 });
   });
 
@@ -199,29 +182,29 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     const input = JSON.stringify([{ ...JSON.parse(matchesJson(1))[0], message }]);
     const flags = [...SSH_FLAGS.filter((f) => !f.startsWith('--details=')), '--details={{message}}'];
     expect((await run(flags, input)).exitCode).toBe(0);
-    const incident = sim.incidents()[0]!;
+    const incident = world.sim.incidents()[0]!;
     expect(incident.body.details).toBe(message);
     expect((JSON.parse(incident.body.rawJSON as string) as { message: string }).message).toBe(message);
     const key = dedupKeys()[0]!;
-    const ledger = join(state.path, 'delivered', `${key}.json`);
+    const ledger = join(world.state.path, 'delivered', `${key}.json`);
     expect(JSON.parse(await readFile(ledger, 'utf8'))).toMatchObject({ key, incidentId: incident.id });
     // As if killed before the ledger write: the search reply holds the whole 2 MB incident.
     const { rm } = await import('node:fs/promises');
     await rm(ledger);
-    await writeFile(join(state.path, 'pending', `${key}.json`), JSON.stringify({ format: 1, key, rule: 'ssh-brute-force', body: incident.body, spooledAt: new Date().toISOString() }));
+    await writeFile(join(world.state.path, 'pending', `${key}.json`), JSON.stringify({ format: 1, key, rule: 'ssh-brute-force', body: incident.body, spooledAt: new Date().toISOString() }));
     const again = await run(flags, input);
     expect(again.exitCode).toBe(0);
     expect(again.logs.find((l) => l.event === 'found-existing')).toMatchObject({ key, incident: incident.id });
-    expect(sim.incidents()).toHaveLength(1);
+    expect(world.sim.incidents()).toHaveLength(1);
   });
 
   it('keeps an incident XSOAR refuses as invalid under rejected/ with the reason, exit 4', async () => {
-    sim.inject({ fail: { count: 1, status: 400, body: { id: 'bad', status: 400, title: 'Bad Request', detail: 'labels must be strings' } } });
+    world.sim.inject({ fail: { count: 1, status: 400, body: { id: 'bad', status: 400, title: 'Bad Request', detail: 'labels must be strings' } } });
     const r = await send(matchesJson(1));
     expect(r.exitCode).toBe(4);
-    const files = await readdir(join(state.path, 'rejected'));
+    const files = await readdir(join(world.state.path, 'rejected'));
     expect(files).toHaveLength(1);
-    const record = JSON.parse(await readFile(join(state.path, 'rejected', files[0]!), 'utf8'));
+    const record = JSON.parse(await readFile(join(world.state.path, 'rejected', files[0]!), 'utf8'));
     expect(record.reason).toMatch(/400.*labels must be strings/);
     expect(record.body.name).toBe('SSH brute force on host-0');
     expect(await status()).toMatchObject({ pending: 0, rejected: 1 });
@@ -231,7 +214,7 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     const r = await send(matchesJson(3), { DEMISTO_API_KEY: 'wrong-key-but-long-enough' });
     expect(r.exitCode).toBe(3);
     expect(r.logs.find((l) => l.event === 'halted')!.reason).toMatch(/API key was refused/);
-    expect(sim.requests().filter((q) => q.path === '/incident').length).toBeLessThanOrEqual(8);
+    expect(world.sim.requests().filter((q) => q.path === '/incident').length).toBeLessThanOrEqual(8);
     expect(r.stderr).not.toContain('wrong-key-but-long-enough');
     expect(await status()).toMatchObject({ pending: 3 });
   });
@@ -256,7 +239,7 @@ describe('test-connection', () => {
     const refused = await run(['test-connection'], '', { DEMISTO_API_KEY: 'not-the-key-at-all' });
     expect(refused.exitCode).toBe(6);
     expect(refused.stdout).toMatch(/API key was refused/);
-    const wrongPath = await run(['test-connection'], '', { DEMISTO_BASE_URL: `${sim.url}/app` });
+    const wrongPath = await run(['test-connection'], '', { DEMISTO_BASE_URL: `${world.sim.url}/app` });
     expect(wrongPath.exitCode).toBe(6);
     expect(wrongPath.stdout).toMatch(/browser URL|no XSOAR API/);
     const nothing = await run(['test-connection'], '', { DEMISTO_BASE_URL: 'http://127.0.0.1:9' });

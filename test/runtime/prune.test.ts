@@ -1,50 +1,29 @@
 import { readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
-import { API_KEY, buildBundle, matchesJson, runBundle, SSH_FLAGS, tempDir, type Bundle } from './runtime-harness.js';
+import { describe, expect, it } from 'vitest';
+import { matchesJson, runBundle, SSH_FLAGS, useRuntimeWorld } from './runtime-harness.js';
 
-let bundle: Bundle;
-let sim: XsoarSimulator;
-let state: Awaited<ReturnType<typeof tempDir>>;
-
-beforeAll(async () => {
-  bundle = await buildBundle();
-});
-beforeEach(async () => {
-  sim = await startXsoarSimulator({ apiKey: API_KEY });
-  state = await tempDir('alertsmith-state-');
-});
-afterEach(async () => {
-  await sim.stop();
-  await state.remove();
-});
-afterAll(async () => {
-  const { rm } = await import('node:fs/promises');
-  await rm(bundle.dir, { recursive: true, force: true });
-});
-
-const env = () => ({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: API_KEY, ALERTSMITH_STATE_DIR: state.path });
-const run = (args: string[], input = '') => runBundle(bundle.file, args, { input, env: env() });
+const world = useRuntimeWorld();
+const run = (args: string[], input = '') => runBundle(world.bundle.file, args, { input, env: world.env() });
 const DAY = 86_400;
 
 /** Makes a ledger entry look as if it were written `days` ago. */
 async function age(name: string, days: number): Promise<void> {
   const when = Date.now() / 1000 - days * DAY;
-  await utimes(join(state.path, 'delivered', name), when, when);
+  await utimes(join(world.state.path, 'delivered', name), when, when);
 }
 
 describe('alertsmith-incident prune', () => {
   it('forgets delivered keys older than the age, keeps the rest, and touches nothing pending', async () => {
     expect((await run(SSH_FLAGS, matchesJson(4))).exitCode).toBe(0);
-    const ledger = (await readdir(join(state.path, 'delivered'))).sort();
+    const ledger = (await readdir(join(world.state.path, 'delivered'))).sort();
     await age(ledger[0]!, 3);
     await age(ledger[1]!, 10);
 
     const r = await run(['prune', '--older-than', '2d']);
     expect(r.exitCode).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ removed: 2, kept: 2, olderThan: '2d' });
-    expect((await readdir(join(state.path, 'delivered'))).sort()).toEqual(ledger.slice(2));
+    expect((await readdir(join(world.state.path, 'delivered'))).sort()).toEqual(ledger.slice(2));
 
     // The default keeps a week.
     const byDefault = await run(['prune']);
@@ -53,7 +32,7 @@ describe('alertsmith-incident prune', () => {
 
   it('lets ElastAlert retrying an alert create only what was pruned', async () => {
     await run(SSH_FLAGS, matchesJson(3));
-    const [oldest] = await readdir(join(state.path, 'delivered'));
+    const [oldest] = await readdir(join(world.state.path, 'delivered'));
     await age(oldest!, 30);
     await run(['prune', '--older-than=7d']);
     const again = await run(SSH_FLAGS, matchesJson(3));

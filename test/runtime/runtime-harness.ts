@@ -1,4 +1,6 @@
 import { execa } from 'execa';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { startXsoarSimulator, type SimulatorOptions, type XsoarSimulator } from '../../src/simulator/index.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +66,39 @@ export async function runBundle(
 export async function tempDir(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), prefix));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+export interface RuntimeWorld {
+  bundle: Bundle;
+  sim: XsoarSimulator;
+  state: Awaited<ReturnType<typeof tempDir>>;
+  /** The environment that points the runtime at this test's simulator and state folder. */
+  env(): Record<string, string>;
+}
+
+/**
+ * The usual setup of a runtime test file: the bundle built once for the file, a fresh simulator
+ * (with the test key) and state folder for each test, all removed afterwards.
+ */
+export function useRuntimeWorld(simulator: SimulatorOptions = {}): RuntimeWorld {
+  // Filled in by the hooks below, before any test reads it.
+  const world = {} as RuntimeWorld;
+  world.env = () => ({ DEMISTO_BASE_URL: world.sim.url, DEMISTO_API_KEY: API_KEY, ALERTSMITH_STATE_DIR: world.state.path });
+  beforeAll(async () => {
+    world.bundle = await buildBundle();
+  });
+  beforeEach(async () => {
+    world.sim = await startXsoarSimulator({ apiKey: API_KEY, ...simulator });
+    world.state = await tempDir('alertsmith-state-');
+  });
+  afterEach(async () => {
+    await world.sim.stop();
+    await world.state.remove();
+  });
+  afterAll(async () => {
+    await rm(world.bundle.dir, { recursive: true, force: true });
+  });
+  return world;
 }
 
 /** The flags the compiler writes for a small SSH detection. */
