@@ -4,7 +4,7 @@ import { configSchema, type ResolvedConfig } from '../define/schema/config.js';
 import { createCheckProgram } from './check-program.js';
 import { findCheckTargets } from './check-targets.js';
 import { readDefinitionSource } from './definition-source.js';
-import { FieldSet } from './field-set.js';
+import { FieldSet, projectDocumentFields } from './field-set.js';
 import { compareFindings, type Finding } from './finding.js';
 import type { FindingTarget, LintRule, Report } from './lint-rule.js';
 import { projectCustomFields } from './project-custom-fields.js';
@@ -62,8 +62,9 @@ export function checkProject(options: CheckProjectOptions): CheckResult {
     };
   };
   const active = LINT_RULES.filter((rule) => settings.get(rule.id) !== 'off');
+  const commonFields = projectDocumentFields(customFields);
   for (const source of sources) {
-    const fields = source.definition ? new FieldSet(source.definition, customFields) : undefined;
+    const fields = source.definition ? new FieldSet(source.definition, commonFields) : undefined;
     for (const rule of active) {
       if (!rule.checkDefinition) continue;
       const report = reporterFor(rule);
