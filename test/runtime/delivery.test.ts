@@ -1,4 +1,4 @@
-import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_KEY, matchesJson, runBundle, SSH_FLAGS, useRuntimeWorld, type RunResult } from './runtime-harness.js';
@@ -121,6 +121,20 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     expect(r.logs.find((l) => l.event === 'pending')!.reason).toMatch(/ECONNREFUSED/);
     expect((await replay()).exitCode).toBe(0);
     expect(world.sim.incidents()).toHaveLength(2);
+  });
+
+  it('replays a spool larger than one batch: every incident once', async () => {
+    // 1,100 pending files, as a long outage leaves them: the bodies --dry-run plans for the matches.
+    const planned = JSON.parse((await run([...SSH_FLAGS, '--dry-run'], matchesJson(1_100))).stdout) as { key: string; body: unknown }[];
+    await mkdir(join(world.state.path, 'pending'), { recursive: true, mode: 0o700 });
+    await Promise.all(planned.map(({ key, body }) => writeFile(join(world.state.path, 'pending', `${key}.json`),
+      JSON.stringify({ format: 1, key, rule: 'ssh-brute-force', body, spooledAt: new Date().toISOString() }))));
+    const r = await replay();
+    expect(r.exitCode).toBe(0);
+    expect(r.logs.find((l) => l.event === 'summary')).toMatchObject({ found: 1_100, delivered: 1_100, pending: 0 });
+    expect(world.sim.incidents()).toHaveLength(1_100);
+    expect(new Set(dedupKeys()).size).toBe(1_100);
+    expect(await status()).toMatchObject({ pending: 0, delivered: 1_100 });
   });
 
   it('never holds ElastAlert past the deadline when the server hangs, and replay does not double the incident', async () => {

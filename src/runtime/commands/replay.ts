@@ -1,6 +1,6 @@
 import { readdir, rename, stat, unlink } from '../fs-async.js';
 import { join } from 'node:path';
-import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryItem } from '../deliver.js';
+import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryItem, type DeliveryReport } from '../deliver.js';
 import { hostName } from '../builtins.js';
 import { isTempName, writeFileAtomic } from '../durable-file.js';
 import { claimKey, isAlive } from '../key-claim.js';
@@ -10,28 +10,27 @@ import type { Log } from '../log.js';
 import type { RuntimeConfig } from '../runtime-config.js';
 import { planDeliveryItems } from '../plan-items.js';
 import { readPending } from '../spool.js';
-import { ensureStateDirs, statePaths } from '../state-dir.js';
+import { ensureStateDirs, statePaths, type StatePaths } from '../state-dir.js';
 import { createXsoarClient } from '../xsoar-client.js';
 import { matchesFromJson, summarise } from './send.js';
 
-const intakesReplayed: string[] = [];
-
 /**
- * An intake whose process is gone (killed mid-batch): plan its incidents again. They count as
- * spooled, so each is looked up in XSOAR before being created.
+ * The incidents of an intake whose process is gone (killed mid-batch, or stopped by its deadline),
+ * planned again; undefined when there is nothing to replay (in use, gone, or unreadable and put
+ * aside). Each is looked up in XSOAR before being created.
  */
-async function replayIntake(path: string, name: string, items: DeliveryItem[], rejectedDir: string, log: Log): Promise<void> {
+async function intakeItems(path: string, name: string, rejectedDir: string, log: Log): Promise<DeliveryItem[] | undefined> {
   const intake = await readIntake(path);
   if ('invalid' in intake) {
-    if (intake.invalid === 'gone') return;
+    if (intake.invalid === 'gone') return undefined;
     const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
     // An intake is written whole by rename, so a bad one is foreign; keep it aside, never delete it.
     if (age > ABANDONED_TEMP_MS) await rename(path, join(rejectedDir, name)).catch(() => undefined);
     log.write('error', 'bad-intake', { file: name, reason: intake.invalid });
-    return;
+    return undefined;
   }
   const { header } = intake;
-  if (isInUse(header)) return; // still being delivered by its process
+  if (isInUse(header)) return undefined; // still being delivered by its process
   let matches: unknown[] | undefined;
   try {
     matches = matchesFromJson(parsePythonJson(intake.text));
@@ -41,10 +40,9 @@ async function replayIntake(path: string, name: string, items: DeliveryItem[], r
   if (matches === undefined) {
     await rename(path, join(rejectedDir, name)).catch(() => undefined);
     log.write('error', 'bad-intake', { file: name, reason: 'the saved input is not a JSON array of matches' });
-    return;
+    return undefined;
   }
-  items.push(...planDeliveryItems(matches, header.mapping, { origin: 'intake', intake: path }));
-  intakesReplayed.push(path);
+  return planDeliveryItems(matches, header.mapping, { origin: 'intake', intake: path });
 }
 
 /** Whether the process that wrote an intake may still be delivering it. */
@@ -56,25 +54,29 @@ function isInUse(header: IntakeHeader): boolean {
 /** Temp files older than this belong to a writer that was killed. */
 const ABANDONED_TEMP_MS = 60_000;
 
+/** Pending files read and delivered at a time: a long outage can leave tens of thousands. */
+const REPLAY_BATCH = 500;
+
 /**
- * `alertsmith-incident replay`: delivers everything in pending/. Each incident is first looked
- * up in XSOAR by its de-duplication label, since the run that spooled it may have sent it.
+ * `alertsmith-incident replay`: delivers everything in pending/, spooled incidents a batch at a
+ * time, then each intake of a run that is gone. Each incident is first looked up in XSOAR by its
+ * de-duplication label, since the run that left it may have sent it.
  */
 export async function runReplay(config: RuntimeConfig, log: Log): Promise<number> {
   const started = Date.now();
+  const deadline = started + config.deadlineMs;
   const paths = statePaths(config.stateDir);
   await ensureStateDirs(paths);
-  const items: DeliveryItem[] = [];
   const names = (await readdir(paths.pending)).sort();
   const spooled = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
+  const pendingNames: string[] = [];
+  const intakeNames: string[] = [];
   for (const name of names) {
     const path = join(paths.pending, name);
     if (isTempName(name) || name.endsWith('.takeover')) {
       const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
       if (age > ABANDONED_TEMP_MS) await unlink(path).catch(() => undefined);
-      continue;
-    }
-    if (name.endsWith('.claim')) {
+    } else if (name.endsWith('.claim')) {
       const key = name.slice(0, -'.claim'.length);
       // A claim left by a killed process on a key with nothing pending (it was delivered just
       // before the kill): taking it over through the normal path removes it safely.
@@ -82,13 +84,52 @@ export async function runReplay(config: RuntimeConfig, log: Log): Promise<number
         const claim = await claimKey(paths.pending, key, Date.now() + 1_000);
         if (claim.status === 'claimed') await claim.release();
       }
+    } else if (name.endsWith(INTAKE_SUFFIX)) intakeNames.push(name);
+    else if (name.endsWith('.json')) pendingNames.push(name);
+  }
+
+  const total: DeliveryReport = { delivered: 0, alreadyDelivered: 0, pending: 0, rejected: 0, keptIntakes: new Set() };
+  let found = 0;
+  const stopped = (): boolean => total.halted !== undefined || Date.now() >= deadline;
+  const deliver = async (items: DeliveryItem[]): Promise<DeliveryReport> => {
+    found += items.length;
+    const report = await deliverIncidents(items, {
+      paths, config, log, deadline, connect: () => createXsoarClient(config), budget: new ByteBudget(REQUEST_BYTES_IN_FLIGHT),
+    });
+    addReport(total, report);
+    return report;
+  };
+
+  for (let i = 0; i < pendingNames.length; i += REPLAY_BATCH) {
+    const batch = pendingNames.slice(i, i + REPLAY_BATCH);
+    if (stopped()) {
+      // Not even read: they stay as they are, pending.
+      found += batch.length;
+      total.pending += batch.length;
       continue;
     }
-    if (name.endsWith(INTAKE_SUFFIX)) {
-      await replayIntake(path, name, items, paths.rejected, log);
+    await deliver(await readPendingItems(batch, paths, log));
+  }
+  for (const name of intakeNames) {
+    const path = join(paths.pending, name);
+    if (stopped()) {
+      total.keptIntakes.add(path);
       continue;
     }
-    if (!name.endsWith('.json')) continue;
+    const items = await intakeItems(path, name, paths.rejected, log);
+    if (items === undefined) continue;
+    const report = await deliver(items);
+    // Done with once each of its incidents is delivered, pending on its own, or rejected.
+    if (!report.keptIntakes.has(path)) await removeIntake(path);
+  }
+  return summarise(total, log, started, { command: 'replay', found });
+}
+
+/** The spooled incidents of these pending files; a file that is not one is put aside under rejected/. */
+async function readPendingItems(names: string[], paths: StatePaths, log: Log): Promise<DeliveryItem[]> {
+  const items: DeliveryItem[] = [];
+  for (const name of names) {
+    const path = join(paths.pending, name);
     const record = await readPending(path);
     if ('invalid' in record) {
       if (record.invalid === 'gone') continue;
@@ -100,10 +141,16 @@ export async function runReplay(config: RuntimeConfig, log: Log): Promise<number
     }
     items.push({ key: record.key, rule: record.rule, body: () => record.body, origin: 'pending' });
   }
-  const report = await deliverIncidents(items, {
-    paths, config, log, deadline: started + config.deadlineMs, connect: () => createXsoarClient(config), budget: new ByteBudget(REQUEST_BYTES_IN_FLIGHT),
-  });
-  // An intake is done with once each of its incidents is delivered, pending on its own, or rejected.
-  for (const done of intakesReplayed.splice(0)) if (!report.keptIntakes.has(done)) await removeIntake(done);
-  return summarise(report, log, started, { command: 'replay', found: items.length });
+  return items;
+}
+
+/** Adds one delivery's counts to the running total (the first halt is the one reported). */
+function addReport(total: DeliveryReport, report: DeliveryReport): void {
+  total.delivered += report.delivered;
+  total.alreadyDelivered += report.alreadyDelivered;
+  total.pending += report.pending;
+  total.rejected += report.rejected;
+  for (const intake of report.keptIntakes) total.keptIntakes.add(intake);
+  total.halted ??= report.halted;
+  total.configError ??= report.configError;
 }
