@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Node, type SourceFile } from 'ts-morph';
 import { configSchema, type ResolvedConfig } from '../define/schema/config.js';
 import { createCheckProgram } from './check-program.js';
+import { didYouMean } from './did-you-mean.js';
 import { findCheckTargets } from './check-targets.js';
 import { readDefinitionSource } from './definition-source.js';
 import { FieldSet, projectDocumentFields } from './field-set.js';
@@ -72,9 +73,39 @@ export function checkProject(options: CheckProjectOptions): CheckResult {
     }
   }
   for (const rule of active) rule.checkProject?.({ sources, cwd, config, report: reporterFor(rule) });
+  findings.push(...unknownSuppressions(suppressions));
 
   findings.sort(compareFindings);
   return { findings, files };
+}
+
+/** The stable id of the warning for a suppression comment that names no lint rule. */
+export const UNKNOWN_SUPPRESSION_ID = 'unknown-suppression';
+
+/** A directive naming a rule that does not exist turns nothing off: say so, with the likely rule. */
+function unknownSuppressions(suppressions: ReadonlyMap<SourceFile, Suppressions>): Finding[] {
+  const known = new Set(LINT_RULES.map((rule) => rule.id));
+  const findings: Finding[] = [];
+  for (const [file, s] of suppressions) {
+    for (const { ruleId, start, end } of s.unknownRuleIds(known)) {
+      const suggestion = didYouMean(ruleId, known);
+      findings.push({
+        ruleId: UNKNOWN_SUPPRESSION_ID,
+        level: 'warning',
+        message: `"${ruleId}" is not a lint rule, so this comment turns nothing off`,
+        file: file.getFilePath(),
+        ...position(file, start, end),
+        fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : 'see docs/check.md for the rule ids',
+      });
+    }
+  }
+  return findings;
+}
+
+function position(file: SourceFile, start: number, end: number): Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const from = file.compilerNode.getLineAndCharacterOfPosition(start);
+  const to = file.compilerNode.getLineAndCharacterOfPosition(end);
+  return { line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
 }
 
 function toFinding(
@@ -85,18 +116,12 @@ function toFinding(
 ): Finding | undefined {
   const { file, start, end } = targetRange(report.target);
   if (suppressions.get(file)?.has(rule.id, start)) return undefined;
-  const sf = file.compilerNode;
-  const from = sf.getLineAndCharacterOfPosition(start);
-  const to = sf.getLineAndCharacterOfPosition(end);
   const finding: Finding = {
     ruleId: rule.id,
     level: setting !== undefined && setting !== 'off' ? setting : (report.level ?? rule.level),
     message: report.message,
     file: file.getFilePath(),
-    line: from.line + 1,
-    column: from.character + 1,
-    endLine: to.line + 1,
-    endColumn: to.character + 1,
+    ...position(file, start, end),
   };
   if (report.fix) finding.fix = report.fix;
   return finding;

@@ -19,18 +19,31 @@ interface SuppressedRange {
  * Without rule ids a directive turns off every lint rule. TypeScript errors are not lint:
  * `// @ts-expect-error` is their switch.
  */
+/** A rule id as written in a directive, and where (offsets in the file). */
+export interface NamedRuleId {
+  ruleId: string;
+  start: number;
+  end: number;
+}
+
 export class Suppressions {
-  private constructor(private readonly ranges: readonly SuppressedRange[]) {}
+  private constructor(
+    private readonly ranges: readonly SuppressedRange[],
+    private readonly named: readonly NamedRuleId[],
+  ) {}
 
   static of(file: SourceFile): Suppressions {
     const text = file.getFullText();
-    if (!text.includes('alertsmith-disable')) return new Suppressions([]);
+    if (!text.includes('alertsmith-disable')) return new Suppressions([], []);
     const ranges: SuppressedRange[] = [];
+    const named: NamedRuleId[] = [];
     for (const comment of commentsOf(file)) {
       const commentText = text.slice(comment.pos, comment.end);
       for (const m of commentText.matchAll(DIRECTIVE)) {
         // Text after `--` is the author's reason, not rule ids.
         const ids = m[2]!.split('--')[0]!;
+        const idsAt = comment.pos + m.index + m[0].length - m[2]!.length;
+        for (const id of ids.matchAll(/[a-z0-9-]+/g)) named.push({ ruleId: id[0], start: idsAt + id.index, end: idsAt + id.index + id[0].length });
         const ruleIds = new Set(ids.split(/[\s,]+/).filter((id) => /^[a-z0-9-]+$/.test(id)));
         if (m[1] === 'disable') {
           ranges.push({ start: 0, end: text.length, ruleIds });
@@ -40,7 +53,7 @@ export class Suppressions {
         }
       }
     }
-    return new Suppressions(ranges);
+    return new Suppressions(ranges, named);
   }
 
   /** True when a finding of `ruleId` starting at `offset` is turned off. */
@@ -48,9 +61,9 @@ export class Suppressions {
     return this.ranges.some((r) => offset >= r.start && offset < r.end && (r.ruleIds.size === 0 || r.ruleIds.has(ruleId)));
   }
 
-  /** Rule ids named in directives, to report ids that do not exist. */
-  namedRuleIds(): string[] {
-    return [...new Set(this.ranges.flatMap((r) => [...r.ruleIds]))];
+  /** Rule ids the directives name that are not among `known`: such a directive turns nothing off. */
+  unknownRuleIds(known: ReadonlySet<string>): NamedRuleId[] {
+    return this.named.filter((n) => !known.has(n.ruleId));
   }
 }
 

@@ -17,4 +17,16 @@ describe('suppression comments', () => {
   it('turn a rule off for the whole file with a block alertsmith-disable comment', () => {
     expect(rulesIn('whole-file.ts')).toEqual([]);
   });
+
+  it('warn about a rule id that does not exist, which turns nothing off, with the likely rule', () => {
+    // The misspelled realert-flood still fires; index-pattern, spelled right, is off.
+    expect(rulesIn('misspelled-rule.ts')).toEqual(['unknown-suppression', 'realert-flood']);
+    const warning = findings.find((f) => f.ruleId === 'unknown-suppression')!;
+    expect(placesOf(findings, 'unknown-suppression')).toEqual([placeOf('suppression', 'misspelled-rule.ts', 'realert-flod')]);
+    expect(warning).toMatchObject({
+      level: 'warning',
+      message: '"realert-flod" is not a lint rule, so this comment turns nothing off',
+      fix: 'did you mean "realert-flood"?',
+    });
+  });
 });
