@@ -236,7 +236,8 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
     const remaining = ctx.sendBy - Date.now();
     // Too short to be answered: it could only create an incident this run never learns of.
     if (remaining < MIN_ATTEMPT_MS) {
-      reason = 'deadline reached';
+      // Keep what the last attempt ran into: that is what the operator has to fix.
+      reason = attempt === 0 ? 'deadline reached' : `${reason}; deadline reached`;
       break;
     }
     const timeout = Math.min(ctx.config.requestTimeoutMs, remaining);
