@@ -108,7 +108,7 @@ interface Claimed {
  * At the deadline nothing new is started. An incident never tried (or still held by another
  * process) stays in its intake, which the caller then keeps: spooling thousands of files one
  * fsync at a time would itself hold ElastAlert past the deadline (~0.3 ms of wall time each
- * here: 18 s for 50,000). Without an intake (an item read from pending/) it is spooled.
+ * here: 18 s for 50,000). An item read from pending/ simply stays there.
  */
 export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryContext): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, alreadyDelivered: 0, pending: 0, rejected: 0, keptIntakes: new Set() };
