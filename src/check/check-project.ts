@@ -80,7 +80,7 @@ export function checkProject(options: CheckProjectOptions): CheckResult {
 }
 
 /** The stable id of the warning for a suppression comment that names no lint rule. */
-export const UNKNOWN_SUPPRESSION_ID = 'unknown-suppression';
+const UNKNOWN_SUPPRESSION_ID = 'unknown-suppression';
 
 /** A directive naming a rule that does not exist turns nothing off: say so, with the likely rule. */
 function unknownSuppressions(suppressions: ReadonlyMap<SourceFile, Suppressions>): Finding[] {

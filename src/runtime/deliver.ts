@@ -7,7 +7,7 @@ import { claimKey, type ClaimResult } from './key-claim.js';
 import { isDelivered, recordDelivered } from './ledger.js';
 import type { Log } from './log.js';
 import { backoffMs, classifyCreateResponse } from './retry-policy.js';
-import type { RuntimeConfig } from './runtime-config.js';
+import { AFTER_DEADLINE_MS, type RuntimeConfig } from './runtime-config.js';
 import { pendingPath, removePending, writePending, writeRejected } from './spool.js';
 import type { StatePaths } from './state-dir.js';
 import type { XsoarClient } from './xsoar-client.js';
@@ -81,8 +81,6 @@ export class ByteBudget {
 /** Default in-flight body budget: 8 requests of ordinary size never notice it. @default 32 MiB */
 export const REQUEST_BYTES_IN_FLIGHT = 32 * 1024 * 1024;
 
-/** Extra life of a claim past the deadline, for the last request and the bookkeeping after it. */
-const CLAIM_MARGIN_MS = 30_000;
 /** Kept free before the deadline for what follows delivery: spooling what is in flight, folder syncs, exit. */
 const EXIT_MARGIN_MS = 250;
 const WAIT_POLL_MS = 50;
@@ -113,7 +111,7 @@ interface Claimed {
 export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryContext): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, alreadyDelivered: 0, pending: 0, rejected: 0, keptIntakes: new Set() };
   const busy: DeliveryItem[] = [];
-  const claimExpiry = ctx.deadline + CLAIM_MARGIN_MS;
+  const claimExpiry = ctx.deadline + AFTER_DEADLINE_MS;
   const sendBy = ctx.deadline - EXIT_MARGIN_MS;
   const spool = (item: DeliveryItem, body: IncidentBody): Promise<void> =>
     writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body, spooledAt: new Date().toISOString() });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { IncidentMapping } from '../incident/mapping.js';
 import { hostName } from './builtins.js';
 import { syncDir, uniqueSuffix, writeFileAtomic } from './durable-file.js';
+import { AFTER_DEADLINE_MS } from './runtime-config.js';
 
 /**
  * The intake: before anything is sent, the whole stdin is written once, fsync'd, to
@@ -28,14 +29,11 @@ export interface IntakeHeader {
 
 export const INTAKE_SUFFIX = '.intake';
 
-/** A process may still be finishing with its intake this long after its deadline (the last request, the syncs). */
-const INTAKE_MARGIN_MS = 30_000;
-
 export async function writeIntake(pendingDir: string, mapping: IncidentMapping, raw: Uint8Array[], deadline: number): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const path = join(pendingDir, `intake-${stamp}-${uniqueSuffix()}${INTAKE_SUFFIX}`);
   const header: IntakeHeader = {
-    format: 1, mapping, pid: process.pid, host: hostName(), receivedAt: new Date().toISOString(), expiresAt: deadline + INTAKE_MARGIN_MS,
+    format: 1, mapping, pid: process.pid, host: hostName(), receivedAt: new Date().toISOString(), expiresAt: deadline + AFTER_DEADLINE_MS,
   };
   await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`), ...raw]);
   await syncDir(pendingDir);

@@ -18,7 +18,7 @@ export function planDeliveryItems(matches: unknown[], mapping: IncidentMapping, 
       rule: mapping.rule,
       origin: o.origin,
       ...(o.intake !== undefined ? { intake: o.intake } : {}),
-      // rawJSON, the rendered text beside it, and the JSON the two make when sent.
+      // rawJSON, the rendered text beside it, and the pieces of JSON in flight: a generous bound.
       sizeHint: 3 * planned!.body.rawJSON.length,
       body: () => planIncidents(group, mapping)[0]!.body,
     };

@@ -51,6 +51,12 @@ export interface RuntimeConfig {
   maxInputBytes: number;
 }
 
+/**
+ * How long after its deadline a process may still be finishing (its last request, the syncs):
+ * its claims and its intake are not taken over before then, even when its pid looks alive.
+ */
+export const AFTER_DEADLINE_MS = 30_000;
+
 export const RUNTIME_DEFAULTS = {
   auth: 'standard',
   verifySsl: true,
