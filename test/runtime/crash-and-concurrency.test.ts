@@ -12,7 +12,8 @@ const status = async () => JSON.parse((await runBundle(world.bundle.file, ['stat
 
 /**
  * Runs the runtime on `input` against a slow XSOAR and kills it (-9) once `killAfter` incidents
- * exist, with more requests in flight (created by the server, unrecorded by the client).
+ * exist, with more requests in flight (created by the server, unrecorded by the client), and
+ * returns once the server has answered those.
  */
 async function killMidBatch(input: string, killAfter: number): Promise<{ signal: string | undefined }> {
   world.sim.inject({ latencyMs: 100 });
@@ -20,7 +21,12 @@ async function killMidBatch(input: string, killAfter: number): Promise<{ signal:
   const deadline = Date.now() + 20_000;
   while (world.sim.incidents().length < killAfter && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   child.kill('SIGKILL');
-  return { signal: (await child).signal };
+  const { signal } = await child;
+  // Requests the killed run had in flight still reach the (slow) server: let them land, so that
+  // what the test counts next is what the killed run left behind.
+  const settleBy = Date.now() + 5_000;
+  while (world.sim.requests().some((q) => q.status === 0) && Date.now() < settleBy) await new Promise((r) => setTimeout(r, 10));
+  return { signal };
 }
 
 describe('several runtimes at once', () => {
