@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two suites: `unit` runs anywhere Node runs; `e2e` needs the real ElastAlert lines
-// (scripts/install-elastalert.sh) and the built dist/ bundle.
+// Three suites: `unit` runs anywhere Node runs; `e2e` needs the real ElastAlert lines
+// (scripts/install-elastalert.sh) and the built dist/ bundle; `fidelity` runs the offline evaluator
+// and simulation side by side with the real engines (a real search engine, both ElastAlert lines).
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/fidelity/**'],
           testTimeout: 30_000,
         },
       },
@@ -19,6 +20,16 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
+      {
+        test: {
+          name: 'fidelity',
+          include: ['test/fidelity/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
         },
