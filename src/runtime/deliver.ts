@@ -152,21 +152,26 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
     // The body, its JSON and the request buffer exist only inside this budgeted section.
     const size = c.item.sizeHint ?? 0;
     const release = await ctx.budget.acquire(size);
+    let outcome: SendOutcome;
     try {
-      await sendOne(c, await connect(), { ...ctx, sendBy, spool }, report);
+      outcome = await sendOne(c, await connect(), { ...ctx, sendBy, spool }, report);
     } finally {
       release();
       await c.claim.release();
       await releaseMemory(size);
     }
+    // The time ran out between claiming it and sending it: nothing was sent, so it stays where it is.
+    if (outcome === 'untried') await leaveForLater(c.item, 'deadline reached');
   };
+  /** Too late to start an attempt that could still be answered: what is left stays for later. */
+  const tooLateToTry = (): boolean => sendBy - Date.now() < MIN_ATTEMPT_MS;
 
   await inParallel(items, ctx.config.concurrency, async (item) => {
     if (await isDelivered(ctx.paths.delivered, item.key)) {
       await alreadyDone(item, ctx, report);
       return;
     }
-    if (Date.now() >= sendBy) {
+    if (tooLateToTry()) {
       await leaveForLater(item, 'deadline reached');
       return;
     }
@@ -188,7 +193,7 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
 
   // Keys another live process was delivering: wait for its outcome, or take over when it is gone.
   await inParallel(busy, ctx.config.concurrency, async (item) => {
-    while (Date.now() < sendBy) {
+    while (!tooLateToTry()) {
       if (await isDelivered(ctx.paths.delivered, item.key)) {
         await alreadyDone(item, ctx, report);
         return;
@@ -226,7 +231,13 @@ interface SendContext extends DeliveryContext {
   spool(item: DeliveryItem, body: IncidentBody): Promise<void>;
 }
 
-async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendContext, report: DeliveryReport): Promise<void> {
+/**
+ * `untried`: the deadline came before the first attempt, so nothing was sent and nothing counted;
+ * the caller leaves the incident where it came from (its intake), as it does for the items after it.
+ */
+type SendOutcome = 'settled' | 'untried';
+
+async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendContext, report: DeliveryReport): Promise<SendOutcome> {
   const { item } = c;
   const body = item.body();
   const random = ctx.random ?? Math.random;
@@ -235,8 +246,9 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
     const remaining = ctx.sendBy - Date.now();
     // Too short to be answered: it could only create an incident this run never learns of.
     if (remaining < MIN_ATTEMPT_MS) {
+      if (attempt === 0) return 'untried';
       // Keep what the last attempt ran into: that is what the operator has to fix.
-      reason = attempt === 0 ? 'deadline reached' : `${reason}; deadline reached`;
+      reason = `${reason}; deadline reached`;
       break;
     }
     const timeout = Math.min(ctx.config.requestTimeoutMs, remaining);
@@ -246,7 +258,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
         const existing = await client.findByKey(item.key, timeout);
         if (existing !== null) {
           await delivered(c, existing, ctx, report, 'found-existing');
-          return;
+          return 'settled';
         }
         c.mayExist = false;
       }
@@ -255,7 +267,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
       const outcome = classifyCreateResponse({ ...res, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter }, Date.now());
       if (outcome.kind === 'created') {
         await delivered(c, outcome.incidentId, ctx, report, 'delivered');
-        return;
+        return 'settled';
       }
       if (outcome.kind === 'reject') {
         await writeRejected(ctx.paths.rejected, {
@@ -264,7 +276,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
         if (c.spooled) await removePending(ctx.paths.pending, item.key);
         report.rejected++;
         ctx.log.write('error', 'rejected', { rule: item.rule, key: item.key, status: outcome.status, reason: outcome.reason });
-        return;
+        return 'settled';
       }
       if (outcome.kind === 'halt') {
         if (report.halted === undefined) {
@@ -301,6 +313,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
   if (!c.spooled) await ctx.spool(item, body);
   report.pending++;
   ctx.log.write('warn', 'pending', { rule: item.rule, key: item.key, reason });
+  return 'settled';
 }
 
 async function delivered(c: Claimed, incidentId: string | null, ctx: DeliveryContext, report: DeliveryReport, event: string): Promise<void> {
