@@ -10,7 +10,8 @@ const durationMappingSchema = z
     seconds: z.number().nonnegative().finite().optional(),
     milliseconds: z.number().nonnegative().finite().optional(),
   })
-  .refine((d) => Object.keys(d).length > 0, 'a duration needs at least one unit, e.g. { minutes: 5 }');
+  // A unit set to undefined names nothing either: `{ minutes: undefined }` must not pass as zero.
+  .refine((d) => Object.values(d).some((n) => n !== undefined), 'a duration needs at least one unit, e.g. { minutes: 5 }');
 
 /**
  * A duration: ElastAlert's mapping (`{ minutes: 5 }`) or short text (`'5m'`, `'1h30m'`, `'2d'`,
