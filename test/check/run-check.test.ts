@@ -1,9 +1,19 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.js';
 import { FIXTURES } from './fixture-helpers.js';
+
+/** Every file under a folder with its bytes and modification time: what "check writes nothing" is about. */
+function folderState(dir: string): Record<string, string> {
+  const state: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    state[path.relative(dir, file)] = entry.isFile() ? `${statSync(file).mtimeMs} ${readFileSync(file, 'base64')}` : 'folder';
+  }
+  return state;
+}
 
 function capture() {
   let text = '';
@@ -13,12 +23,14 @@ function capture() {
 describe('runCheck', () => {
   it('exits 1 on error-level findings and prints them in the chosen format', async () => {
     const out = capture();
-    const before = readdirSync(FIXTURES + 'realert-flood');
+    const before = folderState(FIXTURES + 'unknown-field');
+    expect(Object.keys(before)).toContain('typos.ts');
     const code = await runCheck({ cwd: FIXTURES + 'unknown-field', paths: ['typos.ts'], format: 'json', write: out.write, env: {} });
     expect(code).toBe(1);
     const report = JSON.parse(out.text());
     expect(report.findings.some((f: { ruleId: string; file: string }) => f.ruleId === 'unknown-field' && f.file === 'typos.ts')).toBe(true);
-    expect(readdirSync(FIXTURES + 'realert-flood')).toEqual(before);
+    // check reads the folder it checks and writes nothing there (no cache, no output files).
+    expect(folderState(FIXTURES + 'unknown-field')).toEqual(before);
   });
 
   it('exits 0 when only warnings remain, with the definitions folder of the config', async () => {
