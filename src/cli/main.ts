@@ -7,13 +7,13 @@ import { packageVersion } from './package-version.js';
  * function of its module, loaded only when that command runs, so `--help` never loads the
  * compiler or ts-morph. Returns the exit code; only bin/alertsmith.js sets it on the process.
  */
-export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+export async function main(argv: string[], cwd = process.cwd(), writeErr: (text: string) => void = (text) => void process.stderr.write(text)): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('alertsmith')
     .description('Detection-as-code for ElastAlert and Cortex XSOAR')
     .version(packageVersion(), '-v, --version')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) })
+    .configureOutput({ writeErr, outputError: (text) => writeErr(text) })
     .showHelpAfterError('(run alertsmith --help for usage)');
 
   program
@@ -71,21 +71,21 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (thrown) {
-    return reportError(thrown);
+    return reportError(thrown, writeErr);
   }
 }
 
-function reportError(thrown: unknown): number {
+function reportError(thrown: unknown, writeErr: (text: string) => void): number {
   if (thrown instanceof CommanderError) {
     // --help and --version end here too, with exit code 0.
     return thrown.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (thrown instanceof AlertsmithError) {
-    process.stderr.write(`alertsmith: ${thrown.message} [${thrown.code}]\n`);
+    writeErr(`alertsmith: ${thrown.message} [${thrown.code}]\n`);
     return thrown.exitCode;
   }
   const stack = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
-  process.stderr.write(
+  writeErr(
     `alertsmith: internal error, this is a bug; please report it with the text below\n${stack}\n`,
   );
   return EXIT.internal;

@@ -37,7 +37,10 @@ describe('runXsoarSim', () => {
   });
 
   it('is the xsoar-sim command, which refuses a port that is not a number', async () => {
-    expect(await main(['xsoar-sim', '--port', 'eighty'], dir)).toBe(EXIT.usage);
-    expect(await main(['xsoar-sim', '--port', '70000'], dir)).toBe(EXIT.usage);
+    for (const port of ['eighty', '70000']) {
+      let stderr = '';
+      expect(await main(['xsoar-sim', '--port', port], dir, (text) => (stderr += text))).toBe(EXIT.usage);
+      expect(stderr).toContain(`error: option '--port <n>' argument '${port}' is invalid. expected a port number from 0 to 65535`);
+    }
   });
 });
