@@ -15,8 +15,12 @@ import type { CheckedDefinition } from './field-paths.js';
  * });
  * ```
  */
+// `[D] extends [...]`, not `D extends ...`: a bare type parameter makes the conditional
+// distributive, and TypeScript then works out its constraint by instantiating CheckedDefinition
+// for each of the eleven rule types of DefinitionInput, on every call: 1,230,526 type
+// instantiations for one definition, against 35,816 this way (tsc --extendedDiagnostics).
 export function defineAlert<const D extends DefinitionInput>(
-  definition: D & NoInfer<D extends CheckedDefinition<D> ? unknown : CheckedDefinition<D>>,
+  definition: D & NoInfer<[D] extends [CheckedDefinition<D>] ? unknown : CheckedDefinition<D>>,
 ): D {
   return definition;
 }
