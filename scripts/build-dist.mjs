@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { flattenDefinitionInput } from './flatten-definition-input.mjs';
 import { bundleRuntime } from './runtime-bundle.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -21,6 +22,11 @@ const fail = (message) => {
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const typecheck = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', staging], { stdio: 'inherit' });
 if (typecheck.status !== 0) fail('TypeScript reported the errors above; dist/ was left as it was');
+try {
+  flattenDefinitionInput(staging);
+} catch (error) {
+  fail(`${error.message}\ndist/ was left as it was`);
+}
 
 const runtimeEntry = 'src/runtime/main.ts';
 if (existsSync(runtimeEntry)) {
