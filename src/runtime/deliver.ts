@@ -276,6 +276,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
       }
       reason = outcome.reason;
       wait = outcome.retryAfterMs;
+      if (outcome.mayHaveCreated) c.mayExist = true;
     } catch (error) {
       if (error instanceof HttpFailure) {
         if (error.mayHaveArrived) c.mayExist = true;

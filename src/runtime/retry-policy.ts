@@ -4,8 +4,12 @@
  */
 export type CreateOutcome =
   | { kind: 'created'; incidentId: string | null }
-  /** Try again later in this run (network error, 408, 429, 5xx). */
-  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /**
+   * Try again later in this run (408, 429, 5xx). `mayHaveCreated`: a 5xx may come from a proxy or
+   * load balancer after XSOAR acted, so the next attempt searches first; 408 and 429 are refusals
+   * made before the request was handled.
+   */
+  | { kind: 'retry'; reason: string; retryAfterMs?: number; mayHaveCreated: boolean }
   /** The incident itself is invalid: keep it under rejected/, never retry. */
   | { kind: 'reject'; reason: string; status: number }
   /** Retrying cannot help until an operator acts (key refused, wrong URL): stop sending, keep all pending. */
@@ -27,9 +31,11 @@ export function classifyCreateResponse({ status, text, incidentId, retryAfter }:
   const detail = summariseErrorBody(text);
   if (status === 429) {
     const wait = parseRetryAfter(retryAfter, now);
-    return wait === undefined ? { kind: 'retry', reason: 'rate limited (429)' } : { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: wait };
+    const limited = { kind: 'retry', reason: 'rate limited (429)', mayHaveCreated: false } as const;
+    return wait === undefined ? limited : { ...limited, retryAfterMs: wait };
   }
-  if (status === 408 || status >= 500) return { kind: 'retry', reason: `server error ${status}${detail}` };
+  if (status === 408) return { kind: 'retry', reason: `request timeout 408${detail}`, mayHaveCreated: false };
+  if (status >= 500) return { kind: 'retry', reason: `server error ${status}${detail}`, mayHaveCreated: true };
   if (REJECT_STATUSES.has(status)) return { kind: 'reject', reason: `XSOAR refused the incident (${status})${detail}`, status };
   return { kind: 'halt', reason: explainHaltStatus(status) + detail, status };
 }

@@ -42,26 +42,58 @@ export async function startXsoarSimulator(options: SimulatorOptions = {}): Promi
     });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
+    const route = routeFor(request.url ?? '');
+    const fault = faults.take(route?.endpoint === 'create' && request.method === 'POST');
     const entry: RecordedRequest = {
       method: request.method ?? '',
       path: request.url ?? '',
       headers: { ...request.headers },
-      body,
+      body: '',
       status: 0,
     };
     recorded.push(entry);
-    const route = routeFor(entry.path);
-    const fault = faults.take(route?.endpoint === 'create' && entry.method === 'POST');
+    if (fault.kind === 'reset-before-read') {
+      request.socket.destroy();
+      return;
+    }
+    entry.body = await readBody(request);
     if (fault.kind === 'reset') {
       request.socket.destroy();
       return;
     }
     if (fault.kind === 'hang') return; // the socket stays open until the client gives up or stop()
     if (faults.latencyMs > 0) await delay(faults.latencyMs);
-    if (stopped) return;
+    // A client that gave up while the server was slow never gets its request handled.
+    if (stopped || request.socket.destroyed) return;
     const answer: Answer = fault.kind === 'answer' ? fault : await respond(route, entry);
+    if (fault.kind === 'after-commit') {
+      if (fault.spoil === 'reset') {
+        request.socket.destroy();
+        return;
+      }
+      if (fault.spoil === 'truncate') {
+        const text = JSON.stringify(answer.body);
+        entry.status = answer.status;
+        response.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        response.write(text.slice(0, Math.floor(text.length / 2)));
+        // Let the half reply reach the client before the connection drops.
+        setImmediate(() => request.socket.destroy());
+        return;
+      }
+      if (fault.spoil === 'status') {
+        const spoiled = { status: fault.status, body: xsoarError(fault.status, 'gateway', 'Gateway Timeout', 'the upstream answer was lost (injected)') };
+        entry.status = spoiled.status;
+        send(response, spoiled);
+        return;
+      }
+      await delay(fault.delayMs);
+      if (stopped || request.socket.destroyed) return;
+    }
     entry.status = answer.status;
+    send(response, answer);
+  }
+
+  function send(response: ServerResponse, answer: Answer): void {
     const text = JSON.stringify(answer.body);
     response.writeHead(answer.status, {
       'content-type': 'application/json',
@@ -140,6 +172,7 @@ export async function startXsoarSimulator(options: SimulatorOptions = {}): Promi
     requests: () => recorded.map((entry) => ({ ...entry, headers: { ...entry.headers } })),
     inject: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
+    faultCounts: () => faults.countsByName(),
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -10,10 +10,11 @@ describe('classifyCreateResponse', () => {
     expect(classifyCreateResponse(reply(200, 'not json'), 0)).toEqual({ kind: 'created', incidentId: null });
   });
 
-  it('retries 408, 429 and 5xx, honouring Retry-After', () => {
-    expect(classifyCreateResponse(reply(503, ''), 0).kind).toBe('retry');
-    expect(classifyCreateResponse(reply(408, ''), 0).kind).toBe('retry');
-    expect(classifyCreateResponse(reply(429, '', '3'), 0)).toEqual({ kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 3000 });
+  it('retries 408, 429 and 5xx, honouring Retry-After; only after a 5xx may the incident exist', () => {
+    expect(classifyCreateResponse(reply(503, ''), 0)).toMatchObject({ kind: 'retry', mayHaveCreated: true });
+    expect(classifyCreateResponse(reply(504, '<html>Gateway Timeout</html>'), 0)).toMatchObject({ kind: 'retry', mayHaveCreated: true });
+    expect(classifyCreateResponse(reply(408, ''), 0)).toMatchObject({ kind: 'retry', mayHaveCreated: false });
+    expect(classifyCreateResponse(reply(429, '', '3'), 0)).toEqual({ kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 3000, mayHaveCreated: false });
   });
 
   it('rejects bodies XSOAR calls invalid, with its reason', () => {
