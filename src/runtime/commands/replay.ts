@@ -12,6 +12,7 @@ import { planDeliveryItems } from '../plan-items.js';
 import { readPending } from '../spool.js';
 import { ensureStateDirs, statePaths, type StatePaths } from '../state-dir.js';
 import { createXsoarClient } from '../xsoar-client.js';
+import { WATCHDOG_PHASE, type Watchdog } from '../watchdog.js';
 import { matchesFromJson, summarise } from './send.js';
 
 /**
@@ -62,11 +63,12 @@ const REPLAY_BATCH = 500;
  * time, then each intake of a run that is gone. Each incident is first looked up in XSOAR by its
  * de-duplication label, since the run that left it may have sent it.
  */
-export async function runReplay(config: RuntimeConfig, log: Log): Promise<number> {
+export async function runReplay(config: RuntimeConfig, log: Log, watchdog?: Watchdog): Promise<number> {
   const started = Date.now();
   const deadline = started + config.deadlineMs;
   const paths = statePaths(config.stateDir);
   await ensureStateDirs(paths);
+  watchdog?.phase(WATCHDOG_PHASE.safe);
   const names = (await readdir(paths.pending)).sort();
   const spooled = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
   const pendingNames: string[] = [];
