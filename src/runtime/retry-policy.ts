@@ -40,6 +40,16 @@ export function classifyCreateResponse({ status, text, incidentId, retryAfter }:
   return { kind: 'halt', reason: explainHaltStatus(status) + detail, status };
 }
 
+/**
+ * What to do when a search for a key fails: a refused key or a wrong URL halts as it does for a
+ * create; anything else is retried (the existence of the incident is still unknown).
+ */
+export function classifySearchFailure(reply: Omit<CreateReplySummary, 'incidentId'>, now: number): CreateOutcome {
+  const outcome = classifyCreateResponse({ ...reply, incidentId: null }, now);
+  if (outcome.kind === 'retry' || outcome.kind === 'halt') return { ...outcome, ...(outcome.kind === 'retry' ? { mayHaveCreated: true } : {}) };
+  return { kind: 'retry', reason: `the search answered ${reply.status}${summariseErrorBody(reply.text)}`, mayHaveCreated: true };
+}
+
 export function explainHaltStatus(status: number): string {
   if (status === 401 || status === 403) {
     return `the API key was refused (${status}): check DEMISTO_API_KEY, and DEMISTO_API_KEY_ID for XSOAR 8 or an advanced key`;
