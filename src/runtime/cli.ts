@@ -1,4 +1,4 @@
-import type { TextSink } from './fd-io.js';
+import { OutputClosed, type TextSink } from './fd-io.js';
 import { nodeUtil } from './builtins.js';
 import { MAPPING_PARSE_OPTIONS, type ParsedMappingValues } from '../incident/command-flags.js';
 import { readConfigFile } from './config-file.js';
@@ -41,6 +41,8 @@ export async function runIncidentCli(io: RuntimeIo): Promise<number> {
   try {
     return await dispatch(io, log);
   } catch (error) {
+    // The reader of stdout has all it wanted (`--dry-run | head`): nothing is wrong.
+    if (error instanceof OutputClosed) return RUNTIME_EXIT.delivered;
     if (error instanceof AlertsmithError) {
       log.write('error', 'error', { code: error.code, message: error.message });
       return error.exitCode;
