@@ -10,6 +10,7 @@ import { IncidentStore } from './incident-store.js';
 import { incidentView } from './incident-view.js';
 import { routeFor, type Route } from './routes.js';
 import { REFUSED_KEY_BODY, xsoarError } from './xsoar-error.js';
+import { AlertsmithError } from '../errors.js';
 
 const ABOUT = {
   xsoar6: { demistoVersion: '6.14.0', buildNum: 'alertsmith-simulator', platform: 'xsoar' },
@@ -156,9 +157,10 @@ export async function startXsoarSimulator(options: SimulatorOptions = {}): Promi
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refused = (error: NodeJS.ErrnoException): void => reject(listenError(error, host, options.port ?? 0));
+    server.once('error', refused);
     server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolve();
     });
   });
@@ -182,6 +184,20 @@ export async function startXsoarSimulator(options: SimulatorOptions = {}): Promi
       await closed;
     },
   };
+}
+
+/** A port that cannot be listened on is the user's to fix: one line, exit 2. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === 'EADDRINUSE') {
+    return new AlertsmithError('ALERTSMITH_SIM_PORT', `port ${port} on ${host} is already in use: choose another with --port, or --port 0 for a free one`);
+  }
+  if (error.code === 'EACCES') {
+    return new AlertsmithError('ALERTSMITH_SIM_PORT', `not allowed to listen on port ${port} on ${host} (${error.code}): choose a port above 1023 with --port`);
+  }
+  if (error.code === 'EADDRNOTAVAIL') {
+    return new AlertsmithError('ALERTSMITH_SIM_PORT', `cannot listen on ${host}: it is not an address of this machine`);
+  }
+  return error;
 }
 
 function badRequest(reason: string): Answer {

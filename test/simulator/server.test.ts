@@ -140,6 +140,20 @@ describe('startXsoarSimulator', () => {
     expect((await call('/incident', { body: incidentBody })).json.id).toBe('3');
   });
 
+  it('answers 500 and keeps nothing when a create cannot be stored, so a retry creates it once', async () => {
+    const { mkdirSync, unlinkSync } = await import('node:fs');
+    const store = join(dir, 'vanishing.jsonl');
+    sim = await startXsoarSimulator({ store });
+    // The store file becomes something no append can write to.
+    unlinkSync(store);
+    mkdirSync(store);
+    expect((await call('/incident', { body: incidentBody })).status).toBe(500);
+    expect(sim.incidents()).toEqual([]);
+    rmSync(store, { recursive: true });
+    expect((await call('/incident', { body: incidentBody })).status).toBe(200);
+    expect(sim.incidents()).toHaveLength(1);
+  });
+
   it('refuses to start on a store file holding something else', async () => {
     const store = join(dir, 'broken.jsonl');
     writeFileSync(store, '{"id":"1","body":{},"flavour":"xsoar6","auth":"standard"}\nnot json\n');
