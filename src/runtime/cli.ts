@@ -29,6 +29,7 @@ const COMMON_OPTIONS = {
   'deadline-ms': { type: 'string' },
   'dry-run': { type: 'boolean' },
   'older-than': { type: 'string' },
+  'rejected-older-than': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -73,8 +74,8 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
   if (positionals.length > 1 || (command !== undefined && !(SUBCOMMANDS as readonly string[]).includes(command))) {
     throw new AlertsmithError('ALERTSMITH_USAGE', `unknown command "${positionals.join(' ')}": use replay, status, test-connection, prune or none (run alertsmith-incident --help)`);
   }
-  if (values['older-than'] !== undefined && command !== 'prune') {
-    throw new AlertsmithError('ALERTSMITH_USAGE', '--older-than belongs to prune (run alertsmith-incident --help)');
+  if ((values['older-than'] !== undefined || values['rejected-older-than'] !== undefined) && command !== 'prune') {
+    throw new AlertsmithError('ALERTSMITH_USAGE', '--older-than and --rejected-older-than belong to prune (run alertsmith-incident --help)');
   }
   const config = await loadConfig(values, io);
   log.addSecret(config.apiKey);
@@ -115,7 +116,7 @@ async function runCommand(
     }
     case 'prune': {
       const { runPrune } = await import('./commands/prune.js');
-      return runPrune(config, values['older-than'] as string | undefined, log, io.stdout);
+      return runPrune(config, { olderThan: values['older-than'] as string | undefined, rejectedOlderThan: values['rejected-older-than'] as string | undefined }, log, io.stdout);
     }
     case 'test-connection': {
       const { runTestConnection } = await import('./commands/test-connection.js');
