@@ -192,9 +192,12 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
       await claim.release();
       await alreadyDone(item, ctx, report);
     } else {
-      // A pending file means an earlier run tried and failed, perhaps after XSOAR had acted.
+      // A key that was ever sent left a trace: its ledger entry (checked above), its pending file
+      // (written as soon as an attempt fails, perhaps after XSOAR had acted) or its claim (a process
+      // killed mid-send: taken over here as recovered). Without one it was never sent, whether it
+      // comes from stdin or from an intake, and is created without a search first.
       const spooled = item.origin === 'pending' || (await exists(pendingPath(ctx.paths.pending, item.key)));
-      await send({ item, claim, mayExist: claim.recovered || item.origin !== 'stdin' || spooled, spooled });
+      await send({ item, claim, mayExist: claim.recovered || spooled, spooled });
     }
   });
 

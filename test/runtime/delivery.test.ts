@@ -162,10 +162,17 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     expect(await status()).toMatchObject({ intakes: 1 });
 
     world.sim.clearFaults();
+    // Incidents cut short in flight by the deadline are spooled (they may have reached XSOAR).
+    const spooled = (await status()).pending!;
+    const before = world.sim.requests().length;
     expect((await replay()).exitCode).toBe(0);
     expect(world.sim.incidents()).toHaveLength(40);
     expect(new Set(dedupKeys()).size).toBe(40);
     expect(await status()).toMatchObject({ intakes: 0, pending: 0, delivered: 40, inProgress: 0 });
+    // Those the intake kept were never sent: created straight away; only the spooled ones are searched for.
+    const replayed = world.sim.requests().slice(before);
+    expect(replayed.filter((q) => q.path === '/incidents/search')).toHaveLength(spooled);
+    expect(replayed.filter((q) => q.path === '/incident')).toHaveLength(40 - sent);
   });
 
   it('after a reset connection asks XSOAR for the key before creating again', async () => {
@@ -237,6 +244,8 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     world.sim.inject({ fail: { count: 1000, status: 500 } });
     expect((await send(matchesJson(20), { ALERTSMITH_DEADLINE_MS: '1200' })).exitCode).toBe(3);
     world.sim.clearFaults();
+    // Incidents cut short in flight by the deadline are spooled (they may have reached XSOAR).
+    const spooled = (await status()).pending!;
     const before = world.sim.requests().length;
     const r = await replay({ DEMISTO_API_KEY: 'wrong-key-but-long-enough' });
     expect(r.exitCode).toBe(3);
