@@ -8,7 +8,7 @@ import { resolveRuntimeConfig, type RuntimeConfig } from './runtime-config.js';
 import { USAGE } from './usage.js';
 import { statePaths } from './state-dir.js';
 import { UNSAVED_INPUT_EVENT, UNSAVED_INPUT_NOTE } from './unsaved-input.js';
-import { WATCHDOG_PHASE, type Watchdog } from './watchdog.js';
+import { FIRE_GRACE_MS, WATCHDOG_PHASE, type Watchdog } from './watchdog.js';
 import { AlertsmithError } from '../errors.js';
 
 declare const __ALERTSMITH_VERSION__: string | undefined;
@@ -139,7 +139,7 @@ async function armWatchdog(command: 'send' | 'replay', config: RuntimeConfig, lo
   const { pending } = statePaths(config.stateDir);
   const stuck = `the state folder ${config.stateDir} did not answer within the deadline (${config.deadlineMs} ms), so the process was stopped: set ALERTSMITH_STATE_DIR to a local folder this user can write (not under /proc, not on a hung network mount)`;
   return startWatchdog({
-    fireAt: Date.now() + config.deadlineMs,
+    fireAt: Date.now() + config.deadlineMs + FIRE_GRACE_MS,
     stuckLine: line('watchdog', { code: 'ALERTSMITH_STATE_DIR', message: command === 'send' ? `${stuck}; the input follows in an unsaved-input line, and ElastAlert retries the alert` : stuck }),
     lateLine: line('watchdog', {
       code: 'ALERTSMITH_DEADLINE',

@@ -6,10 +6,13 @@ import type { Worker } from 'node:worker_threads';
  * forever under /proc; a hung network mount blocks a write) would freeze ElastAlert itself.
  *
  * It is a worker thread, so a main thread busy in a loop or blocked in a system call cannot
- * starve it. A worker cannot end the process with `process.exit` (that ends the worker only),
- * but WASI's `proc_exit` calls the C library's `exit` with the code: the process ends with
- * exit 2 (the state folder never answered; the input goes to stderr, since that folder is the
- * one thing not to touch) or 3 (the input is safe in the intake; `replay` delivers it).
+ * starve it. At the deadline (plus FIRE_GRACE_MS, for a run just finishing) it writes its log
+ * lines and asks the main thread to exit (a shared cell the main thread waits on without
+ * blocking); a main thread that cannot answer within HARD_EXIT_MS is ended from the worker:
+ * `process.exit` there would end the worker only, but WASI's `proc_exit` calls the C library's
+ * `exit` with the code. Either way the process ends with exit 2 (the state folder never
+ * answered; the input goes to stderr, since that folder is the one thing not to touch) or 3
+ * (the input is safe in the intake; `replay` delivers it).
  */
 export interface Watchdog {
   /** Where the run is: what the watchdog can keep, and which exit code it ends with. */
@@ -43,8 +46,14 @@ export interface WatchdogData {
   inputLine: string;
   /** At most this many bytes of stdin are printed; 0 when the command reads no stdin. */
   maxInputBytes: number;
-  phase: Int32Array;
+  /** [phase, exit code asked of the main thread (0: none yet)]. */
+  shared: Int32Array;
 }
+
+/** After the deadline, a run still finishing (its last syncs) gets this long before the watchdog acts. */
+export const FIRE_GRACE_MS = 250;
+/** How long the main thread has to exit by itself once asked, before the worker ends the process. */
+export const HARD_EXIT_MS = 500;
 
 /** Where the exit code is written in PROC_EXIT_WASM: the operand of its `i32.const`. */
 const EXIT_CODE_OFFSET = 92;
@@ -59,7 +68,7 @@ const PROC_EXIT_WASM = [
 ];
 
 /** The worker's program. Self-contained (it runs from its text, as CommonJS): no imports, no outer names. */
-function watchdogProgram(data: WatchdogData, procExit: number[], exitCodeOffset: number): void {
+function watchdogProgram(data: WatchdogData, procExit: number[], exitCodeOffset: number, hardExitMs: number): void {
   const fs = require('node:fs') as typeof import('node:fs');
   const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
   // WASI prints an experimental-feature warning; this worker's stderr lines must stay JSON.
@@ -108,12 +117,18 @@ function watchdogProgram(data: WatchdogData, procExit: number[], exitCodeOffset:
       process.kill(process.pid, 'SIGKILL');
     }
   };
+  const stop = (code: number): void => {
+    // A main thread that is alive exits by itself (see startWatchdog); one that is stuck cannot.
+    Atomics.store(data.shared, 1, code);
+    Atomics.notify(data.shared, 1);
+    setTimeout(() => exit(code), hardExitMs);
+  };
   setTimeout(() => {
-    const phase = Atomics.load(data.phase, 0);
+    const phase = Atomics.load(data.shared, 0);
     if (phase === 4) return;
     if (phase === 3) {
       write(data.lateLine);
-      exit(3);
+      stop(3);
       return;
     }
     const input = phase === 0 ? readStdin() : held;
@@ -122,23 +137,26 @@ function watchdogProgram(data: WatchdogData, procExit: number[], exitCodeOffset:
       const text = Buffer.concat(input).subarray(0, data.maxInputBytes).toString('utf8');
       write(data.inputLine.replace('"%INPUT%"', () => JSON.stringify(text)));
     }
-    exit(2);
+    stop(2);
   }, Math.max(0, data.fireAt - Date.now()));
 }
 
 /** Starts the watchdog; `process.exit` ends it with the process. */
-export async function startWatchdog(data: Omit<WatchdogData, 'phase'>): Promise<Watchdog> {
+export async function startWatchdog(data: Omit<WatchdogData, 'shared'>): Promise<Watchdog> {
   const { Worker: WorkerClass } = (await import('node:worker_threads')) as { Worker: typeof Worker };
-  const phase = new Int32Array(new SharedArrayBuffer(4));
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  // Wakes when the watchdog asks for an exit; pending, it does not keep the process alive.
+  const asked = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { value: Promise<unknown> | string } }).waitAsync(shared, 1, 0);
+  if (typeof asked.value !== 'string') void asked.value.then(() => process.exit(Atomics.load(shared, 1)));
   // The bundler may rename `require` inside the function's text to its own helper.
   const source = `const __require = require; const { workerData } = require('node:worker_threads');
-(${watchdogProgram.toString()})(workerData.data, workerData.wasm, ${EXIT_CODE_OFFSET});`;
-  const worker = new WorkerClass(source, { eval: true, workerData: { data: { ...data, phase }, wasm: PROC_EXIT_WASM }, stdout: false, stderr: false });
+(${watchdogProgram.toString()})(workerData.data, workerData.wasm, ${EXIT_CODE_OFFSET}, ${HARD_EXIT_MS});`;
+  const worker = new WorkerClass(source, { eval: true, workerData: { data: { ...data, shared }, wasm: PROC_EXIT_WASM }, stdout: false, stderr: false });
   worker.unref();
   // A watchdog that cannot start must not take the run down with it.
   worker.on('error', () => undefined);
   return {
-    phase: (next) => Atomics.store(phase, 0, next),
+    phase: (next) => Atomics.store(shared, 0, next),
     holdInput: (chunks) => worker.postMessage(chunks),
   };
 }
