@@ -27,7 +27,12 @@ export interface CreateReplySummary {
 }
 
 export function classifyCreateResponse({ status, text, incidentId, retryAfter }: CreateReplySummary, now: number): CreateOutcome {
-  if (status >= 200 && status < 300) return { kind: 'created', incidentId };
+  if (status >= 200 && status < 300) {
+    if (incidentId !== null) return { kind: 'created', incidentId };
+    // XSOAR answers a create with the incident: a 2xx without its id (a proxy's page, a reply cut
+    // short) says nothing for sure. The next attempt searches before creating.
+    return { kind: 'retry', reason: `XSOAR answered ${status} without a readable incident id`, mayHaveCreated: true };
+  }
   const detail = summariseErrorBody(text);
   if (status === 429) {
     const wait = parseRetryAfter(retryAfter, now);

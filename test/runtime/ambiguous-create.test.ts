@@ -48,6 +48,14 @@ describe('an outcome the runtime cannot be sure of is settled by a search before
     expect(world.sim.requests().filter((q) => q.path === '/incidents/search')).toHaveLength(2);
   });
 
+  it('a 2xx without a readable incident id (a proxy page) is not taken for a created incident', async () => {
+    world.sim.inject({ fail: { count: 1, status: 200, body: '<html>Welcome to the proxy</html>' } });
+    const r = await send(1);
+    expect(r.exitCode).toBe(0);
+    expect(world.sim.incidents()).toHaveLength(1);
+    expect(world.sim.requests().filter((q) => q.path === '/incidents/search')).toHaveLength(1);
+  });
+
   it('a 429 is a refusal, not an unknown outcome: retried after Retry-After without a search', async () => {
     world.sim.inject({ rateLimit: { count: 1, retryAfterSeconds: 0 } });
     const r = await send(1);

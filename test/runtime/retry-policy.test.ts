@@ -5,9 +5,9 @@ import { backoffMs, classifyCreateResponse, parseRetryAfter } from '../../src/ru
 const reply = (status: number, text: string, retryAfter?: string, incidentId: string | null = null) => ({ status, text, retryAfter, incidentId });
 
 describe('classifyCreateResponse', () => {
-  it('counts any 2xx as created, with the id the client read', () => {
+  it('counts a 2xx with an incident id as created; without one, the outcome is unknown', () => {
     expect(classifyCreateResponse(reply(201, '{"id":"178791"}', undefined, '178791'), 0)).toEqual({ kind: 'created', incidentId: '178791' });
-    expect(classifyCreateResponse(reply(200, 'not json'), 0)).toEqual({ kind: 'created', incidentId: null });
+    expect(classifyCreateResponse(reply(200, 'not json'), 0)).toMatchObject({ kind: 'retry', mayHaveCreated: true });
   });
 
   it('retries 408, 429 and 5xx, honouring Retry-After; only after a 5xx may the incident exist', () => {
