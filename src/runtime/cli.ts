@@ -6,7 +6,7 @@ import { RUNTIME_EXIT } from './exit-codes.js';
 import { createLog, type Log } from './log.js';
 import { resolveRuntimeConfig, type RuntimeConfig } from './runtime-config.js';
 import { USAGE } from './usage.js';
-import { statePaths } from './state-dir.js';
+import { isFileSystemError, statePaths } from './state-dir.js';
 import { UNSAVED_INPUT_EVENT, UNSAVED_INPUT_NOTE } from './unsaved-input.js';
 import { FIRE_GRACE_MS, WATCHDOG_PHASE, type Watchdog } from './watchdog.js';
 import { AlertsmithError } from '../errors.js';
@@ -47,6 +47,12 @@ export async function runIncidentCli(io: RuntimeIo): Promise<number> {
     if (error instanceof AlertsmithError) {
       log.write('error', 'error', { code: error.code, message: error.message });
       return error.exitCode;
+    }
+    // A state folder that fails mid-run (full disk, read-only or failing mount) is the host's to fix, not a bug.
+    if (isFileSystemError(error)) {
+      const message = `cannot use ${error.path ?? 'the state folder'} (${error.code}, ${error.syscall}): free space, fix the permissions or the mount of the state folder; what was kept stays pending for alertsmith-incident replay`;
+      log.write('error', 'error', { code: 'ALERTSMITH_STATE_DIR', message });
+      return RUNTIME_EXIT.usage;
     }
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     log.write('error', 'internal-error', { message: 'a bug in alertsmith-incident; please report it with this line', detail: text });

@@ -58,6 +58,12 @@ async function makeDir(dir: string, levels: number): Promise<void> {
   }
 }
 
+/** An error of a system call (an errno code and the call's name), as opposed to a bug. */
+export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  const e = error as NodeJS.ErrnoException;
+  return typeof e?.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) && typeof e.syscall === 'string';
+}
+
 export function stateDirError(root: string, dir: string, error: unknown): AlertsmithError {
   const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
   return new AlertsmithError(

@@ -47,6 +47,20 @@ describe('a state folder the runtime cannot work with', () => {
   });
 });
 
+describe('a state folder that fails while the input is being kept', () => {
+  it('a full disk: exit 2 naming the folder, and the input printed since it could not be kept', async () => {
+    const preload = join(world.state.path, 'full-disk.mjs');
+    await writeFile(preload, `import fs from 'node:fs';
+fs.fsync = (fd, done) => done(Object.assign(new Error('ENOSPC: no space left on device, fsync'), { code: 'ENOSPC', errno: -28, syscall: 'fsync' }));
+`);
+    const r = await runBundle(world.bundle.file, SSH_FLAGS, { input: matchesJson(2), env: { ...world.env(), NODE_OPTIONS: `--import=${preload}` } });
+    expect(r.exitCode).toBe(2);
+    expect(r.logs.find((l) => l.event === 'error')).toMatchObject({ code: 'ALERTSMITH_STATE_DIR', message: expect.stringContaining('(ENOSPC)') });
+    expect(JSON.parse(String(stdinLine(r)!.stdin))).toHaveLength(2);
+    expect(r.logs.some((l) => l.event === 'internal-error')).toBe(false);
+  });
+});
+
 describe('the watchdog ends the process at its deadline whatever a platform call does', () => {
   it('a main thread spinning in mkdir: exit 2, the state folder named, the input printed', async () => {
     const r = await runBroken('mkdir', 'busy', matchesJson(3));

@@ -15,7 +15,7 @@ import { planDeliveryItems } from '../plan-items.js';
 import { decodeChunks, isBlank, isUtf8Chunks, readStdin } from '../read-stdin.js';
 import type { RuntimeConfig } from '../runtime-config.js';
 import { writeRejectedInput } from '../spool.js';
-import { ensureStateDirs, statePaths } from '../state-dir.js';
+import { ensureStateDirs, isFileSystemError, stateDirError, statePaths } from '../state-dir.js';
 import { AlertsmithError } from '../../errors.js';
 import { printUnsavedInput } from '../unsaved-input.js';
 import { WATCHDOG_PHASE, type Watchdog } from '../watchdog.js';
@@ -87,7 +87,17 @@ export async function runSend(o: SendOptions): Promise<number> {
   }
   if (!isUtf8Chunks(chunks)) return badInput('stdin is not UTF-8 text', Buffer.concat(chunks), bytes);
   // Durable before anything else happens to it: see intake.ts.
-  const intake = o.dryRun ? undefined : await writeIntake(paths.pending, mapping, chunks, deadline);
+  let intake: string | undefined;
+  if (!o.dryRun) {
+    try {
+      intake = await writeIntake(paths.pending, mapping, chunks, deadline);
+    } catch (error) {
+      // A full disk, a read-only or failing mount: the input cannot be kept there, so it is printed.
+      if (!isFileSystemError(error)) throw error;
+      printUnsavedInput(log, chunks, o.config.maxInputBytes);
+      throw stateDirError(paths.root, paths.pending, error);
+    }
+  }
   o.watchdog?.phase(WATCHDOG_PHASE.safe);
   // From here the decoded text is the only copy: each raw chunk is let go once decoded.
   let text: string | undefined = decodeChunks(chunks);
