@@ -113,8 +113,11 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
   const busy: DeliveryItem[] = [];
   const claimExpiry = ctx.deadline + AFTER_DEADLINE_MS;
   const sendBy = ctx.deadline - EXIT_MARGIN_MS;
-  const spool = (item: DeliveryItem, body: IncidentBody): Promise<void> =>
-    writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body, spooledAt: new Date().toISOString() });
+  let spooledAny = false;
+  const spool = (item: DeliveryItem, body: IncidentBody): Promise<void> => {
+    spooledAny = true;
+    return writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body, spooledAt: new Date().toISOString() });
+  };
   let leftInIntakes = 0;
   /** Not tried in this run: it stays pending, in its intake or pending file (spooled without a claim: a pending file for a key is always safe). */
   const leaveForLater = async (item: DeliveryItem, reason: string): Promise<void> => {
@@ -229,8 +232,11 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
     ctx.log.write('warn', 'deadline', { left: leftInIntakes, note: 'not tried before the deadline: kept in the saved input, alertsmith-incident replay (or ElastAlert retrying the alert) delivers them' });
   }
   client?.close();
-  await syncDir(ctx.paths.delivered);
-  await syncDir(ctx.paths.pending);
+  // Only folders that gained files need a sync: a removal that a power cut undoes (an intake, a
+  // pending file or a claim coming back) is harmless, since the synced ledger says what is done.
+  if (report.delivered > 0) await syncDir(ctx.paths.delivered);
+  if (spooledAny) await syncDir(ctx.paths.pending);
+  if (report.rejected > 0) await syncDir(ctx.paths.rejected);
   return report;
 }
 
