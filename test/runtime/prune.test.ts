@@ -1,4 +1,4 @@
-import { readdir, utimes } from 'node:fs/promises';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchesJson, runBundle, SSH_FLAGS, useRuntimeWorld } from './runtime-harness.js';
@@ -66,6 +66,23 @@ describe('alertsmith-incident prune', () => {
     const all = await run(['prune', '--rejected-older-than=1ms']);
     expect(JSON.parse(all.stdout)).toMatchObject({ rejectedRemoved: 2, rejectedKept: 0 });
     expect((await run(['prune', '--rejected-older-than=later'])).exitCode).toBe(2);
+  });
+
+  it('keeps ledger entries written since the oldest intake still waiting, whatever their age', async () => {
+    // An intake left by a run (its process gone): replay creates its untraced incidents without a search.
+    const pending = join(world.state.path, 'pending');
+    expect((await run(SSH_FLAGS, matchesJson(3))).exitCode).toBe(0);
+    const ledger = (await readdir(join(world.state.path, 'delivered'))).sort();
+    await mkdir(pending, { recursive: true });
+    const intake = join(pending, 'intake-old.intake');
+    await writeFile(intake, '{"format":1}\n[]\n');
+    const when = (days: number): number => Date.now() / 1000 - days * DAY;
+    await utimes(intake, when(20), when(20));
+    await age(ledger[0]!, 10); // written after the intake: kept
+    await age(ledger[1]!, 30); // before it: pruned
+    const r = await run(['prune', '--older-than', '7d']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ removed: 1, kept: 2 });
+    expect((await readdir(join(world.state.path, 'delivered'))).sort()).toEqual([ledger[0], ledger[2]].sort());
   });
 
   it('says it removed nothing when there is no ledger yet', async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readdir, stat, unlink } from '../fs-async.js';
 import type { TextSink } from '../fd-io.js';
 import { isTempName, syncDir } from '../durable-file.js';
+import { INTAKE_SUFFIX } from '../intake.js';
 import { durationMillis, parseDurationText } from '../../duration.js';
 import { RUNTIME_EXIT } from '../exit-codes.js';
 import type { Log } from '../log.js';
@@ -35,8 +36,11 @@ export async function runPrune(config: RuntimeConfig, ages: { olderThan?: string
   const ledgerAge = ages.olderThan ?? DEFAULT_PRUNE_AGE;
   const rejectedAge = ages.rejectedOlderThan ?? DEFAULT_REJECTED_PRUNE_AGE;
   const now = Date.now();
-  const { delivered, rejected } = statePaths(config.stateDir);
-  const ledger = await pruneFolder(delivered, now - ageMillis('--older-than', ledgerAge), (n) => n.endsWith('.json'));
+  const { delivered, rejected, pending } = statePaths(config.stateDir);
+  // Ledger entries written since the oldest intake still waiting are kept whatever their age:
+  // `replay` creates an intake's incidents that have no trace without asking XSOAR first.
+  const cutoff = Math.min(now - ageMillis('--older-than', ledgerAge), await oldestIntakeTime(pending));
+  const ledger = await pruneFolder(delivered, cutoff, (n) => n.endsWith('.json'));
   const refused = await pruneFolder(rejected, now - ageMillis('--rejected-older-than', rejectedAge), () => true);
   const summary = {
     removed: ledger.removed, kept: ledger.kept, olderThan: ledgerAge,
@@ -54,6 +58,13 @@ function ageMillis(flag: string, text: string): number {
     throw new AlertsmithError('ALERTSMITH_USAGE', `${flag} needs a duration such as 7d or 48h, not "${text}" (run alertsmith-incident --help)`, RUNTIME_EXIT.usage);
   }
   return ms;
+}
+
+/** When the oldest intake in pending/ was written (epoch ms); +Infinity when there is none. */
+async function oldestIntakeTime(pendingDir: string): Promise<number> {
+  const names = (await readdir(pendingDir).catch(() => [] as string[])).filter((n) => n.endsWith(INTAKE_SUFFIX));
+  const times = await Promise.all(names.map((n) => stat(join(pendingDir, n)).then((s) => s.mtimeMs, () => Number.POSITIVE_INFINITY)));
+  return Math.min(Number.POSITIVE_INFINITY, ...times);
 }
 
 /** Removes the files of `dir` (temp files aside) last written before `cutoff`. */
