@@ -49,6 +49,7 @@ export async function runSend(o: SendOptions): Promise<number> {
     } catch (error) {
       // No folder can keep the input: print it, so that ElastAlert's log holds it.
       if (error instanceof AlertsmithError) {
+        o.watchdog?.phase(WATCHDOG_PHASE.readingStdin);
         const input = readStdin(o.stdinFd, o.config.maxInputBytes);
         printUnsavedInput(log, input.ok ? input.chunks : [], o.config.maxInputBytes);
       }
