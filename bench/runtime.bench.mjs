@@ -1,6 +1,8 @@
-// alertsmith-incident (issue 3), three figures beside their baselines, measured in one run:
+// alertsmith-incident (issues 3 and 12), figures beside their baselines, measured in one run:
 //  1. start-up: median wall time of a one-match `--dry-run` vs `node -e 0` (target <= 1.5x);
 //  2. 1,000 matches in one call to a local XSOAR simulator: wall time, incidents created (target < 2 s);
+//     one match delivered vs `node -e 0` (target <= 1.3x); replay of never-tried incidents vs a
+//     normal run, time per incident (target <= 2x);
 //  3. peak RSS of the runtime for 100 MB on stdin (target < 400 MB): two shapes (many 2 KB matches,
 //     ten 10 MB ones), each as --dry-run and delivered to the simulator.
 // Needs a current dist/ (`npm run build:dist`): the shipped bundle and the simulator.
@@ -21,6 +23,8 @@ for (const file of [bundle, simulatorEntry]) {
   }
 }
 const runs = Number(process.env.BENCH_RUNTIME_RUNS ?? 15);
+/** BENCH_RUNTIME_SKIP_RSS=1 leaves out the 100 MB memory figures (they take most of the time). */
+const skipRss = process.env.BENCH_RUNTIME_SKIP_RSS === '1';
 const FLAGS = ['--rule=bench', '--type=Bench', '--name=Bench on {{host.name}}', '--details={{message}}', '--labels=host.name,tags', '--severity=high'];
 const work = mkdtempSync(path.join(tmpdir(), 'alertsmith-runtime-bench-'));
 const baseEnv = { PATH: process.env.PATH ?? '', HOME: work, ALERTSMITH_STATE_DIR: path.join(work, 'state') };
@@ -68,6 +72,56 @@ const wall = performance.now() - started;
 const created = sim.incidents().length;
 console.log(`1,000 matches to a local simulator: ${ms(wall)}, ${created} incidents created, exit ${exit} (target < 2000 ms, 1000 incidents) ${wall < 2000 && created === 1000 ? 'OK' : 'OVER'}`);
 
+// 2b. One delivered alert, the common case (ElastAlert runs the command once per match and waits):
+// a one-match delivery to the local simulator, median wall time beside `node -e 0` (target <= 1.3x).
+const deliverOne = (i) => new Promise((resolve) => {
+  const t = performance.now();
+  const child = spawn(process.execPath, [bundle, ...FLAGS], {
+    env: { ...baseEnv, DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: 'bench-api-key', ALERTSMITH_STATE_DIR: path.join(work, 'state-one') },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  child.on('exit', (code) => resolve({ code, ms: performance.now() - t }));
+  child.stdin.end(`${JSON.stringify([match(1_000_000 + i)])}\n`);
+});
+const oneNode = [];
+const oneDelivered = [];
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  spawnSync(process.execPath, ['-e', '0'], { env: baseEnv, stdio: 'ignore' });
+  oneNode.push(performance.now() - t);
+  const r = await deliverOne(i);
+  if (r.code !== 0) throw new Error(`one-match delivery failed with exit code ${r.code}`);
+  oneDelivered.push(r.ms);
+}
+const oneRatio = median(oneDelivered) / median(oneNode);
+console.log(`one delivered alert (median of ${runs}): node -e 0 ${ms(median(oneNode))} | one match delivered ${ms(median(oneDelivered))} | ratio ${oneRatio.toFixed(2)}x (target <= 1.3x) ${oneRatio <= 1.3 ? 'OK' : 'OVER'}`);
+
+// 2c. replay of incidents never attempted (a run stopped by its deadline kept them in its intake):
+// time per incident beside a normal run's, same count, same simulator (target: within 2x).
+const REPLAY_COUNT = 3_000;
+const replayInput = `${JSON.stringify(Array.from({ length: REPLAY_COUNT }, (_, i) => match(2_000_000 + i)))}\n`;
+const runTimed = (args, env, input) => new Promise((resolve) => {
+  const t = performance.now();
+  const child = spawn(process.execPath, [bundle, ...args], { env: { ...baseEnv, DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: 'bench-api-key', ...env }, stdio: ['pipe', 'ignore', 'ignore'] });
+  child.on('exit', (code) => resolve({ code, ms: performance.now() - t }));
+  child.stdin.end(input);
+});
+const normalState = path.join(work, 'state-normal');
+const before = sim.incidents().length;
+const normal = await runTimed(FLAGS, { ALERTSMITH_STATE_DIR: normalState }, replayInput);
+const normalCount = sim.incidents().length - before;
+const replayState = path.join(work, 'state-replay');
+const replayInput2 = replayInput.replaceAll('"doc-2', '"doc-r2');
+// A deadline that ends the run almost at once: nearly everything stays in its intake, untried.
+const cut = await runTimed(FLAGS, { ALERTSMITH_STATE_DIR: replayState, ALERTSMITH_DEADLINE_MS: '400' }, replayInput2);
+const afterCut = sim.incidents().length;
+const replayed = await runTimed(['replay'], { ALERTSMITH_STATE_DIR: replayState }, '');
+const replayCount = sim.incidents().length - afterCut;
+const perNormal = normal.ms / normalCount;
+const perReplay = replayed.ms / replayCount;
+const replayRatio = perReplay / perNormal;
+console.log(`replay of ${replayCount} never-tried incidents: ${ms(replayed.ms)} (${(perReplay * 1000).toFixed(0)} us each, exit ${replayed.code}; the cut run exited ${cut.code}) | normal run of ${normalCount}: ${ms(normal.ms)} (${(perNormal * 1000).toFixed(0)} us each) | ratio ${replayRatio.toFixed(2)}x (target <= 2x) ${replayRatio <= 2 && replayCount + (afterCut - before - normalCount) === REPLAY_COUNT ? 'OK' : 'OVER'}`);
+
 // 3. Peak memory for 100 MB on stdin, in two shapes: many ordinary matches, and few huge ones.
 const reportRss = path.join(work, 'report-rss.mjs');
 writeFileSync(reportRss, "process.on('exit', () => process.stderr.write(`maxrss_kb=${process.resourceUsage().maxRSS}\\n`));\n");
@@ -88,6 +142,11 @@ async function peakRss(label, input, deliver = false) {
   closeSync(stdin);
   const mb = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
   console.log(`peak RSS, ${label} (${(input.length / 1024 / 1024).toFixed(0)} MB stdin, ${deliver ? 'delivered to the simulator' : '--dry-run'}): ${mb.toFixed(0)} MB, exit ${r.status} (target < 400 MB) ${mb < 400 ? 'OK' : 'OVER'}`);
+}
+if (skipRss) {
+  await sim.stop();
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
 }
 const perMatch = JSON.stringify(match(0, 1800)).length + 1;
 const manySmall = `${JSON.stringify(Array.from({ length: Math.floor(hundredMb / perMatch) }, (_, i) => match(i, 1800)))}\n`;

@@ -3,6 +3,9 @@ import { definitionSchema, type Definition } from './schema/definition.js';
 import { findNonPlainValue } from './plain-data.js';
 import { formatPath, schemaIssues, type SchemaIssue } from './schema-issues.js';
 import { DEFAULT_TIMESTAMP_FIELD } from '../incident/command-flags.js';
+import { commandArguments } from '../compile/command.js';
+import { commandLimitIssues } from '../compile/command-limits.js';
+import { findLoneSurrogates, LONE_SURROGATE_MESSAGE } from './lone-surrogates.js';
 
 export type DefinitionIssue = SchemaIssue;
 
@@ -12,16 +15,24 @@ export type ValidationResult = { ok: true; definition: Definition } | { ok: fals
 export const DEFAULT_REALERT = { minutes: 1 } as const;
 
 /**
- * Validates what a definition module exported: plain data, the schema, the config's defaults
- * applied, an index known, and the id equal to the file name. Collects every issue.
+ * Validates what a definition module exported: plain data, no lone UTF-16 surrogate anywhere,
+ * the schema, the config's defaults applied, an index known, the id equal to the file name, and
+ * a command Linux can execute. Collects every issue. `build`, `test` and the testing helper run it.
  */
 export function validateDefinition(exported: unknown, expectedId: string, config: ResolvedConfig): ValidationResult {
   const nonPlain = findNonPlainValue(exported);
   if (nonPlain) {
     return { ok: false, issues: [{ path: formatPath(nonPlain.path), message: `is ${nonPlain.kind}: a definition must be plain data` }] };
   }
+  const surrogates = findLoneSurrogates(exported).map((path) => ({ path: formatPath(path), message: LONE_SURROGATE_MESSAGE }));
   const parsed = definitionSchema.safeParse(exported);
-  if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error) };
+  if (!parsed.success) {
+    // The schema refuses surrogates in some fields too: each path is reported once.
+    const reported = new Set(surrogates.map((i) => i.path));
+    const rest = schemaIssues(parsed.error).filter((i) => !(i.message === LONE_SURROGATE_MESSAGE && reported.has(i.path)));
+    return { ok: false, issues: [...surrogates, ...rest] };
+  }
+  if (surrogates.length > 0) return { ok: false, issues: surrogates };
 
   const d = config.defaults;
   const definition: Definition = {
@@ -38,5 +49,6 @@ export function validateDefinition(exported: unknown, expectedId: string, config
   if (definition.id !== expectedId) {
     issues.push({ path: 'id', message: `is "${definition.id}" but the file is named "${expectedId}": they must be equal` });
   }
+  if (issues.length === 0) issues.push(...commandLimitIssues(commandArguments(definition, config.runtime)));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, definition };
 }

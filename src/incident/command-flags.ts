@@ -93,7 +93,8 @@ export function mappingFromValues(v: ParsedMappingValues): MappingResult {
   if (severity === undefined) {
     errors.push(`${MAPPING_FLAGS.severity} must be 0, 0.5, 1, 2, 3, 4 or a name (low, high, ...); got "${v.severity}"`);
   }
-  const customFields: Record<string, string> = {};
+  // Without a prototype, a field named `__proto__` is an ordinary field, not a prototype change.
+  const customFields = Object.create(null) as Record<string, string>;
   for (const pair of v['custom-field'] ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) {

@@ -85,7 +85,7 @@ function planOne(primary: unknown, all: unknown[], key: string, mapping: Inciden
   };
   const customKeys = Object.keys(mapping.customFields).sort();
   if (customKeys.length > 0) {
-    body.CustomFields = {};
+    body.CustomFields = Object.create(null) as Record<string, string>;
     for (const k of customKeys) body.CustomFields[k] = renderTemplate(mapping.customFields[k]!, valueOf, onMissing);
   }
   const occurred = toRfc3339(lookupField(primary, mapping.timestampField));

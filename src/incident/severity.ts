@@ -27,7 +27,8 @@ export function severityNumber(severity: Severity): SeverityNumber {
 /** Reads a severity from text (a command-line flag): a name or one of XSOAR's numbers. */
 export function parseSeverity(text: string): SeverityNumber | undefined {
   const trimmed = text.trim().toLowerCase();
-  if (trimmed in SEVERITY_NUMBERS) return SEVERITY_NUMBERS[trimmed as SeverityName];
+  // Own keys only: `in` would also answer for `constructor`, `toString`, `__proto__`.
+  if (Object.hasOwn(SEVERITY_NUMBERS, trimmed)) return SEVERITY_NUMBERS[trimmed as SeverityName];
   if (trimmed === '') return undefined;
   const n = Number(trimmed);
   return (SEVERITY_VALUES as number[]).includes(n) ? (n as SeverityNumber) : undefined;

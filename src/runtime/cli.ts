@@ -1,4 +1,4 @@
-import type { TextSink } from './fd-io.js';
+import { OutputClosed, type TextSink } from './fd-io.js';
 import { nodeUtil } from './builtins.js';
 import { MAPPING_PARSE_OPTIONS, type ParsedMappingValues } from '../incident/command-flags.js';
 import { readConfigFile } from './config-file.js';
@@ -6,6 +6,9 @@ import { RUNTIME_EXIT } from './exit-codes.js';
 import { createLog, type Log } from './log.js';
 import { resolveRuntimeConfig, type RuntimeConfig } from './runtime-config.js';
 import { USAGE } from './usage.js';
+import { isFileSystemError, statePaths } from './state-dir.js';
+import { UNSAVED_INPUT_EVENT, UNSAVED_INPUT_NOTE } from './unsaved-input.js';
+import { FIRE_GRACE_MS, WATCHDOG_PHASE, type Watchdog } from './watchdog.js';
 import { AlertsmithError } from '../errors.js';
 
 declare const __ALERTSMITH_VERSION__: string | undefined;
@@ -26,6 +29,7 @@ const COMMON_OPTIONS = {
   'deadline-ms': { type: 'string' },
   'dry-run': { type: 'boolean' },
   'older-than': { type: 'string' },
+  'rejected-older-than': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -38,9 +42,17 @@ export async function runIncidentCli(io: RuntimeIo): Promise<number> {
   try {
     return await dispatch(io, log);
   } catch (error) {
+    // The reader of stdout has all it wanted (`--dry-run | head`): nothing is wrong.
+    if (error instanceof OutputClosed) return RUNTIME_EXIT.delivered;
     if (error instanceof AlertsmithError) {
       log.write('error', 'error', { code: error.code, message: error.message });
       return error.exitCode;
+    }
+    // A state folder that fails mid-run (full disk, read-only or failing mount) is the host's to fix, not a bug.
+    if (isFileSystemError(error)) {
+      const message = `cannot use ${error.path ?? 'the state folder'} (${error.code}, ${error.syscall}): free space, fix the permissions or the mount of the state folder; what was kept stays pending for alertsmith-incident replay`;
+      log.write('error', 'error', { code: 'ALERTSMITH_STATE_DIR', message });
+      return RUNTIME_EXIT.usage;
     }
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     log.write('error', 'internal-error', { message: 'a bug in alertsmith-incident; please report it with this line', detail: text });
@@ -68,8 +80,8 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
   if (positionals.length > 1 || (command !== undefined && !(SUBCOMMANDS as readonly string[]).includes(command))) {
     throw new AlertsmithError('ALERTSMITH_USAGE', `unknown command "${positionals.join(' ')}": use replay, status, test-connection, prune or none (run alertsmith-incident --help)`);
   }
-  if (values['older-than'] !== undefined && command !== 'prune') {
-    throw new AlertsmithError('ALERTSMITH_USAGE', '--older-than belongs to prune (run alertsmith-incident --help)');
+  if ((values['older-than'] !== undefined || values['rejected-older-than'] !== undefined) && command !== 'prune') {
+    throw new AlertsmithError('ALERTSMITH_USAGE', '--older-than and --rejected-older-than belong to prune (run alertsmith-incident --help)');
   }
   const config = await loadConfig(values, io);
   log.addSecret(config.apiKey);
@@ -81,10 +93,28 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
       // not a URL: reported when a request is made
     }
   }
+  const dryRun = values['dry-run'] === true;
+  const watchdog = command === 'replay' || (command === undefined && !dryRun) ? await armWatchdog(command ?? 'send', config, log) : undefined;
+  try {
+    return await runCommand(command, values, dryRun, config, io, log, watchdog);
+  } finally {
+    watchdog?.phase(WATCHDOG_PHASE.done);
+  }
+}
+
+async function runCommand(
+  command: string | undefined,
+  values: Record<string, unknown>,
+  dryRun: boolean,
+  config: RuntimeConfig,
+  io: RuntimeIo,
+  log: Log,
+  watchdog: Watchdog | undefined,
+): Promise<number> {
   switch (command) {
     case 'replay': {
       const { runReplay } = await import('./commands/replay.js');
-      return runReplay(config, log);
+      return runReplay(config, log, watchdog);
     }
     case 'status': {
       const { runStatus } = await import('./commands/status.js');
@@ -92,7 +122,7 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
     }
     case 'prune': {
       const { runPrune } = await import('./commands/prune.js');
-      return runPrune(config, values['older-than'], log, io.stdout);
+      return runPrune(config, { olderThan: values['older-than'] as string | undefined, rejectedOlderThan: values['rejected-older-than'] as string | undefined }, log, io.stdout);
     }
     case 'test-connection': {
       const { runTestConnection } = await import('./commands/test-connection.js');
@@ -100,9 +130,32 @@ async function dispatch(io: RuntimeIo, log: Log): Promise<number> {
     }
     default: {
       const { runSend } = await import('./commands/send.js');
-      return runSend({ values: values as ParsedMappingValues, dryRun: values['dry-run'] === true, config, log, stdinFd: io.stdinFd, stdout: io.stdout });
+      return runSend({ values: values as ParsedMappingValues, dryRun, config, log, stdinFd: io.stdinFd, stdout: io.stdout, ...(watchdog !== undefined ? { watchdog } : {}) });
     }
   }
+}
+
+/**
+ * Starts the watchdog (watchdog.ts) for the commands that touch the state folder and may be run
+ * by ElastAlert or cron: it ends the process at the deadline whatever a platform call does.
+ */
+async function armWatchdog(command: 'send' | 'replay', config: RuntimeConfig, log: Log): Promise<Watchdog> {
+  const { startWatchdog } = await import('./watchdog.js');
+  const line = (event: string, fields: Record<string, unknown>): string => log.redact(JSON.stringify({ level: 'error', event, ...fields }));
+  const { pending } = statePaths(config.stateDir);
+  const stuck = `the state folder ${config.stateDir} did not answer within the deadline (${config.deadlineMs} ms), so the process was stopped: set ALERTSMITH_STATE_DIR to a local folder this user can write (not under /proc, not on a hung network mount)`;
+  return startWatchdog({
+    fireAt: Date.now() + config.deadlineMs + FIRE_GRACE_MS,
+    stuckLine: line('watchdog', { code: 'ALERTSMITH_STATE_DIR', message: command === 'send' ? `${stuck}; the input follows in an unsaved-input line, and ElastAlert retries the alert` : stuck }),
+    lateLine: line('watchdog', {
+      code: 'ALERTSMITH_DEADLINE',
+      message: command === 'send'
+        ? `still running at the deadline (${config.deadlineMs} ms), so the process was stopped: the input is kept in ${pending}; alertsmith-incident replay (or ElastAlert retrying the alert) delivers it`
+        : `replay was still running at the deadline (${config.deadlineMs} ms), so the process was stopped: what it did not deliver stays pending for the next replay`,
+    }),
+    inputLine: line(UNSAVED_INPUT_EVENT, { note: UNSAVED_INPUT_NOTE, stdin: '%INPUT%' }),
+    maxInputBytes: command === 'send' ? config.maxInputBytes : 0,
+  });
 }
 
 async function loadConfig(values: { config?: string; 'state-dir'?: string; 'deadline-ms'?: string }, io: RuntimeIo): Promise<RuntimeConfig> {

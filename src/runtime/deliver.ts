@@ -6,11 +6,11 @@ import { releaseMemory } from './memory-release.js';
 import { claimKey, type ClaimResult } from './key-claim.js';
 import { isDelivered, recordDelivered } from './ledger.js';
 import type { Log } from './log.js';
-import { backoffMs, classifyCreateResponse } from './retry-policy.js';
+import { backoffMs, classifyCreateResponse, classifySearchFailure, type CreateOutcome } from './retry-policy.js';
 import { AFTER_DEADLINE_MS, type RuntimeConfig } from './runtime-config.js';
 import { pendingPath, removePending, writePending, writeRejected } from './spool.js';
 import type { StatePaths } from './state-dir.js';
-import type { XsoarClient } from './xsoar-client.js';
+import { SearchFailed, type XsoarClient } from './xsoar-client.js';
 import { AlertsmithError } from '../errors.js';
 
 /** One incident to deliver, fresh from stdin or read back from the spool. */
@@ -113,8 +113,11 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
   const busy: DeliveryItem[] = [];
   const claimExpiry = ctx.deadline + AFTER_DEADLINE_MS;
   const sendBy = ctx.deadline - EXIT_MARGIN_MS;
-  const spool = (item: DeliveryItem, body: IncidentBody): Promise<void> =>
-    writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body, spooledAt: new Date().toISOString() });
+  let spooledAny = false;
+  const spool = (item: DeliveryItem, body: IncidentBody): Promise<void> => {
+    spooledAny = true;
+    return writePending(ctx.paths.pending, { format: 1, key: item.key, rule: item.rule, body, spooledAt: new Date().toISOString() });
+  };
   let leftInIntakes = 0;
   /** Not tried in this run: it stays pending, in its intake or pending file (spooled without a claim: a pending file for a key is always safe). */
   const leaveForLater = async (item: DeliveryItem, reason: string): Promise<void> => {
@@ -148,14 +151,21 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
     return connecting;
   };
 
+  // The first request of a run goes alone: a refused key or a wrong URL then costs one request,
+  // not one per request in flight. The others start once it is answered, whatever the answer.
+  let firstAnswered: (() => void) | undefined;
+  let firstAnswer: Promise<void> | undefined;
   const send = async (c: Claimed): Promise<void> => {
+    if (firstAnswer === undefined) firstAnswer = new Promise<void>((resolve) => (firstAnswered = resolve));
+    else await firstAnswer;
     // The body, its JSON and the request buffer exist only inside this budgeted section.
     const size = c.item.sizeHint ?? 0;
     const release = await ctx.budget.acquire(size);
     let outcome: SendOutcome;
     try {
-      outcome = await sendOne(c, await connect(), { ...ctx, sendBy, spool }, report);
+      outcome = await sendOne(c, await connect(), { ...ctx, sendBy, spool, answered: () => firstAnswered?.() }, report);
     } finally {
+      firstAnswered?.();
       release();
       await c.claim.release();
       await releaseMemory(size);
@@ -175,6 +185,11 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
       await leaveForLater(item, 'deadline reached');
       return;
     }
+    // Halted (key refused, wrong URL): nothing more is sent; each stays where it is kept.
+    if (report.halted !== undefined && report.configError === undefined) {
+      await leaveForLater(item, report.halted);
+      return;
+    }
     const claim = await claimKey(ctx.paths.pending, item.key, claimExpiry);
     if (claim.status === 'busy') {
       busy.push(item);
@@ -185,9 +200,12 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
       await claim.release();
       await alreadyDone(item, ctx, report);
     } else {
-      // A pending file means an earlier run tried and failed, perhaps after XSOAR had acted.
+      // A key that was ever sent left a trace: its ledger entry (checked above), its pending file
+      // (written as soon as an attempt fails, perhaps after XSOAR had acted) or its claim (a process
+      // killed mid-send: taken over here as recovered). Without one it was never sent, whether it
+      // comes from stdin or from an intake, and is created without a search first.
       const spooled = item.origin === 'pending' || (await exists(pendingPath(ctx.paths.pending, item.key)));
-      await send({ item, claim, mayExist: claim.recovered || item.origin !== 'stdin' || spooled, spooled });
+      await send({ item, claim, mayExist: claim.recovered || spooled, spooled });
     }
   });
 
@@ -219,8 +237,11 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
     ctx.log.write('warn', 'deadline', { left: leftInIntakes, note: 'not tried before the deadline: kept in the saved input, alertsmith-incident replay (or ElastAlert retrying the alert) delivers them' });
   }
   client?.close();
-  await syncDir(ctx.paths.delivered);
-  await syncDir(ctx.paths.pending);
+  // Only folders that gained files need a sync: a removal that a power cut undoes (an intake, a
+  // pending file or a claim coming back) is harmless, since the synced ledger says what is done.
+  if (report.delivered > 0) await syncDir(ctx.paths.delivered);
+  if (spooledAny) await syncDir(ctx.paths.pending);
+  if (report.rejected > 0) await syncDir(ctx.paths.rejected);
   return report;
 }
 
@@ -229,6 +250,8 @@ interface SendContext extends DeliveryContext {
   /** No new attempt starts after this (epoch ms). */
   sendBy: number;
   spool(item: DeliveryItem, body: IncidentBody): Promise<void>;
+  /** Called after each answer (or failure) of a request. */
+  answered(): void;
 }
 
 /**
@@ -253,6 +276,7 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
     }
     const timeout = Math.min(ctx.config.requestTimeoutMs, remaining);
     let wait: number | undefined;
+    let outcome: CreateOutcome;
     try {
       if (c.mayExist) {
         const existing = await client.findByKey(item.key, timeout);
@@ -264,39 +288,42 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
       }
       const res = await client.create(body, Math.min(ctx.config.requestTimeoutMs, Math.max(1, ctx.sendBy - Date.now())));
       const retryAfter = res.headers['retry-after'];
-      const outcome = classifyCreateResponse({ ...res, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter }, Date.now());
-      if (outcome.kind === 'created') {
-        await delivered(c, outcome.incidentId, ctx, report, 'delivered');
-        return 'settled';
-      }
-      if (outcome.kind === 'reject') {
-        await writeRejected(ctx.paths.rejected, {
-          format: 1, key: item.key, rule: item.rule, reason: outcome.reason, status: outcome.status, body, rejectedAt: new Date().toISOString(),
-        });
-        if (c.spooled) await removePending(ctx.paths.pending, item.key);
-        report.rejected++;
-        ctx.log.write('error', 'rejected', { rule: item.rule, key: item.key, status: outcome.status, reason: outcome.reason });
-        return 'settled';
-      }
-      if (outcome.kind === 'halt') {
-        if (report.halted === undefined) {
-          report.halted = outcome.reason;
-          ctx.log.write('error', 'halted', { status: outcome.status, reason: outcome.reason });
-        }
-        reason = outcome.reason;
-        break;
-      }
-      reason = outcome.reason;
-      wait = outcome.retryAfterMs;
+      outcome = classifyCreateResponse({ ...res, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter }, Date.now());
     } catch (error) {
-      if (error instanceof HttpFailure) {
-        if (error.mayHaveArrived) c.mayExist = true;
-        reason = `${error.code}: ${error.message}`;
+      if (error instanceof SearchFailed) {
+        outcome = classifySearchFailure(error, Date.now());
+      } else if (error instanceof HttpFailure) {
+        outcome = { kind: 'retry', reason: `${error.code}: ${error.message}`, mayHaveCreated: error.mayHaveArrived };
       } else {
         // A search reply we cannot read: retrying is safe, creating blindly is not.
-        reason = error instanceof Error ? error.message : String(error);
+        outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error), mayHaveCreated: c.mayExist };
       }
     }
+    ctx.answered();
+    if (outcome.kind === 'created') {
+      await delivered(c, outcome.incidentId, ctx, report, 'delivered');
+      return 'settled';
+    }
+    if (outcome.kind === 'reject') {
+      await writeRejected(ctx.paths.rejected, {
+        format: 1, key: item.key, rule: item.rule, reason: outcome.reason, status: outcome.status, body, rejectedAt: new Date().toISOString(),
+      });
+      if (c.spooled) await removePending(ctx.paths.pending, item.key);
+      report.rejected++;
+      ctx.log.write('error', 'rejected', { rule: item.rule, key: item.key, status: outcome.status, reason: outcome.reason });
+      return 'settled';
+    }
+    if (outcome.kind === 'halt') {
+      if (report.halted === undefined) {
+        report.halted = outcome.reason;
+        ctx.log.write('error', 'halted', { status: outcome.status, reason: outcome.reason });
+      }
+      reason = outcome.reason;
+      break;
+    }
+    reason = outcome.reason;
+    wait = outcome.retryAfterMs;
+    if (outcome.mayHaveCreated) c.mayExist = true;
     if (!c.spooled) {
       // Durable before waiting: whatever happens during the backoff, the incident is in pending/.
       await ctx.spool(item, body);

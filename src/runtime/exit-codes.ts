@@ -6,9 +6,9 @@
 export const RUNTIME_EXIT = {
   /** Every incident was created (or already had been), or nothing was to be done. */
   delivered: 0,
-  /** Usage or configuration error: bad flags, unreadable or unsafe config, no URL or key. */
+  /** Usage or configuration error: bad flags, unreadable or unsafe config, no URL or key, a state folder it cannot use. */
   usage: 2,
-  /** Some incidents are pending in the spool (server down, deadline reached, key refused). */
+  /** Some incidents are pending in the spool or a kept intake (server down, deadline reached, key refused, watchdog). */
   pending: 3,
   /** Some incidents were rejected by XSOAR as invalid and kept under rejected/; none pending. */
   rejected: 4,

@@ -11,8 +11,34 @@ export interface TextSink {
   write(text: string): void;
 }
 
-export function fdSink(fd: number): TextSink {
-  return { write: (text) => writeAll(fd, Buffer.from(text, 'utf8')) };
+/** The reader of an output went away (EPIPE: `alertsmith-incident --dry-run | head`). */
+export class OutputClosed extends Error {
+  constructor(readonly fd: number) {
+    super(`output ${fd} was closed by its reader`);
+  }
+}
+
+/**
+ * A sink on a descriptor. When its reader has gone, writes throw `OutputClosed` (stdout: the run
+ * stops, see cli.ts) or, with `ignoreClosed` (stderr: nowhere left to report it), are dropped.
+ */
+export function fdSink(fd: number, ignoreClosed = false): TextSink {
+  let closed = false;
+  return {
+    write: (text) => {
+      if (closed) {
+        if (ignoreClosed) return;
+        throw new OutputClosed(fd);
+      }
+      try {
+        writeAll(fd, Buffer.from(text, 'utf8'));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+        closed = true;
+        if (!ignoreClosed) throw new OutputClosed(fd);
+      }
+    },
+  };
 }
 
 function writeAll(fd: number, data: Buffer): void {

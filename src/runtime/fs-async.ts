@@ -10,14 +10,15 @@ function call<T>(run: (done: (error: NodeJS.ErrnoException | null, value?: T) =>
   return new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value as T))));
 }
 
-export const access = (path: string): Promise<void> => call((done) => fs.access(path, done));
+export const access = (path: string, mode?: number): Promise<void> => call((done) => fs.access(path, mode, done));
 export const readText = (path: string): Promise<string> => call((done) => fs.readFile(path, 'utf8', done));
 export const readBytes = (path: string): Promise<Buffer> => call((done) => fs.readFile(path, done));
 export const stat = (path: string): Promise<Stats> => call((done) => fs.stat(path, done));
 export const unlink = (path: string): Promise<void> => call((done) => fs.unlink(path, done));
 export const rename = (from: string, to: string): Promise<void> => call((done) => fs.rename(from, to, done));
 export const readdir = (path: string): Promise<string[]> => call((done) => fs.readdir(path, done));
-export const mkdir = (path: string, mode: number): Promise<void> => call((done) => fs.mkdir(path, { recursive: true, mode }, (error) => done(error)));
+/** One folder, not recursive (see state-dir.ts for why). */
+export const mkdirOne = (path: string, mode: number): Promise<void> => call((done) => fs.mkdir(path, { mode }, (error) => done(error)));
 export const writeText = (path: string, text: string, mode: number): Promise<void> => call((done) => fs.writeFile(path, text, { mode }, done));
 
 export const openFd = (path: string, flags: string, mode: number): Promise<number> => call((done) => fs.open(path, flags, mode, done));

@@ -9,7 +9,7 @@ const exitCode = await runIncidentCli({
   argv: process.argv.slice(2),
   stdinFd: 0,
   stdout: fdSink(1),
-  stderr: fdSink(2),
+  stderr: fdSink(2, true),
   env: process.env,
 });
 // Everything is written (output and logs are synchronous writes); a socket or timer still open

@@ -4,8 +4,12 @@
  */
 export type CreateOutcome =
   | { kind: 'created'; incidentId: string | null }
-  /** Try again later in this run (network error, 408, 429, 5xx). */
-  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /**
+   * Try again later in this run (408, 429, 5xx). `mayHaveCreated`: a 5xx may come from a proxy or
+   * load balancer after XSOAR acted, so the next attempt searches first; 408 and 429 are refusals
+   * made before the request was handled.
+   */
+  | { kind: 'retry'; reason: string; retryAfterMs?: number; mayHaveCreated: boolean }
   /** The incident itself is invalid: keep it under rejected/, never retry. */
   | { kind: 'reject'; reason: string; status: number }
   /** Retrying cannot help until an operator acts (key refused, wrong URL): stop sending, keep all pending. */
@@ -23,15 +27,32 @@ export interface CreateReplySummary {
 }
 
 export function classifyCreateResponse({ status, text, incidentId, retryAfter }: CreateReplySummary, now: number): CreateOutcome {
-  if (status >= 200 && status < 300) return { kind: 'created', incidentId };
+  if (status >= 200 && status < 300) {
+    if (incidentId !== null) return { kind: 'created', incidentId };
+    // XSOAR answers a create with the incident: a 2xx without its id (a proxy's page, a reply cut
+    // short) says nothing for sure. The next attempt searches before creating.
+    return { kind: 'retry', reason: `XSOAR answered ${status} without a readable incident id`, mayHaveCreated: true };
+  }
   const detail = summariseErrorBody(text);
   if (status === 429) {
     const wait = parseRetryAfter(retryAfter, now);
-    return wait === undefined ? { kind: 'retry', reason: 'rate limited (429)' } : { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: wait };
+    const limited = { kind: 'retry', reason: 'rate limited (429)', mayHaveCreated: false } as const;
+    return wait === undefined ? limited : { ...limited, retryAfterMs: wait };
   }
-  if (status === 408 || status >= 500) return { kind: 'retry', reason: `server error ${status}${detail}` };
+  if (status === 408) return { kind: 'retry', reason: `request timeout 408${detail}`, mayHaveCreated: false };
+  if (status >= 500) return { kind: 'retry', reason: `server error ${status}${detail}`, mayHaveCreated: true };
   if (REJECT_STATUSES.has(status)) return { kind: 'reject', reason: `XSOAR refused the incident (${status})${detail}`, status };
   return { kind: 'halt', reason: explainHaltStatus(status) + detail, status };
+}
+
+/**
+ * What to do when a search for a key fails: a refused key or a wrong URL halts as it does for a
+ * create; anything else is retried (the existence of the incident is still unknown).
+ */
+export function classifySearchFailure(reply: Omit<CreateReplySummary, 'incidentId'>, now: number): CreateOutcome {
+  const outcome = classifyCreateResponse({ ...reply, incidentId: null }, now);
+  if (outcome.kind === 'retry' || outcome.kind === 'halt') return { ...outcome, ...(outcome.kind === 'retry' ? { mayHaveCreated: true } : {}) };
+  return { kind: 'retry', reason: `the search answered ${reply.status}${summariseErrorBody(reply.text)}`, mayHaveCreated: true };
 }
 
 export function explainHaltStatus(status: number): string {

@@ -146,7 +146,7 @@ export function checkConfigFile(value: unknown, path: string): RuntimeConfigFile
     throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${path}: must hold a JSON object`);
   }
   for (const [key, v] of Object.entries(value)) {
-    const want = FILE_KEYS[key as keyof RuntimeConfigFile];
+    const want = Object.hasOwn(FILE_KEYS, key) ? FILE_KEYS[key as keyof RuntimeConfigFile] : undefined;
     if (want === undefined) {
       throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${path}: unknown key "${key}" (known: ${Object.keys(FILE_KEYS).join(', ')})`);
     }

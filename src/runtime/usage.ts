@@ -6,9 +6,10 @@ Usage:
   alertsmith-incident replay           deliver the incidents waiting in the spool
   alertsmith-incident status           count pending, rejected and delivered incidents
   alertsmith-incident test-connection  check the URL, TLS and API key against XSOAR
-  alertsmith-incident prune [--older-than 7d]
+  alertsmith-incident prune [--older-than 7d] [--rejected-older-than 30d]
                                        forget delivered keys older than that (keep it
-                                       longer than ElastAlert's alert_time_limit)
+                                       longer than ElastAlert's alert_time_limit), and
+                                       remove rejected/ files older than the second age
 
 Mapping flags (written by \`alertsmith build\`; --flag=value or --flag value):
   --rule ID  --name TEMPLATE  --type TYPE  --severity N|NAME  --details TEMPLATE

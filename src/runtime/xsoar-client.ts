@@ -26,6 +26,17 @@ export interface CreateReply extends HttpResponse {
   incidentId: string | null;
 }
 
+/** XSOAR answered a search with a status other than 200: the key's existence is still unknown. */
+export class SearchFailed extends Error {
+  constructor(
+    readonly status: number,
+    readonly text: string,
+    readonly retryAfter: string | undefined,
+  ) {
+    super(`search answered ${status}`);
+  }
+}
+
 export const XSOAR8_PREFIX = '/xsoar/public/v1';
 
 /**
@@ -119,7 +130,10 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
         timeoutMs,
         { maxTextBytes: REPLY_TEXT_BYTES, onChunk: (chunk) => scanner.push(chunk) },
       );
-      if (res.status !== 200) throw new Error(`search answered ${res.status}`);
+      if (res.status !== 200) {
+        const retryAfter = res.headers['retry-after'];
+        throw new SearchFailed(res.status, res.text, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+      }
       if (res.truncated) {
         // Only a reply holding an incident is this large: its id must be readable.
         const id = scanner.value();

@@ -54,7 +54,31 @@ export interface SimulatorFault {
   reset?: { count: number };
   /** The next `count` requests (any endpoint): never answer (until `stop`). */
   hang?: { count: number };
+  /** The next `count` requests (any endpoint): destroy the socket before the request body is read. */
+  resetBeforeRead?: { count: number };
+  /**
+   * The next `count` create calls: the incident IS created, then its reply is spoiled, as by a
+   * proxy or load balancer after XSOAR acted: `status` answered instead (default 504), the socket
+   * reset, the reply cut off halfway, or the reply held `delayMs` (default 30 s) before it is sent.
+   */
+  afterCommit?: { count: number; spoil: CommitSpoil; status?: number; delayMs?: number };
+  /**
+   * Each request draws a fault from a generator seeded with `seed` (the same seed and request
+   * order give the same faults): with `probability`, one of the faults above chosen evenly
+   * (a 503 or 429 before anything is created, a reset before or after the body is read, a hang,
+   * or a commit then 504, reset, truncated or delayed reply). Requests other than creates
+   * create nothing: their "commit" faults only spoil the reply.
+   */
+  random?: { seed: number; probability: number; retryAfterSeconds?: number; delayMs?: number };
 }
+
+/** How the reply of a create that did happen is spoiled (see `SimulatorFault.afterCommit`). */
+export type CommitSpoil = 'status' | 'reset' | 'truncate' | 'delay';
+
+/** The names under which injected faults are counted (`XsoarSimulator.faultCounts`). */
+export type FaultName =
+  | 'fail' | 'rate-limit' | 'reset' | 'hang' | 'reset-before-read'
+  | 'commit-then-status' | 'commit-then-reset' | 'commit-then-truncate' | 'commit-then-delay';
 
 export interface StoredIncident {
   /** Server-assigned id, a decimal string as XSOAR's. */
@@ -87,6 +111,8 @@ export interface XsoarSimulator {
   requests(): RecordedRequest[];
   inject(fault: SimulatorFault): void;
   clearFaults(): void;
+  /** How many requests each fault kind has spoiled so far. */
+  faultCounts(): Partial<Record<FaultName, number>>;
   /** Closes the server and every socket, including hung ones. */
   stop(): Promise<void>;
 }

@@ -12,7 +12,7 @@ export function createRequestProblems(body: unknown): string[] {
   const problems: string[] = [];
   const record = body as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
-    const check = FIELD_CHECKS[key];
+    const check = Object.hasOwn(FIELD_CHECKS, key) ? FIELD_CHECKS[key] : undefined;
     if (check === undefined) {
       problems.push(`unknown field "${key}"`);
       continue;

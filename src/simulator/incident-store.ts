@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, open, readFile } from 'node:fs/promises';
 import { AlertsmithError } from '../errors.js';
 import type { StoredIncident } from './contract.js';
 
@@ -16,7 +16,10 @@ export class IncidentStore {
 
   static async open(file: string | undefined): Promise<IncidentStore> {
     const store = new IncidentStore(file);
-    if (file !== undefined) store.load(file, await readExisting(file));
+    if (file !== undefined) {
+      store.load(file, await readExisting(file));
+      await checkAppendable(file);
+    }
     return store;
   }
 
@@ -30,8 +33,16 @@ export class IncidentStore {
     this.items.push(incident);
     if (this.file !== undefined) {
       const file = this.file;
-      this.pending = this.pending.then(() => appendFile(file, `${JSON.stringify(incident)}\n`, 'utf8'));
-      await this.pending;
+      const written = this.pending.then(() => appendFile(file, `${JSON.stringify(incident)}\n`, 'utf8'));
+      // The chain goes on after a failed append; this create fails as a whole.
+      this.pending = written.catch(() => undefined);
+      try {
+        await written;
+      } catch (thrown) {
+        // Not stored, so not created: a client retrying must not find a phantom incident.
+        this.items.splice(this.items.indexOf(incident), 1);
+        throw thrown;
+      }
     }
     return incident;
   }
@@ -58,6 +69,16 @@ async function readExisting(file: string): Promise<string> {
   } catch (thrown) {
     if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return '';
     throw new AlertsmithError('ALERTSMITH_SIM_STORE_UNREADABLE', `cannot read the store file ${file}: ${(thrown as Error).message}`);
+  }
+}
+
+/** Refuses at start a store it could not append to, rather than failing every create later. */
+async function checkAppendable(file: string): Promise<void> {
+  try {
+    await (await open(file, 'a')).close();
+  } catch (thrown) {
+    const code = (thrown as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
+    throw new AlertsmithError('ALERTSMITH_SIM_STORE_UNWRITABLE', `cannot write the store file ${file} (${code}): choose a --store path in a folder you can write`);
   }
 }
 

@@ -21,10 +21,14 @@ export function routeFor(rawPath: string): Route | undefined {
   const path = (rawPath.split('?')[0] ?? '').replace(/\/+$/, '') || '/';
   for (const prefix of XSOAR8_PREFIXES) {
     if (path.startsWith(`${prefix}/`)) {
-      const target = ENDPOINTS[path.slice(prefix.length)];
+      const target = endpointAt(path.slice(prefix.length));
       return target === undefined ? undefined : { flavour: 'xsoar8', ...target };
     }
   }
-  const target = ENDPOINTS[path];
+  const target = endpointAt(path);
   return target === undefined ? undefined : { flavour: 'xsoar6', ...target };
+}
+
+function endpointAt(path: string): (typeof ENDPOINTS)[string] | undefined {
+  return Object.hasOwn(ENDPOINTS, path) ? ENDPOINTS[path] : undefined;
 }

@@ -10,6 +10,7 @@ import { IncidentStore } from './incident-store.js';
 import { incidentView } from './incident-view.js';
 import { routeFor, type Route } from './routes.js';
 import { REFUSED_KEY_BODY, xsoarError } from './xsoar-error.js';
+import { AlertsmithError } from '../errors.js';
 
 const ABOUT = {
   xsoar6: { demistoVersion: '6.14.0', buildNum: 'alertsmith-simulator', platform: 'xsoar' },
@@ -42,26 +43,58 @@ export async function startXsoarSimulator(options: SimulatorOptions = {}): Promi
     });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
+    const route = routeFor(request.url ?? '');
+    const fault = faults.take(route?.endpoint === 'create' && request.method === 'POST');
     const entry: RecordedRequest = {
       method: request.method ?? '',
       path: request.url ?? '',
       headers: { ...request.headers },
-      body,
+      body: '',
       status: 0,
     };
     recorded.push(entry);
-    const route = routeFor(entry.path);
-    const fault = faults.take(route?.endpoint === 'create' && entry.method === 'POST');
+    if (fault.kind === 'reset-before-read') {
+      request.socket.destroy();
+      return;
+    }
+    entry.body = await readBody(request);
     if (fault.kind === 'reset') {
       request.socket.destroy();
       return;
     }
     if (fault.kind === 'hang') return; // the socket stays open until the client gives up or stop()
     if (faults.latencyMs > 0) await delay(faults.latencyMs);
-    if (stopped) return;
+    // A client that gave up while the server was slow never gets its request handled.
+    if (stopped || request.socket.destroyed) return;
     const answer: Answer = fault.kind === 'answer' ? fault : await respond(route, entry);
+    if (fault.kind === 'after-commit') {
+      if (fault.spoil === 'reset') {
+        request.socket.destroy();
+        return;
+      }
+      if (fault.spoil === 'truncate') {
+        const text = JSON.stringify(answer.body);
+        entry.status = answer.status;
+        response.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        response.write(text.slice(0, Math.floor(text.length / 2)));
+        // Let the half reply reach the client before the connection drops.
+        setImmediate(() => request.socket.destroy());
+        return;
+      }
+      if (fault.spoil === 'status') {
+        const spoiled = { status: fault.status, body: xsoarError(fault.status, 'gateway', 'Gateway Timeout', 'the upstream answer was lost (injected)') };
+        entry.status = spoiled.status;
+        send(response, spoiled);
+        return;
+      }
+      await delay(fault.delayMs);
+      if (stopped || request.socket.destroyed) return;
+    }
     entry.status = answer.status;
+    send(response, answer);
+  }
+
+  function send(response: ServerResponse, answer: Answer): void {
     const text = JSON.stringify(answer.body);
     response.writeHead(answer.status, {
       'content-type': 'application/json',
@@ -124,9 +157,10 @@ export async function startXsoarSimulator(options: SimulatorOptions = {}): Promi
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refused = (error: NodeJS.ErrnoException): void => reject(listenError(error, host, options.port ?? 0));
+    server.once('error', refused);
     server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolve();
     });
   });
@@ -140,6 +174,7 @@ export async function startXsoarSimulator(options: SimulatorOptions = {}): Promi
     requests: () => recorded.map((entry) => ({ ...entry, headers: { ...entry.headers } })),
     inject: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
+    faultCounts: () => faults.countsByName(),
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -149,6 +184,20 @@ export async function startXsoarSimulator(options: SimulatorOptions = {}): Promi
       await closed;
     },
   };
+}
+
+/** A port that cannot be listened on is the user's to fix: one line, exit 2. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === 'EADDRINUSE') {
+    return new AlertsmithError('ALERTSMITH_SIM_PORT', `port ${port} on ${host} is already in use: choose another with --port, or --port 0 for a free one`);
+  }
+  if (error.code === 'EACCES') {
+    return new AlertsmithError('ALERTSMITH_SIM_PORT', `not allowed to listen on port ${port} on ${host} (${error.code}): choose a port above 1023 with --port`);
+  }
+  if (error.code === 'EADDRNOTAVAIL') {
+    return new AlertsmithError('ALERTSMITH_SIM_PORT', `cannot listen on ${host}: it is not an address of this machine`);
+  }
+  return error;
 }
 
 function badRequest(reason: string): Answer {

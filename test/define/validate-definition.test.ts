@@ -29,6 +29,37 @@ describe('validateDefinition', () => {
     expect(!result.ok && result.issues).toEqual([{ path: 'max_cardinality', message: 'cardinality needs max_cardinality or min_cardinality' }]);
   });
 
+  it('refuses a lone UTF-16 surrogate anywhere in the rule, naming the field: query, index, filter keys and values', () => {
+    const lone = 'bad \ud800 text';
+    const result = validateDefinition(
+      { ...valid, query: lone, index: `logs-${lone}`, filter: [{ term: { [`user${'\udc00'}`]: 'x' } }, { term: { 'user.name': lone } }], tags: [lone] },
+      'a',
+      config,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const surrogates = result.issues.filter((i) => /lone UTF-16 surrogate/.test(i.message));
+    expect(surrogates.map((i) => i.path).sort()).toEqual(['filter[0].term.user\udc00', 'filter[1].term.user.name', 'index', 'query', 'tags[0]']);
+    // A proper pair is text, and is fine.
+    expect(validateDefinition({ ...valid, query: 'message:"\u{1F600}"' }, 'a', config).ok).toBe(true);
+  });
+
+  it('reports a lone surrogate in a field the schema also checks only once', () => {
+    const result = validateDefinition({ ...valid, name: 'x\udfff' }, 'a', config);
+    expect(!result.ok && result.issues).toEqual([{ path: 'name', message: expect.stringMatching(/lone UTF-16 surrogate/) }]);
+  });
+
+  it('refuses a rule whose command Linux could not execute: one argument over 131,072 bytes, or the whole command over 64 KiB', () => {
+    const longest = 'é'.repeat(65_535); // 131,070 bytes: with its flag, over the limit
+    const tooLong = validateDefinition({ ...valid, xsoar: { ...valid.xsoar, details: longest } }, 'a', config);
+    expect(!tooLong.ok && tooLong.issues).toEqual([{ path: 'xsoar.details', message: expect.stringMatching(/argument of 131081 bytes.*MAX_ARG_STRLEN/) }]);
+    const fromDescription = validateDefinition({ ...valid, description: 'd'.repeat(140_000) }, 'a', config);
+    expect(!fromDescription.ok && fromDescription.issues[0]!.path).toBe('description');
+    const wide = validateDefinition({ ...valid, xsoar: { ...valid.xsoar, customFields: { a: 'x'.repeat(40_000), b: 'y'.repeat(30_000) } } }, 'a', config);
+    expect(!wide.ok && wide.issues).toEqual([{ path: 'xsoar.customFields.a', message: expect.stringMatching(/over alertsmith's budget of 65536 bytes/) }]);
+    expect(validateDefinition({ ...valid, xsoar: { ...valid.xsoar, details: 'z'.repeat(60_000) } }, 'a', config).ok).toBe(true);
+  });
+
   it('requires the id to equal the file name', () => {
     const result = validateDefinition(valid, 'b', config);
     expect(!result.ok && result.issues[0]).toEqual({ path: 'id', message: 'is "a" but the file is named "b": they must be equal' });

@@ -165,10 +165,17 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     expect(await status()).toMatchObject({ intakes: 1 });
 
     world.sim.clearFaults();
+    // Incidents cut short in flight by the deadline are spooled (they may have reached XSOAR).
+    const spooled = (await status()).pending!;
+    const before = world.sim.requests().length;
     expect((await replay()).exitCode).toBe(0);
     expect(world.sim.incidents()).toHaveLength(40);
     expect(new Set(dedupKeys()).size).toBe(40);
     expect(await status()).toMatchObject({ intakes: 0, pending: 0, delivered: 40, inProgress: 0 });
+    // Those the intake kept were never sent: created straight away; only the spooled ones are searched for.
+    const replayed = world.sim.requests().slice(before);
+    expect(replayed.filter((q) => q.path === '/incidents/search')).toHaveLength(spooled);
+    expect(replayed.filter((q) => q.path === '/incident')).toHaveLength(40 - sent);
   });
 
   it('after a reset connection asks XSOAR for the key before creating again', async () => {
@@ -231,9 +238,27 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     const r = await send(matchesJson(3), { DEMISTO_API_KEY: 'wrong-key-but-long-enough' });
     expect(r.exitCode).toBe(3);
     expect(r.logs.find((l) => l.event === 'halted')!.reason).toMatch(/API key was refused/);
-    expect(world.sim.requests().filter((q) => q.path === '/incident').length).toBeLessThanOrEqual(8);
+    expect(world.sim.requests().filter((q) => q.path === '/incident')).toHaveLength(1);
     expect(r.stderr).not.toContain('wrong-key-but-long-enough');
     expect(await status()).toMatchObject({ pending: 3 });
+  });
+
+  it('replay with a refused key halts at the first 401/403, keeps everything and says what to fix', async () => {
+    world.sim.inject({ fail: { count: 1000, status: 500 } });
+    expect((await send(matchesJson(20), { ALERTSMITH_DEADLINE_MS: '1200' })).exitCode).toBe(3);
+    world.sim.clearFaults();
+    // Incidents cut short in flight by the deadline are spooled (they may have reached XSOAR).
+    const spooled = (await status()).pending!;
+    const before = world.sim.requests().length;
+    const r = await replay({ DEMISTO_API_KEY: 'wrong-key-but-long-enough' });
+    expect(r.exitCode).toBe(3);
+    expect(world.sim.requests().length - before).toBe(1);
+    expect(r.logs.filter((l) => l.event === 'halted')).toHaveLength(1);
+    expect(r.logs.find((l) => l.event === 'halted')!.reason).toMatch(/API key was refused \(403\): check DEMISTO_API_KEY/);
+    expect(r.logs.some((l) => l.event === 'retry')).toBe(false);
+    expect(await status()).toMatchObject({ pending: 20, delivered: 0 });
+    expect((await replay()).exitCode).toBe(0);
+    expect(world.sim.incidents()).toHaveLength(20);
   });
 
   it('redacts the key even inside an error message that quotes the setting', async () => {

@@ -83,6 +83,22 @@ describe('--dry-run field mapping', () => {
   });
 });
 
+describe('stdout closed early', () => {
+  it('--dry-run | head: the reader leaving is not an error (exit 0, no internal-error line)', async () => {
+    const { spawn } = await import('node:child_process');
+    const matches = Array.from({ length: 5_000 }, (_, i) => ({ _id: `doc-${i}`, _index: 'logs', host: { name: `host-${i}` } }));
+    const child = spawn(process.execPath, [bundle.file, ...SSH_FLAGS, '--dry-run'], { env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -1`: read the first piece, then close the pipe while the runtime is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end(JSON.stringify(matches));
+    const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+    expect(stderr).not.toContain('internal-error');
+    expect(code).toBe(0);
+  });
+});
+
 describe('bad input', () => {
   const send = (input: string | Buffer, env: Record<string, string> = {}) =>
     runBundle(bundle.file, [...SSH_FLAGS, `--state-dir=${state.path}`], { input, env: { DEMISTO_BASE_URL: 'http://127.0.0.1:9', DEMISTO_API_KEY: 'k'.repeat(20), ...env } });

@@ -5,15 +5,16 @@ import { backoffMs, classifyCreateResponse, parseRetryAfter } from '../../src/ru
 const reply = (status: number, text: string, retryAfter?: string, incidentId: string | null = null) => ({ status, text, retryAfter, incidentId });
 
 describe('classifyCreateResponse', () => {
-  it('counts any 2xx as created, with the id the client read', () => {
+  it('counts a 2xx with an incident id as created; without one, the outcome is unknown', () => {
     expect(classifyCreateResponse(reply(201, '{"id":"178791"}', undefined, '178791'), 0)).toEqual({ kind: 'created', incidentId: '178791' });
-    expect(classifyCreateResponse(reply(200, 'not json'), 0)).toEqual({ kind: 'created', incidentId: null });
+    expect(classifyCreateResponse(reply(200, 'not json'), 0)).toMatchObject({ kind: 'retry', mayHaveCreated: true });
   });
 
-  it('retries 408, 429 and 5xx, honouring Retry-After', () => {
-    expect(classifyCreateResponse(reply(503, ''), 0).kind).toBe('retry');
-    expect(classifyCreateResponse(reply(408, ''), 0).kind).toBe('retry');
-    expect(classifyCreateResponse(reply(429, '', '3'), 0)).toEqual({ kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 3000 });
+  it('retries 408, 429 and 5xx, honouring Retry-After; only after a 5xx may the incident exist', () => {
+    expect(classifyCreateResponse(reply(503, ''), 0)).toMatchObject({ kind: 'retry', mayHaveCreated: true });
+    expect(classifyCreateResponse(reply(504, '<html>Gateway Timeout</html>'), 0)).toMatchObject({ kind: 'retry', mayHaveCreated: true });
+    expect(classifyCreateResponse(reply(408, ''), 0)).toMatchObject({ kind: 'retry', mayHaveCreated: false });
+    expect(classifyCreateResponse(reply(429, '', '3'), 0)).toEqual({ kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 3000, mayHaveCreated: false });
   });
 
   it('rejects bodies XSOAR calls invalid, with its reason', () => {

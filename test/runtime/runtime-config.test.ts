@@ -34,6 +34,9 @@ describe('checkConfigFile', () => {
     expect(() => checkConfigFile({ api_key: 'x' }, 'c.json')).toThrow(/c.json: unknown key "api_key"/);
     expect(() => checkConfigFile({ deadlineMs: '5' }, 'c.json')).toThrow(/"deadlineMs" must be a number/);
     expect(() => checkConfigFile([], 'c.json')).toThrow(/JSON object/);
+    for (const key of ['constructor', 'toString', '__proto__']) {
+      expect(() => checkConfigFile(JSON.parse(`{"${key}": 1}`), 'c.json')).toThrow(`c.json: unknown key "${key}"`);
+    }
   });
 });
 

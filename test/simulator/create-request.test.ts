@@ -25,6 +25,9 @@ describe('createRequestProblems', () => {
 
   it('accepts an empty object and the XSOAR 8 spelling customFields', () => {
     expect(createRequestProblems({})).toEqual([]);
+    for (const key of ['constructor', 'toString', '__proto__']) {
+      expect(createRequestProblems(JSON.parse(`{"${key}": 1}`))).toEqual([`unknown field "${key}"`]);
+    }
     expect(createRequestProblems({ customFields: {} })).toEqual([]);
   });
 

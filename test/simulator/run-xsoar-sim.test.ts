@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { EXIT } from '../../src/errors.js';
 import { runXsoarSim } from '../../src/simulator/run-xsoar-sim.js';
@@ -34,6 +34,36 @@ describe('runXsoarSim', () => {
     expect(text).toContain('XSOAR simulator stopped');
     expect(JSON.parse(readFileSync(join(dir, 'incidents.jsonl'), 'utf8'))).toMatchObject({ id: '1', body: { name: 'from the CLI' } });
     await expect(fetch(`${url}/about`)).rejects.toThrow();
+  });
+
+  it('refuses a port in use with one line and exit 2, not an internal error', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    const errors: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (errors.push(String(chunk)), true));
+    try {
+      expect(await main(['xsoar-sim', '--port', String(port)], dir)).toBe(EXIT.usage);
+    } finally {
+      spy.mockRestore();
+      busy.close();
+    }
+    expect(errors.join('')).toBe(`alertsmith: port ${port} on 127.0.0.1 is already in use: choose another with --port, or --port 0 for a free one [ALERTSMITH_SIM_PORT]\n`);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('refuses a --store it cannot write at start, with exit 2 (needs a non-root user: root writes anything)', async () => {
+    const { chmodSync, writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'read-only.jsonl'), '');
+    chmodSync(join(dir, 'read-only.jsonl'), 0o444);
+    const errors: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (errors.push(String(chunk)), true));
+    try {
+      expect(await main(['xsoar-sim', '--store', 'read-only.jsonl'], dir)).toBe(EXIT.usage);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors.join('')).toMatch(/^alertsmith: cannot write the store file .*read-only\.jsonl \(EACCES\): choose a --store path in a folder you can write \[ALERTSMITH_SIM_STORE_UNWRITABLE\]\n$/);
   });
 
   it('is the xsoar-sim command, which refuses a port that is not a number', async () => {

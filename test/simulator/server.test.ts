@@ -140,6 +140,20 @@ describe('startXsoarSimulator', () => {
     expect((await call('/incident', { body: incidentBody })).json.id).toBe('3');
   });
 
+  it('answers 500 and keeps nothing when a create cannot be stored, so a retry creates it once', async () => {
+    const { mkdirSync, unlinkSync } = await import('node:fs');
+    const store = join(dir, 'vanishing.jsonl');
+    sim = await startXsoarSimulator({ store });
+    // The store file becomes something no append can write to.
+    unlinkSync(store);
+    mkdirSync(store);
+    expect((await call('/incident', { body: incidentBody })).status).toBe(500);
+    expect(sim.incidents()).toEqual([]);
+    rmSync(store, { recursive: true });
+    expect((await call('/incident', { body: incidentBody })).status).toBe(200);
+    expect(sim.incidents()).toHaveLength(1);
+  });
+
   it('refuses to start on a store file holding something else', async () => {
     const store = join(dir, 'broken.jsonl');
     writeFileSync(store, '{"id":"1","body":{},"flavour":"xsoar6","auth":"standard"}\nnot json\n');
@@ -200,6 +214,48 @@ describe('startXsoarSimulator', () => {
     expect(sim.incidents()).toEqual([]);
     await sim.stop();
     expect(await outcome).toBe('closed');
+  });
+
+  it('creates the incident and then spoils the reply: a proxy status, a reset, half a reply', async () => {
+    sim = await startXsoarSimulator();
+    sim.inject({ afterCommit: { count: 1, spoil: 'status', status: 502 } });
+    expect((await call('/incident', { body: incidentBody })).status).toBe(502);
+    sim.inject({ afterCommit: { count: 1, spoil: 'reset' } });
+    await expect(call('/incident', { body: incidentBody })).rejects.toThrow(/fetch failed/);
+    sim.inject({ afterCommit: { count: 1, spoil: 'truncate' } });
+    const cut = await fetch(sim.url + '/incident', { method: 'POST', headers: KEY, body: JSON.stringify(incidentBody) });
+    expect(cut.status).toBe(200);
+    await expect(cut.text()).rejects.toThrow();
+    expect(sim.incidents().map((i) => i.id)).toEqual(['1', '2', '3']);
+    expect(sim.faultCounts()).toEqual({ 'commit-then-status': 1, 'commit-then-reset': 1, 'commit-then-truncate': 1 });
+    expect((await call('/incident', { body: incidentBody })).status).toBe(200);
+  });
+
+  it('resets before reading the request: nothing is created', async () => {
+    sim = await startXsoarSimulator();
+    sim.inject({ resetBeforeRead: { count: 1 } });
+    await expect(call('/incident', { body: incidentBody })).rejects.toThrow(/fetch failed/);
+    expect(sim.incidents()).toEqual([]);
+    expect(sim.faultCounts()).toEqual({ 'reset-before-read': 1 });
+  });
+
+  it('draws the same random faults from the same seed', async () => {
+    const outcomes = async (): Promise<string[]> => {
+      sim = await startXsoarSimulator();
+      sim.inject({ random: { seed: 42, probability: 0.5, delayMs: 50, retryAfterSeconds: 0 } });
+      const seen: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const r = await fetch(sim.url + '/incident', { method: 'POST', headers: KEY, body: JSON.stringify(incidentBody), signal: AbortSignal.timeout(300) })
+          .then(async (res) => `${res.status}:${(await res.text().catch(() => 'cut')).length > 0 ? 'body' : 'empty'}`, () => 'failed');
+        seen.push(r);
+      }
+      await sim.stop();
+      return seen;
+    };
+    const first = await outcomes();
+    const second = await outcomes();
+    expect(first).toEqual(second);
+    expect(new Set(first).size).toBeGreaterThan(2);
   });
 
   it('serves HTTPS with the given key and certificate', async () => {

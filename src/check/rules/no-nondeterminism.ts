@@ -26,7 +26,7 @@ export const noNondeterminism: LintRule = {
     source.file.forEachDescendant((node) => {
       if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
         const key = accessKey(node);
-        const what = key && VARYING_READS[key];
+        const what = key !== undefined && Object.hasOwn(VARYING_READS, key) ? VARYING_READS[key] : undefined;
         if (what) {
           report({
             target: node,

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { FIELD_PATH_PATTERN } from '../../incident/template.js';
 import type { EcsFieldName } from '../ecs-fields.js';
+import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../lone-surrogates.js';
 
 /** Text that ends up as a command argument: anything but a NUL, which argv cannot carry. */
 export const argumentText = z
   .string()
   .refine((s) => !s.includes('\0'), 'contains a NUL character, which a command argument cannot carry')
-  // In a u-mode regex a proper surrogate pair is one code point: only lone halves match \p{Cs}.
-  .refine((s) => !/\p{Cs}/u.test(s), 'contains a lone UTF-16 surrogate, which is not text');
+  .refine((s) => !hasLoneSurrogate(s), LONE_SURROGATE_MESSAGE);
 
 /**
  * What authors may write for a field path: any string, with every ECS name offered by the editor

@@ -4,6 +4,7 @@ import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryIte
 import { hostName } from '../builtins.js';
 import { isTempName, writeFileAtomic } from '../durable-file.js';
 import { claimKey, isAlive } from '../key-claim.js';
+import { isDelivered } from '../ledger.js';
 import { INTAKE_SUFFIX, readIntake, removeIntake, type IntakeHeader } from '../intake.js';
 import { parsePythonJson } from '../../incident/python-json.js';
 import type { Log } from '../log.js';
@@ -12,12 +13,13 @@ import { planDeliveryItems } from '../plan-items.js';
 import { readPending } from '../spool.js';
 import { ensureStateDirs, statePaths, type StatePaths } from '../state-dir.js';
 import { createXsoarClient } from '../xsoar-client.js';
+import { WATCHDOG_PHASE, type Watchdog } from '../watchdog.js';
 import { matchesFromJson, summarise } from './send.js';
 
 /**
  * The incidents of an intake whose process is gone (killed mid-batch, or stopped by its deadline),
  * planned again; undefined when there is nothing to replay (in use, gone, or unreadable and put
- * aside). Each is looked up in XSOAR before being created.
+ * aside). Those the run may have sent (a claim or pending file says so) are looked up in XSOAR first.
  */
 async function intakeItems(path: string, name: string, rejectedDir: string, log: Log): Promise<DeliveryItem[] | undefined> {
   const intake = await readIntake(path);
@@ -59,14 +61,16 @@ const REPLAY_BATCH = 500;
 
 /**
  * `alertsmith-incident replay`: delivers everything in pending/, spooled incidents a batch at a
- * time, then each intake of a run that is gone. Each incident is first looked up in XSOAR by its
- * de-duplication label, since the run that left it may have sent it.
+ * time, then each intake of a run that is gone. A spooled incident, or one whose key a killed
+ * process still claims, is first looked up in XSOAR by its de-duplication label, since it may
+ * have been sent; an intake's incidents without such a trace were never sent and are created.
  */
-export async function runReplay(config: RuntimeConfig, log: Log): Promise<number> {
+export async function runReplay(config: RuntimeConfig, log: Log, watchdog?: Watchdog): Promise<number> {
   const started = Date.now();
   const deadline = started + config.deadlineMs;
   const paths = statePaths(config.stateDir);
   await ensureStateDirs(paths);
+  watchdog?.phase(WATCHDOG_PHASE.safe);
   const names = (await readdir(paths.pending)).sort();
   const spooled = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
   const pendingNames: string[] = [];
@@ -78,9 +82,10 @@ export async function runReplay(config: RuntimeConfig, log: Log): Promise<number
       if (age > ABANDONED_TEMP_MS) await unlink(path).catch(() => undefined);
     } else if (name.endsWith('.claim')) {
       const key = name.slice(0, -'.claim'.length);
-      // A claim left by a killed process on a key with nothing pending (it was delivered just
-      // before the kill): taking it over through the normal path removes it safely.
-      if (!spooled.has(key)) {
+      // A claim left by a killed process on a key delivered just before the kill: taking it over
+      // through the normal path removes it. Any other claim stays: it is the trace that a send
+      // may have happened, which makes delivery search XSOAR before creating that key.
+      if (!spooled.has(key) && (await isDelivered(paths.delivered, key))) {
         const claim = await claimKey(paths.pending, key, Date.now() + 1_000);
         if (claim.status === 'claimed') await claim.release();
       }

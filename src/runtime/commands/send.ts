@@ -15,8 +15,10 @@ import { planDeliveryItems } from '../plan-items.js';
 import { decodeChunks, isBlank, isUtf8Chunks, readStdin } from '../read-stdin.js';
 import type { RuntimeConfig } from '../runtime-config.js';
 import { writeRejectedInput } from '../spool.js';
-import { ensureStateDirs, statePaths } from '../state-dir.js';
+import { ensureStateDirs, isFileSystemError, stateDirError, statePaths } from '../state-dir.js';
 import { AlertsmithError } from '../../errors.js';
+import { printUnsavedInput } from '../unsaved-input.js';
+import { WATCHDOG_PHASE, type Watchdog } from '../watchdog.js';
 
 export interface SendOptions {
   values: ParsedMappingValues;
@@ -25,7 +27,12 @@ export interface SendOptions {
   log: Log;
   stdinFd: number;
   stdout: TextSink;
+  /** Told where the run is, so that it can keep the input if it has to end the process. */
+  watchdog?: Watchdog;
 }
+
+/** Inputs up to this size are handed to the watchdog until they are durable (a copy). */
+const WATCHDOG_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** The default command: matches on stdin -> incidents in XSOAR (or, with --dry-run, on stdout). */
 export async function runSend(o: SendOptions): Promise<number> {
@@ -36,7 +43,20 @@ export async function runSend(o: SendOptions): Promise<number> {
   const mapping = result.mapping;
   const log = o.log;
   const paths = statePaths(o.config.stateDir);
-  if (!o.dryRun) await ensureStateDirs(paths);
+  if (!o.dryRun) {
+    try {
+      await ensureStateDirs(paths);
+    } catch (error) {
+      // No folder can keep the input: print it, so that ElastAlert's log holds it.
+      if (error instanceof AlertsmithError) {
+        o.watchdog?.phase(WATCHDOG_PHASE.readingStdin);
+        const input = readStdin(o.stdinFd, o.config.maxInputBytes);
+        printUnsavedInput(log, input.ok ? input.chunks : [], o.config.maxInputBytes);
+      }
+      throw error;
+    }
+    o.watchdog?.phase(WATCHDOG_PHASE.readingStdin);
+  }
 
   const badInput = async (reason: string, raw: Uint8Array | undefined, bytes: number, savedTo?: string): Promise<number> => {
     let saved = savedTo;
@@ -59,12 +79,27 @@ export async function runSend(o: SendOptions): Promise<number> {
     return badInput(reason, undefined, input.bytes, input.savedTo);
   }
   const { bytes, chunks } = input;
+  if (o.watchdog !== undefined && bytes <= WATCHDOG_INPUT_BYTES) {
+    o.watchdog.holdInput(chunks);
+    o.watchdog.phase(WATCHDOG_PHASE.holding);
+  }
   if (isBlank(chunks)) {
     return badInput('stdin is empty: ElastAlert pipes the matches as JSON (pipe_match_json: true)', Buffer.concat(chunks), bytes);
   }
   if (!isUtf8Chunks(chunks)) return badInput('stdin is not UTF-8 text', Buffer.concat(chunks), bytes);
   // Durable before anything else happens to it: see intake.ts.
-  const intake = o.dryRun ? undefined : await writeIntake(paths.pending, mapping, chunks, deadline);
+  let intake: string | undefined;
+  if (!o.dryRun) {
+    try {
+      intake = await writeIntake(paths.pending, mapping, chunks, deadline);
+    } catch (error) {
+      // A full disk, a read-only or failing mount: the input cannot be kept there, so it is printed.
+      if (!isFileSystemError(error)) throw error;
+      printUnsavedInput(log, chunks, o.config.maxInputBytes);
+      throw stateDirError(paths.root, paths.pending, error);
+    }
+  }
+  o.watchdog?.phase(WATCHDOG_PHASE.safe);
   // From here the decoded text is the only copy: each raw chunk is let go once decoded.
   let text: string | undefined = decodeChunks(chunks);
   await releaseMemory(bytes);
