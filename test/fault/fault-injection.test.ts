@@ -73,7 +73,11 @@ async function world(seed: number, remove: (() => Promise<void>)[]): Promise<Wor
   return { sim, state: join(state.path, 'state'), env: { ALERTSMITH_CONFIG_FILE: config } };
 }
 
-/** Runs the runtime (or a replay) against the world; with `killAfterMs`, SIGKILLs it then. */
+/**
+ * Runs the runtime (or a replay) against the world; with `killAfterRequests`, SIGKILLs it once the
+ * simulator has received that many more requests. Counted in requests, not milliseconds, so that a
+ * kill lands mid-delivery however slowly a busy machine starts the process.
+ */
 interface Outcome {
   killed: boolean;
   exitCode: number | undefined;
@@ -81,7 +85,7 @@ interface Outcome {
   problem?: string;
 }
 
-async function runtime(w: World, args: string[], input: string, killAfterMs?: number): Promise<Outcome> {
+async function runtime(w: World, args: string[], input: string, killAfterRequests?: number): Promise<Outcome> {
   const configFile = w.env.ALERTSMITH_CONFIG_FILE!;
   const child = execa(process.execPath, [bundle.file, ...args, `--config=${configFile}`], {
     input,
@@ -90,8 +94,15 @@ async function runtime(w: World, args: string[], input: string, killAfterMs?: nu
     reject: false,
     timeout: 60_000,
   });
-  if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  let watch: NodeJS.Timeout | undefined;
+  if (killAfterRequests !== undefined) {
+    const seen = w.sim.requests().length;
+    watch = setInterval(() => {
+      if (w.sim.requests().length - seen >= killAfterRequests) child.kill('SIGKILL');
+    }, 2);
+  }
   const r = await child;
+  clearInterval(watch);
   const killed = r.signal === 'SIGKILL';
   // The runtime itself never fails: it delivers (0), keeps pending (3) or is killed.
   const problem = killed || r.exitCode === 0 || r.exitCode === 3 ? undefined : `exit ${r.exitCode} of ${args[0]}: ${String(r.stderr).slice(-1500)}`;
@@ -130,12 +141,12 @@ describe('exactly once under injected faults', () => {
       for (const run of scenario.runs) {
         const slice = matches(run.from, run.count, tag);
         for (const m of slice) all.set(String(m._id), m);
-        const killAfter = scenario.kill && random() < 0.6 ? Math.floor(random() * 1500) : undefined;
+        const killAfter = scenario.kill && random() < 0.6 ? 1 + Math.floor(random() * 120) : undefined;
         inputs.push(JSON.stringify(slice));
         jobs.push(runtime(w, SSH_FLAGS, inputs.at(-1)!, killAfter));
       }
       for (let i = 0; i < scenario.replays; i++) {
-        const killAfter = scenario.kill && random() < 0.5 ? Math.floor(random() * 1500) : undefined;
+        const killAfter = scenario.kill && random() < 0.5 ? 1 + Math.floor(random() * 120) : undefined;
         jobs.push(runtime(w, ['replay'], '', killAfter));
       }
       const outcomes = await Promise.all(jobs);
