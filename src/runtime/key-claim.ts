@@ -1,7 +1,7 @@
 import { readText, stat, unlink } from './fs-async.js';
 import { join } from 'node:path';
 import { hostName } from './builtins.js';
-import { createExclusive, uniqueSuffix } from './durable-file.js';
+import { createExclusive, uniqueSuffix, writeFileAtomic } from './durable-file.js';
 
 /**
  * Per-key claims: `pending/<key>.claim`, created with O_EXCL, say "this process is delivering
@@ -11,7 +11,8 @@ import { createExclusive, uniqueSuffix } from './durable-file.js';
  * A claim is stale when its process is gone (same host, pid no longer alive) or its expiry has
  * passed (each process sets it to its own deadline plus a margin). A stale claim is taken over
  * under a second O_EXCL file, `<key>.takeover`, so that two processes finding the same stale
- * claim cannot both win. A recovered claim means a send may have happened: the caller must ask
+ * claim cannot both win, and the stale claim is replaced in place (a rename), so that its name is
+ * never free for a newcomer meanwhile. A recovered claim means a send may have happened: the caller must ask
  * XSOAR for the key before creating the incident again.
  */
 export type ClaimResult = { status: 'claimed'; recovered: boolean; release(): Promise<void> } | { status: 'busy' };
@@ -63,9 +64,13 @@ export async function claimKey(pendingDir: string, key: string, expiresAt: numbe
   }
   try {
     const again = await readText(path).catch(() => undefined);
-    if (again !== undefined && again !== observed) return { status: 'busy' };
-    await unlink(path).catch(() => undefined);
-    return (await createExclusive(path, text)) ? { status: 'claimed', recovered: true, release } : { status: 'busy' };
+    if (again === undefined) return (await createExclusive(path, text)) ? { status: 'claimed', recovered: true, release } : { status: 'busy' };
+    if (again !== observed) return { status: 'busy' };
+    // Replaced by one rename, never removed and created again: while the name was free, a
+    // newcomer's O_EXCL create would win a fresh claim and send without searching, though the
+    // dead owner may have sent already (the fault-injection suite caught such duplicates).
+    await writeFileAtomic(path, text);
+    return { status: 'claimed', recovered: true, release };
   } finally {
     await unlink(takeover).catch(() => undefined);
   }

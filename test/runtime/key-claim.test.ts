@@ -37,6 +37,20 @@ describe('claimKey', () => {
     expect(JSON.parse(await readFile(claimPath(dir.path, 'k'), 'utf8')).pid).toBe(process.pid);
   });
 
+  it('never hands out a fresh claim while a stale one is taken over: every winner knows a send may have happened', async () => {
+    await writeFile(claimPath(dir.path, 'k'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), token: 't', expiresAt: Date.now() + 60_000 }));
+    // Claimants arrive one event-loop turn apart while the first is taking the stale claim over,
+    // as runtimes do when ElastAlert retries alerts beside a replay.
+    const claims: Promise<Awaited<ReturnType<typeof claimKey>>>[] = [];
+    for (let i = 0; i < 40; i++) {
+      claims.push(claimKey(dir.path, 'k', Date.now() + 60_000));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const winners = (await Promise.all(claims)).filter((r) => r.status === 'claimed');
+    expect(winners).toHaveLength(1);
+    expect(winners[0]).toMatchObject({ recovered: true });
+  });
+
   it('recovers an expired claim but leaves a live one alone', async () => {
     await writeFile(claimPath(dir.path, 'live'), JSON.stringify({ pid: process.ppid, host: hostname(), token: 't', expiresAt: Date.now() + 60_000 }));
     expect(await claimKey(dir.path, 'live', Date.now() + 60_000)).toEqual({ status: 'busy' });
