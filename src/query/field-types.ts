@@ -93,6 +93,15 @@ export class FieldTypes {
     return found;
   }
 
+  /** The `constant_keyword` fields: ECS's (`data_stream.*`) and declared ones. */
+  constantKeywordFields(): string[] {
+    const names = new Set<string>();
+    for (const [name, type] of [...Object.entries(ECS_FIELD_TYPES), ...Object.entries(this.declared)]) {
+      if (this.typeOf(name) === 'constant_keyword' && type === 'constant_keyword') names.add(name);
+    }
+    return [...names];
+  }
+
   /** Multi-fields of a document path (`process.command_line` -> `process.command_line.text`). */
   subfieldsOf(source: string): string[] {
     if (this.subfieldIndex === undefined) {
