@@ -21,6 +21,8 @@ export const MATCH_NONE: DocMatcher = () => false;
 export function boolMatcher(c: BoolClauses): DocMatcher {
   const required = [...c.must, ...c.filter];
   const { should, mustNot } = c;
+  // A bool query without clauses is a match_all, whatever its minimum_should_match.
+  if (required.length + should.length + mustNot.length === 0) return MATCH_ALL;
   const min = c.minimumShouldMatch ?? (required.length === 0 && should.length > 0 ? 1 : 0);
   if (min > should.length) return MATCH_NONE;
   return (doc) => {
@@ -53,5 +55,6 @@ export function resolveMinimumShouldMatch(spec: unknown, optional: number): numb
   } else {
     return Number.NaN;
   }
-  return Math.max(0, Math.min(n, optional));
+  // Not capped at the number of optional clauses: asking for more than there are matches nothing.
+  return Math.max(0, n);
 }

@@ -1,6 +1,7 @@
 import type { SearchEngine } from '../define/schema/config.js';
 import type { FieldType } from '../define/schema/field-types.js';
 import { boolMatcher } from './bool-matcher.js';
+import { constantKeywordValues } from './constant-keywords.js';
 import type { DocMatcher } from './field-conditions.js';
 import { FieldTypes } from './field-types.js';
 import { compileDsl } from './query-dsl.js';
@@ -45,7 +46,13 @@ export function detectionClauses(def: DetectionFilter): Record<string, unknown>[
  * QueryError naming the first construct it cannot evaluate.
  */
 export function compileDetectionFilter(def: DetectionFilter, opts: CompileOptions): DocMatcher {
-  const ctx = { now: opts.now, fields: new FieldTypes(def.eventFields) };
+  const fields = new FieldTypes(def.eventFields);
+  const ctx = {
+    now: opts.now,
+    fields,
+    engine: opts.engine ?? 'elasticsearch',
+    constants: constantKeywordValues(fields, opts.indexDocuments ?? []),
+  };
   const matchers: DocMatcher[] = [];
   const offset = def.query !== undefined ? 1 : 0;
   detectionClauses(def).forEach((clause, i) =>

@@ -1,4 +1,5 @@
 import { QueryError } from './query-error.js';
+import { hasWildcard } from './text-patterns.js';
 
 /**
  * A parser for Lucene's classic query syntax as Elasticsearch's `query_string` reads it, written
@@ -11,13 +12,19 @@ export type Occur = 'must' | 'should' | 'must_not';
 
 export type LuceneNode =
   | { kind: 'bool'; clauses: { occur: Occur; node: LuceneNode }[] }
-  /** An unquoted term; `raw` keeps its backslash escapes (they decide what `*` and `?` mean). */
-  | { kind: 'term'; field: string | undefined; raw: string; fuzzy: boolean }
-  | { kind: 'phrase'; field: string | undefined; text: string; slop: number }
-  | { kind: 'regexp'; field: string | undefined; pattern: string }
+  /**
+   * An unquoted term; `raw` keeps its backslash escapes (they decide what `*` and `?` mean).
+   * `words` > 1: plain words with nothing but whitespace between them, which the parser joins
+   * into one text for the field's analyzer (Lucene's `MultiTerm`, `splitOnWhitespace` false).
+   */
+  | { kind: 'term'; field: string | undefined; raw: string; fuzzy: boolean; words: number; pos: number; end: number }
+  | { kind: 'phrase'; field: string | undefined; text: string; slop: number; pos: number; end: number }
+  | { kind: 'regexp'; field: string | undefined; pattern: string; pos: number; end: number }
   | {
       kind: 'range';
       field: string | undefined;
+      pos: number;
+      end: number;
       /** undefined: open (`*`). */
       lower: string | undefined;
       upper: string | undefined;
@@ -25,14 +32,15 @@ export type LuceneNode =
       includeUpper: boolean;
     };
 
-type Token =
-  | { t: 'term'; text: string; pos: number }
-  | { t: 'quoted'; text: string; pos: number }
-  | { t: 'regexp'; text: string; pos: number }
-  | { t: 'and' | 'or' | 'not' | 'plus' | 'minus' | 'lparen' | 'rparen' | 'colon'; pos: number }
-  | { t: 'fuzzy'; text: string; pos: number }
-  | { t: 'boost'; text: string; pos: number }
-  | { t: 'range'; open: '[' | '{'; close: ']' | '}'; lower: string | undefined; upper: string | undefined; pos: number };
+type Token = (
+  | { t: 'term'; text: string }
+  | { t: 'quoted'; text: string }
+  | { t: 'regexp'; text: string }
+  | { t: 'and' | 'or' | 'not' | 'plus' | 'minus' | 'lparen' | 'rparen' | 'colon' }
+  | { t: 'fuzzy'; text: string }
+  | { t: 'boost'; text: string }
+  | { t: 'range'; open: '[' | '{'; close: ']' | '}'; lower: string | undefined; upper: string | undefined }
+) & { pos: number; end?: number };
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\u3000']);
 /** Characters that cannot start a term unescaped (`-` and `+` may continue one). */
@@ -50,6 +58,15 @@ function tokenize(q: string): Token[] {
   while (i < q.length) {
     const ch = q[i]!;
     const pos = i;
+    const before = tokens.length;
+    i = readToken(q, i, ch, pos, tokens, isEnd);
+    for (let k = before; k < tokens.length; k++) tokens[k]!.end ??= i;
+  }
+  return tokens;
+}
+
+function readToken(q: string, i: number, ch: string, pos: number, tokens: Token[], isEnd: (at: number) => boolean): number {
+  {
     if (WHITESPACE.has(ch)) {
       i++;
     } else if (ch === '(' || ch === ')' || ch === ':') {
@@ -108,7 +125,7 @@ function tokenize(q: string): Token[] {
       i = readTerm(q, i, tokens);
     }
   }
-  return tokens;
+  return i;
 }
 
 function readTerm(q: string, start: number, tokens: Token[]): number {
@@ -215,7 +232,7 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
         mod = m.t;
         at++;
       }
-      const node = parseClause(field);
+      const node = (conj === undefined && mod === undefined ? parseMultiTerm(field) : undefined) ?? parseClause(field);
       addClause(clauses, conj, mod, node, defaultOperator);
       if (count === 0) {
         first = node;
@@ -227,11 +244,30 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
     return { kind: 'bool', clauses };
   };
 
+  /**
+   * Lucene's `MultiTerm`: plain words with only whitespace between them, each but the last
+   * followed by another plain word, become one text (`event.code:(4624 4625)` is the one term
+   * "4624 4625" on a keyword field). A word followed by `:`, `^`, `~`, AND or OR stays apart.
+   */
+  const parseMultiTerm = (field: string | undefined): LuceneNode | undefined => {
+    const joins = (offset: number): boolean => isPlainWord(peek(offset)) && canFollowMultiTerm(peek(offset + 1));
+    if (!isPlainWord(peek()) || !joins(1)) return undefined;
+    const first = peek()!;
+    const words = [first];
+    at++;
+    while (joins(0)) words.push(peek()!), at++;
+    const raw = words.map((w) => (w as { text: string }).text).join(' ');
+    return { kind: 'term', field, raw, fuzzy: false, words: words.length, pos: first.pos, end: words[words.length - 1]!.end ?? first.pos };
+  };
+
   const parseClause = (field: string | undefined): LuceneNode => {
     const tok = peek();
     const next = peek(1);
     let clauseField = field;
     if (tok && tok.t === 'term' && next?.t === 'colon') {
+      if (tok.text !== '*' && hasWildcard(tok.text)) {
+        fail(`the field pattern ${tok.text} must have its wildcards escaped: ${escapeFieldPattern(tok.text)}`);
+      }
       clauseField = tok.text.replace(/\\([^])/g, '$1');
       at += 2;
     }
@@ -268,7 +304,7 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
           fuzzy = true;
           at++;
         }
-        return { kind: 'term', field, raw: tok.text, fuzzy };
+        return { kind: 'term', field, raw: tok.text, fuzzy, words: 1, ...span(tok) };
       }
       case 'quoted': {
         let slop = 0;
@@ -278,11 +314,11 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
           at++;
         }
         skipBoost();
-        return { kind: 'phrase', field, text: tok.text, slop };
+        return { kind: 'phrase', field, text: tok.text, slop, ...span(tok) };
       }
       case 'regexp':
         skipBoost();
-        return { kind: 'regexp', field, pattern: tok.text };
+        return { kind: 'regexp', field, pattern: tok.text, ...span(tok) };
       case 'range':
         skipBoost();
         return {
@@ -292,6 +328,7 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
           upper: tok.upper,
           includeLower: tok.open === '[',
           includeUpper: tok.close === ']',
+          ...span(tok),
         };
       default:
         return fail(`unexpected ${describe(tok)}`);
@@ -301,6 +338,27 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
   const result = parseQuery(undefined, false);
   if (at < tokens.length) fail(`unexpected ${describe(tokens[at]!)}`);
   return result;
+}
+
+function span(tok: Token): { pos: number; end: number } {
+  return { pos: tok.pos, end: tok.end ?? tok.pos };
+}
+
+/** A Lucene TERM token: a word without unescaped wildcards (those are WILDTERM or PREFIXTERM). */
+function isPlainWord(tok: Token | undefined): boolean {
+  return tok !== undefined && tok.t === 'term' && !hasWildcard(tok.text) && !['+', '-', '!'].includes(tok.text);
+}
+
+/** Lucene's `allowedPostMultiTerm`: anything but `:`, `*`, `~`, `^`, AND, OR. */
+function canFollowMultiTerm(tok: Token | undefined): boolean {
+  if (tok === undefined) return true;
+  if (tok.t === 'term') return tok.text !== '*';
+  return !['colon', 'fuzzy', 'boost', 'and', 'or'].includes(tok.t);
+}
+
+/** `user.*` -> `user.\*`: how a field pattern is written in query_string. */
+export function escapeFieldPattern(pattern: string): string {
+  return pattern.replace(/\\[^]|[*?]/g, (m) => (m.length === 2 ? m : `\\${m}`));
 }
 
 function describe(tok: Token): string {

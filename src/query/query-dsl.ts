@@ -196,7 +196,7 @@ function compileQueryStringClause(body: unknown, at: string, ctx: QueryContext):
       query: o.query,
       ...(defaultFields ? { defaultFields } : {}),
       defaultOperator: op,
-      lenient: o.lenient === true,
+      ...(typeof o.lenient === 'boolean' ? { lenient: o.lenient } : {}),
       allowLeadingWildcard: o.allow_leading_wildcard !== false,
     },
     ctx,

@@ -13,7 +13,10 @@ export interface QueryStringOptions {
   defaultFields?: string[];
   /** @default 'OR' */
   defaultOperator?: 'OR' | 'AND';
-  /** Ignore values a field's type cannot take instead of failing. @default false */
+  /**
+   * Ignore values a field's type cannot take instead of failing.
+   * @default true when the default fields are `*` (Elasticsearch's rule), else false
+   */
   lenient?: boolean;
   /** @default true */
   allowLeadingWildcard?: boolean;
@@ -28,7 +31,8 @@ export function compileQueryString(opts: QueryStringOptions, ctx: QueryContext):
   const operator = opts.defaultOperator ?? 'OR';
   const ast = parseLucene(opts.query, operator);
   if (ast === undefined) return MATCH_NONE;
-  const compiler = new QueryStringCompiler(opts, operator, ctx);
+  const lenient = opts.lenient ?? (opts.defaultFields ?? ['*']).includes('*');
+  const compiler = new QueryStringCompiler({ ...opts, lenient }, operator, ctx);
   return compiler.node(ast);
 }
 
@@ -51,6 +55,8 @@ class QueryStringCompiler {
     const field = n.field;
     if (field === '_exists_') {
       if (n.kind !== 'term') throw unsupported(`_exists_ with a ${n.kind}`);
+      // An unescaped pattern is a wildcard query on a field named _exists_: nothing has it.
+      if (hasWildcard(n.raw)) return MATCH_NONE;
       return this.onFields([unescapeQueryText(n.raw)], { op: 'exists' });
     }
     const targets = field === undefined ? (this.opts.defaultFields ?? ['*']) : [field];
@@ -70,12 +76,12 @@ class QueryStringCompiler {
           return { op: 'wildcard', pattern: raw, normalize: true };
         }
         const text = unescapeQueryText(raw);
-        // Elasticsearch reads field:>=10, >10, <=10, <10 as one-sided ranges (only after a field).
-        const cmp = n.field === undefined ? null : /^(>=|<=|>|<)([^]+)$/.exec(raw);
+        // Elasticsearch reads >=10, >10, <=10, <10 as one-sided ranges, on the default fields too.
+        const cmp = n.words > 1 ? null : /^(>=|<=|>|<)([^]+)$/.exec(raw);
         if (cmp) {
           const bound = unescapeQueryText(cmp[2]!);
           const op = cmp[1] === '>=' ? 'gte' : cmp[1] === '>' ? 'gt' : cmp[1] === '<=' ? 'lte' : 'lt';
-          return { op: 'range', [op]: bound };
+          return { op: 'range', [op]: bound, normalize: true };
         }
         return { op: 'match', text, operator: this.operator };
       }
@@ -83,9 +89,9 @@ class QueryStringCompiler {
         if (n.slop > 0) throw unsupported(`the proximity query "${n.text}"~${n.slop}`);
         return { op: 'phrase', text: n.text };
       case 'regexp':
-        return { op: 'regexp', pattern: n.pattern };
+        return { op: 'regexp', pattern: n.pattern, normalize: true };
       case 'range': {
-        const c: FieldCondition = { op: 'range' };
+        const c: FieldCondition = { op: 'range', normalize: true };
         if (n.lower !== undefined) c[n.includeLower ? 'gte' : 'gt'] = n.lower;
         if (n.upper !== undefined) c[n.includeUpper ? 'lte' : 'lt'] = n.upper;
         return c;
@@ -110,14 +116,16 @@ class QueryStringCompiler {
     return this.build(field, cond, this.opts.lenient ?? false);
   }
 
+  /**
+   * Lenient: a value the field's type cannot take matches nothing there, as Elasticsearch skips
+   * it. What the evaluator itself does not support is never silently skipped.
+   */
   private build(field: ResolvedField, cond: FieldCondition, lenient: boolean): DocMatcher {
     if (!lenient) return fieldCondition(field, cond, this.ctx);
     try {
       return fieldCondition(field, cond, this.ctx);
     } catch (e) {
-      if (e instanceof QueryError && (e.code === 'ALERTSMITH_QUERY_VALUE' || e.code === 'ALERTSMITH_QUERY_UNSUPPORTED')) {
-        return MATCH_NONE;
-      }
+      if (e instanceof QueryError && e.code === 'ALERTSMITH_QUERY_VALUE') return MATCH_NONE;
       throw e;
     }
   }
@@ -130,17 +138,20 @@ class QueryStringCompiler {
   private patternField(pattern: string, cond: FieldCondition): DocMatcher {
     const all = pattern === '*';
     const re = all ? undefined : wildcardToRegExp(pattern);
-    const lenient = all || (this.opts.lenient ?? false);
+    const lenient = this.opts.lenient ?? false;
     const cache = new Map<string, DocMatcher>();
+    // constant_keyword fields hold their value in every document of the index, _source or not.
+    const constants = [...(this.ctx.constants?.keys() ?? [])];
     return (doc) => {
-      for (const source of leafPaths(doc)) {
+      for (const source of [...leafPaths(doc), ...constants]) {
         if (source.startsWith('_')) continue;
         for (const name of [source, ...this.ctx.fields.subfieldsOf(source)]) {
           if (re && !re.test(name)) continue;
           let m = cache.get(name);
           if (m === undefined) {
             const field = this.ctx.fields.require(name);
-            m = this.build(field, cond, lenient);
+            // Field patterns skip what cannot be searched as text (objects, geo points).
+            m = cond.op !== 'exists' && (field.kind === 'object' || field.kind === 'unsearchable') ? MATCH_NONE : this.build(field, cond, lenient);
             cache.set(name, m);
           }
           if (m(doc)) return true;

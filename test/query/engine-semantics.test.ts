@@ -57,7 +57,7 @@ describe('words without an operator between them are one text, analysed per fiel
   });
 
   it('keeps terms apart where an operator, a field or a modifier stands between them', () => {
-    expect(q('event.code:4624 4625', [{ event: { code: '4625' } }])).toEqual([]);
+    expect(q('event.code:4624 4625', [{ event: { code: '4624 4625' } }, { event: { code: '4625' } }])).toEqual([1]);
     expect(q('4625 event.code:4624', [{ event: { code: '4625' } }])).toEqual([0]);
     expect(q('event.code:(4624 -4625)', [{ event: { code: '4624' } }])).toEqual([0]);
   });
@@ -91,7 +91,7 @@ describe('ranges without a field', () => {
   const docs = [{ '@timestamp': '2026-03-10T00:00:00Z' }, { source: { port: 22 } }, { message: 'apple' }, { user: { name: 'zed' } }];
 
   it('run on every field, each with its type', () => {
-    expect(q('>100', docs)).toEqual([0, 3]);
+    expect(q('>100', docs)).toEqual([0, 2, 3]);
     expect(q('<100', [{ source: { port: 22 } }, { source: { port: 2222 } }])).toEqual([0]);
   });
 
@@ -106,14 +106,44 @@ describe('minimum_should_match above the number of optional clauses', () => {
     expect(hits({ filter: [{ bool: { should, minimum_should_match: 3 } }] }, [{ user: { name: 'root' }, process: { name: 'sshd' } }])).toEqual([]);
   });
 
-  it('makes a match query match nothing, and counts repeated words once each', () => {
+  it('makes a match query of several words match nothing, counts a repeated word each time, and is ignored for one word', () => {
     const doc = [{ message: 'failed login' }];
-    expect(hits({ filter: [{ match: { message: { query: 'failed', minimum_should_match: 2 } } }] }, doc)).toEqual([]);
+    expect(hits({ filter: [{ match: { message: { query: 'failed other', minimum_should_match: 3 } } }] }, doc)).toEqual([]);
+    expect(hits({ filter: [{ match: { message: { query: 'failed', minimum_should_match: 2 } } }] }, doc)).toEqual([0]);
     expect(hits({ filter: [{ match: { message: { query: 'failed Failed other', minimum_should_match: 2 } } }] }, doc)).toEqual([0]);
   });
 });
 
+describe('regexp case_insensitive', () => {
+  it('covers literal letters, not character classes, as Lucene does', () => {
+    const docs = [{ user: { name: 'Admin' } }, { user: { name: 'admin' } }];
+    expect(hits({ filter: [{ regexp: { 'user.name': { value: '[A-Z].*', case_insensitive: true } } }] }, docs)).toEqual([0]);
+    expect(hits({ filter: [{ regexp: { 'user.name': { value: 'ADMIN', case_insensitive: true } } }] }, docs)).toEqual([0, 1]);
+  });
+});
+
+describe('ranges on boolean fields', () => {
+  it('order false before true, and skip a bound that is not a boolean under the default field *', () => {
+    const docs = [{ tls: { established: false } }, { tls: { established: true } }];
+    expect(q('tls.established:[false TO true}', docs)).toEqual([0]);
+    expect(q('tls.established:<10', docs)).toEqual([]);
+  });
+});
+
 describe('constant_keyword', () => {
+  it('makes the object holding it exist in every document', () => {
+    expect(q('_exists_:data_stream', [{ data_stream: { type: 'logs' } }, { message: 'x' }])).toEqual([0, 1]);
+  });
+
+  it('is matched by OpenSearch with * as the only wildcard and never by a query_string regexp', () => {
+    const docs = [{ data_stream: { type: 'logs' } }];
+    expect(q('data_stream.type:l?gs', docs)).toEqual([0]);
+    expect(q('data_stream.type:l?gs', docs, { engine: 'opensearch' })).toEqual([]);
+    expect(q('data_stream.type:l*', docs, { engine: 'opensearch' })).toEqual([0]);
+    expect(q('data_stream.type:/lo.*/', docs, { engine: 'opensearch' })).toEqual([]);
+    expect(hits({ filter: [{ regexp: { 'data_stream.type': 'lo.*' } }] }, docs, { engine: 'opensearch' })).toEqual([0]);
+  });
+
   it('gives every document of the index the value of the first one indexed', () => {
     const docs = [{ data_stream: { type: 'logs' } }, { message: 'x' }];
     expect(q('data_stream.type:logs', docs)).toEqual([0, 1]);
