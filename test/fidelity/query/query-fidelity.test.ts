@@ -76,6 +76,7 @@ describe.skipIf(classpath === undefined)('the offline evaluator answers as OpenS
     const engine = new Map(answer.results.map((r) => [r.id, r]));
     const problems: string[] = [];
     const counts: Record<string, number> = {};
+    let pairsOff = 0;
     for (const c of cases) {
       const want = engine.get(c.id);
       if (want === undefined) throw new Error(`the oracle did not answer ${c.id}`);
@@ -83,13 +84,16 @@ describe.skipIf(classpath === undefined)('the offline evaluator answers as OpenS
       let problem: string | undefined;
       if ('error' in want && 'matches' in got) {
         problem = `engine rejects it (${want.error}), the evaluator matches [${got.matches.join(' ')}]`;
+        pairsOff += docIds.length;
         counts['engine rejects, evaluator answers'] = (counts['engine rejects, evaluator answers'] ?? 0) + 1;
       } else if ('matches' in want && 'error' in got) {
         problem = `the evaluator refuses it (${got.error}), the engine matches [${want.matches.join(' ')}]`;
+        pairsOff += docIds.length;
         counts['evaluator refuses, engine answers'] = (counts['evaluator refuses, engine answers'] ?? 0) + 1;
       } else if ('matches' in want && 'matches' in got) {
         const extra = got.matches.filter((d) => !want.matches.includes(d));
         const missing = want.matches.filter((d) => !got.matches.includes(d));
+        pairsOff += extra.length + missing.length;
         if (extra.length + missing.length > 0) {
           problem = `the evaluator also matches [${extra.join(' ')}] and misses [${missing.join(' ')}] (engine: [${want.matches.join(' ')}])`;
           counts['different documents'] = (counts['different documents'] ?? 0) + 1;
@@ -98,7 +102,7 @@ describe.skipIf(classpath === undefined)('the offline evaluator answers as OpenS
       if (problem !== undefined) problems.push(`${c.id} (${c.origin}) ${describeCase(c)}\n    ${problem}`);
     }
     const pairs = cases.length * CORPUS_DOCUMENTS.length;
-    process.stderr.write(`\nquery fidelity: ${cases.length} queries x ${CORPUS_DOCUMENTS.length} documents = ${pairs} pairs; ${problems.length} disagreements ${JSON.stringify(counts)}\n`);
+    process.stderr.write(`\nquery fidelity: ${cases.length} queries x ${CORPUS_DOCUMENTS.length} documents = ${pairs} pairs; ${problems.length} queries disagree ${JSON.stringify(counts)}, ${pairsOff} pairs\n`);
     // ALERTSMITH_FIDELITY_REPORT=<file>: every disagreement, not only the first 40.
     if (process.env.ALERTSMITH_FIDELITY_REPORT) writeFileSync(process.env.ALERTSMITH_FIDELITY_REPORT, `${problems.join('\n')}\n`);
     if (problems.length > 0) {
