@@ -195,3 +195,11 @@ describe('engines differ: query_string wildcards and regexps on a wildcard field
     expect(hits({ filter: [{ wildcard: { 'process.command_line': '*whoami*' } }] }, docs, { engine: 'opensearch' })).toEqual([0]);
   });
 });
+
+describe('an IPv4-mapped CIDR block', () => {
+  it('counts its prefix in IPv4 bits, as Java reads the address as IPv4', () => {
+    const docs = [{ source: { ip: '10.0.0.99' } }];
+    expect(q('source.ip:"::ffff:10.0.0.0/8"', docs)).toEqual([0]);
+    expect(q('source.ip:"::ffff:10.0.0.0/104"', docs)).toEqual([]);
+  });
+});

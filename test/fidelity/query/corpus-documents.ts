@@ -320,4 +320,13 @@ export const CORPUS_DOCUMENTS: Record<string, unknown>[] = [
     message: 'An account was successfully logged on. Logon Type: 10',
     tags: ['windows'],
   },
+  {
+    '@timestamp': '2026-03-12T07:00:00.500Z',
+    event: { category: ['authentication'], outcome: 'failure', code: '4625' },
+    user: { name: 'José', domain: 'CORP' },
+    host: { name: 'DC02' },
+    message: 'Failed logon for JOSÉ from 10.0.0.99',
+    source: { ip: '10.0.0.99', port: -1 },
+    tls: { established: [true, false] },
+  },
 ];

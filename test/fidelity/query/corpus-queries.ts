@@ -191,6 +191,36 @@ const BOOLEAN_SHAPES = [
   '(event.code:4688 AND process.name:cmd.exe) OR (event.category:process AND process.parent.name:cmd.exe)',
 ];
 
+/** Less common but real: escapes, quoting, dates with offsets and rounding, odd numbers, unicode. */
+const EDGE_SHAPES = [
+  'process.name:"power*"', 'process.name:power\\*', 'user.name:backdoor\\$', 'user.name:back*\\$', 'user.name:backdoor$',
+  'user.name:José', 'message:JOSÉ', 'message:josé', 'user.name:josé', 'message:"GET /admin"', 'message:etc\\/passwd',
+  'message:"for root from"', 'message:"root for"', 'message:"ssh2"', 'message:(ssh2 OR publickey) AND NOT user.name:root',
+  '@timestamp:[now-100y/d TO now/d]', '@timestamp:>now-100y', '@timestamp:"2026-03-10T10:05:00+01:00"', '@timestamp:2026-03-10T09\\:05\\:00.000Z',
+  '@timestamp:[2026-03-10T09:00:00+01:00 TO 2026-03-10T11:00:00+01:00]', '@timestamp:{* TO 2026-03-10T09:05:00Z]', '@timestamp:[2026-03-11T00:00:00Z TO 2026-03-11T00:00:00Z]',
+  '@timestamp:2026-03-10T09', '@timestamp:[2026-03-10||/d TO 2026-03-10||+1d/d}', 'event.created:[* TO *]',
+  'source.port:[* TO 1024]', 'source.port:022', 'source.port:+22', 'source.port:\\-1', 'event.risk_score:[21 TO 22]', 'event.risk_score:>21.49',
+  'event.severity:[3 TO 3]', 'event.severity:{3 TO 5}', 'source.port:(22 OR 2222 OR 3389)', 'source.port:(>=1024 AND <50000)', 'custom.big:[1 TO *]',
+  'source.ip:[10.0.0.0 TO *]', 'source.ip:"10.0.0.23/32"', 'source.ip:"::ffff:10.0.0.0/104"', 'source.ip:"2001:db8::/64"', 'source.ip:\\:\\:ffff\\:10.0.0.99',
+  'destination.ip:[198.51.100.0 TO 198.51.100.255] AND destination.port:443',
+  'tls.established:TRUE', 'tls.established:"true"', 'process.interactive:(true) AND process.name:sshd', 'custom.flag:false OR NOT _exists_:custom.flag',
+  'host.name:dc01', 'host.name:(DC01 OR DC02) AND event.code:(4624 OR 4625 OR 4771)', 'user.name:(root OR ROOT) AND NOT host.name:db01',
+  '*', '*:*', 'NOT *', 'NOT _exists_:user AND NOT _exists_:process', '_exists_:custom AND NOT custom.flag:true',
+  'event.category:(network OR web) AND NOT destination.port:(80 OR 443)', 'dns.answers.ttl:>100', 'dns.answers.ttl:60 AND dns.answers.type:A',
+  'dns.answers.name:evil.example.net AND dns.answers.type:A', 'related.ip:"10.0.0.0/8" AND related.user:svc_backup',
+  'process.args:"-enc" AND process.name:powershell.exe', 'process.args:(whoami OR \\/all)', 'process.args:\\/c', 'process.args:/\\/.*/',
+  'file.path:*.ps1 OR file.path:*.exe', 'file.path:*\\\\Public\\\\*', 'file.path:/.*[Pp]ublic.*/', 'file.path.text:(users public)',
+  'url.original:http*', 'url.original:*example.com*', 'url.original.text:"login.example.com"', 'url.domain:*.example.com',
+  'event.original:*delete*', 'event.original:"user=admin action=delete path=/var/log/auth.log status=ok"', 'message:user\\=admin', 'message:"action=delete"',
+  'rule.name:ET*', 'rule.name:"ET SCAN Nmap Scripting Engine User-Agent"', 'rule.name:(ET SCAN Nmap Scripting Engine User-Agent)',
+  'custom.note:(powershell AND word)', 'custom.note:"from word"', 'custom.note:launched', 'custom.note:LAUNCH*', 'custom.note:9f86d081884c7d65',
+  'error.message:"syntax error"', 'error.message:or', 'error.message:"at or near"', 'event.duration:>1000000',
+  'host.cpu.usage:[0.95 TO 1]', 'host.cpu.usage:0.95', 'custom.half:[1 TO 2]', 'custom.ratio:-1.25', 'custom.tiny:[-10 TO -1]',
+  'event.code:4624 OR 4625', 'event.code:4624 4625', 'root admin', 'failed root', 'user.name:root admin', '"failed password" root',
+  'event.outcome:failure AND user.name:root OR user.name:admin', 'NOT event.outcome:success AND NOT event.outcome:failure',
+  '+event.code:4624 +user.name:Administrator -host.name:DC02', '-event.outcome:success -event.outcome:failure',
+];
+
 /** DSL clauses a detection's `filter` holds. */
 function dslClauses(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
@@ -252,6 +282,26 @@ function dslClauses(): Record<string, unknown>[] {
   ];
   for (const [f, v] of terms) out.push(term(f, v));
   out.push({ terms: { 'destination.port': [22, 443, 3389] } }, { terms: { 'source.ip': ['10.0.0.0/8', '203.0.113.7'] } });
+  out.push(
+    { match: { 'source.ip': '10.0.0.0/8' } }, { match: { 'source.port': 22 } }, { match: { 'source.port': '22' } }, { match: { '@timestamp': '2026-03-10' } },
+    { match: { 'tls.established': 'false' } }, { match: { 'user.name': { query: 'jane doe', operator: 'and' } } }, { match: { 'user.name': 'jane' } },
+    { match_phrase: { 'user.name': 'jane doe' } }, { match_phrase: { message: 'successfully logged' } }, { match_phrase: { message: 'logged successfully' } },
+    { term: { message: 'Failed' } }, { term: { message: 'failed' } }, { term: { 'user.name.text': 'doe' } }, { term: { 'source.port': '22' } },
+    { terms: { 'event.code': ['4624', 4625, '4688'] } }, { terms: { 'user.name': ['root', 'ROOT'] } }, { terms: { 'tls.established': [true] } },
+    { wildcard: { message: 'Fail*' } }, { wildcard: { message: 'fail*' } }, { prefix: { message: 'Fail' } }, { prefix: { 'user.name': 'Adm' } },
+    { prefix: { 'user.name': { value: 'adm', case_insensitive: true } } }, { regexp: { message: 'fail.*' } }, { regexp: { 'event.code': '46[0-9]{2}' } },
+    { range: { 'user.name': { gt: 'root' } } }, { range: { message: { gte: 'a', lt: 'b' } } }, { range: { 'tls.established': { gte: true } } },
+    { range: { '@timestamp': { gte: '2026-03-10T10:00:00+01:00' } } }, { range: { '@timestamp': { gte: '2026-03-10', lte: '2026-03-10' } } },
+    { range: { '@timestamp': { gt: '2026-03-10', lt: '2026-03-11' } } }, { range: { 'event.risk_score': { gt: '21.5' } } },
+    { exists: { field: 'process.name.text' } }, { exists: { field: 'dns' } }, { exists: { field: 'data_stream' } },
+    { bool: { must_not: [{ term: { 'event.outcome': 'success' } }], should: [{ term: { 'user.name': 'root' } }, { term: { 'user.name': 'jdoe' } }] } },
+    { bool: { filter: [{ range: { 'source.port': { gte: 1024 } } }], must_not: { terms: { 'source.ip': ['10.0.0.0/8'] } } } },
+    { bool: { should: [{ bool: { must: [{ term: { 'event.code': '4624' } }, { term: { 'user.domain': 'CORP' } }] } }, { match: { message: 'kerberos' } }] } },
+    { query_string: { query: 'failed', fields: ['message^2'] } }, { query_string: { query: 'NOT root', default_operator: 'AND' } },
+    { query_string: { query: 'root failed -invalid', default_operator: 'AND', default_field: 'message' } },
+    { query_string: { query: 'event.code:(4624 4625)', default_operator: 'AND' } },
+    { query_string: { query: 'user.name:Admin*' } }, { query_string: { query: 'message:Admin*', analyze_wildcard: false } },
+  );
   out.push(
     { bool: { should: [term('user.name', 'root'), term('user.name', 'ROOT')] } },
     { bool: { should: [term('user.name', 'root'), term('user.name', 'ROOT')], minimum_should_match: 2 } },
@@ -332,6 +382,7 @@ export function handWrittenQueries(): CorpusQuery[] {
   q('*.name:root');
   q('user.\\*:(root OR admin)');
   for (const f of FIELDLESS) q(f);
+  for (const e of EDGE_SHAPES) q(e);
   for (const s of BOOLEAN_SHAPES) q(s);
   for (const clause of dslClauses()) out.push({ filter: [clause] });
   out.push(
