@@ -340,6 +340,40 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
   return result;
 }
 
+/** A clause of a parsed query that is not a boolean, with the field it searches (undefined: the default fields). */
+export type LuceneLeaf = Exclude<LuceneNode, { kind: 'bool' }>;
+
+/** Every leaf clause of a parsed query, in query order. */
+export function luceneLeaves(node: LuceneNode | undefined): LuceneLeaf[] {
+  if (node === undefined) return [];
+  if (node.kind !== 'bool') return [node];
+  return node.clauses.flatMap((c) => luceneLeaves(c.node));
+}
+
+/**
+ * Field patterns written without escaping their wildcards, which Lucene cannot read as a field
+ * (`user.*:root` does not parse), and `_exists_:` with an unescaped pattern, which is a wildcard
+ * query on a field named `_exists_` (it matches nothing). Offsets are into the query.
+ */
+export function unescapedFieldPatterns(query: string): { pattern: string; pos: number; end: number; exists: boolean }[] {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(query);
+  } catch {
+    return [];
+  }
+  const out: { pattern: string; pos: number; end: number; exists: boolean }[] = [];
+  tokens.forEach((tok, i) => {
+    if (tok.t !== 'term' || tokens[i + 1]?.t !== 'colon') return;
+    if (tok.text !== '*' && hasWildcard(tok.text)) out.push({ pattern: tok.text, pos: tok.pos, end: tok.end ?? tok.pos, exists: false });
+    const value = tokens[i + 2];
+    if (tok.text === '_exists_' && value?.t === 'term' && hasWildcard(value.text) && value.text !== '*') {
+      out.push({ pattern: value.text, pos: value.pos, end: value.end ?? value.pos, exists: true });
+    }
+  });
+  return out;
+}
+
 function span(tok: Token): { pos: number; end: number } {
   return { pos: tok.pos, end: tok.end ?? tok.pos };
 }

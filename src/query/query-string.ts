@@ -2,7 +2,7 @@ import { boolMatcher, MATCH_ALL, MATCH_NONE } from './bool-matcher.js';
 import { leafPaths } from './document-values.js';
 import { fieldCondition, type ConditionContext, type DocMatcher, type FieldCondition } from './field-conditions.js';
 import type { FieldTypes, ResolvedField } from './field-types.js';
-import { parseLucene, type LuceneNode } from './lucene-syntax.js';
+import { parseLucene, type LuceneLeaf, type LuceneNode } from './lucene-syntax.js';
 import { QueryError, unsupported } from './query-error.js';
 import { hasWildcard, unescapeQueryText, wildcardToRegExp } from './text-patterns.js';
 
@@ -63,40 +63,8 @@ class QueryStringCompiler {
     return this.onFields(targets, this.conditionOf(n));
   }
 
-  private conditionOf(n: Exclude<LuceneNode, { kind: 'bool' }>): FieldCondition {
-    switch (n.kind) {
-      case 'term': {
-        if (n.fuzzy) throw unsupported(`the fuzzy query ${n.raw}~`, 'write the variants out, e.g. (a OR b)');
-        const raw = n.raw;
-        if (raw === '*') return { op: 'exists' };
-        if (hasWildcard(raw)) {
-          if (this.opts.allowLeadingWildcard === false && /^[*?]/.test(raw)) {
-            throw new QueryError('ALERTSMITH_QUERY_SYNTAX', `the leading wildcard in ${raw} is not allowed (allow_leading_wildcard is false)`);
-          }
-          return { op: 'wildcard', pattern: raw, normalize: true };
-        }
-        const text = unescapeQueryText(raw);
-        // Elasticsearch reads >=10, >10, <=10, <10 as one-sided ranges, on the default fields too.
-        const cmp = n.words > 1 ? null : /^(>=|<=|>|<)([^]+)$/.exec(raw);
-        if (cmp) {
-          const bound = unescapeQueryText(cmp[2]!);
-          const op = cmp[1] === '>=' ? 'gte' : cmp[1] === '>' ? 'gt' : cmp[1] === '<=' ? 'lte' : 'lt';
-          return { op: 'range', [op]: bound, normalize: true };
-        }
-        return { op: 'match', text, operator: this.operator };
-      }
-      case 'phrase':
-        if (n.slop > 0) throw unsupported(`the proximity query "${n.text}"~${n.slop}`);
-        return { op: 'phrase', text: n.text };
-      case 'regexp':
-        return { op: 'regexp', pattern: n.pattern, normalize: true };
-      case 'range': {
-        const c: FieldCondition = { op: 'range', normalize: true };
-        if (n.lower !== undefined) c[n.includeLower ? 'gte' : 'gt'] = n.lower;
-        if (n.upper !== undefined) c[n.includeUpper ? 'lte' : 'lt'] = n.upper;
-        return c;
-      }
-    }
+  private conditionOf(n: LuceneLeaf): FieldCondition {
+    return leafCondition(n, this.operator, this.opts.allowLeadingWildcard ?? true);
   }
 
   /** One condition over several fields: a match on any of them (Elasticsearch's dis_max). */
@@ -159,5 +127,42 @@ class QueryStringCompiler {
       }
       return false;
     };
+  }
+}
+
+/** What one leaf clause of a query_string asks of each field it searches. */
+export function leafCondition(n: LuceneLeaf, operator: 'OR' | 'AND', allowLeadingWildcard = true): FieldCondition {
+  switch (n.kind) {
+    case 'term': {
+      if (n.fuzzy) throw unsupported(`the fuzzy query ${n.raw}~`, 'write the variants out, e.g. (a OR b)');
+      const raw = n.raw;
+      if (raw === '*') return { op: 'exists' };
+      if (hasWildcard(raw)) {
+        if (!allowLeadingWildcard && /^[*?]/.test(raw)) {
+          throw new QueryError('ALERTSMITH_QUERY_SYNTAX', `the leading wildcard in ${raw} is not allowed (allow_leading_wildcard is false)`);
+        }
+        return { op: 'wildcard', pattern: raw, normalize: true };
+      }
+      const text = unescapeQueryText(raw);
+      // Elasticsearch reads >=10, >10, <=10, <10 as one-sided ranges, on the default fields too.
+      const cmp = n.words > 1 ? null : /^(>=|<=|>|<)([^]+)$/.exec(raw);
+      if (cmp) {
+        const bound = unescapeQueryText(cmp[2]!);
+        const op = cmp[1] === '>=' ? 'gte' : cmp[1] === '>' ? 'gt' : cmp[1] === '<=' ? 'lte' : 'lt';
+        return { op: 'range', [op]: bound, normalize: true };
+      }
+      return { op: 'match', text, operator };
+    }
+    case 'phrase':
+      if (n.slop > 0) throw unsupported(`the proximity query "${n.text}"~${n.slop}`);
+      return { op: 'phrase', text: n.text };
+    case 'regexp':
+      return { op: 'regexp', pattern: n.pattern, normalize: true };
+    case 'range': {
+      const c: FieldCondition = { op: 'range', normalize: true };
+      if (n.lower !== undefined) c[n.includeLower ? 'gte' : 'gt'] = n.lower;
+      if (n.upper !== undefined) c[n.includeUpper ? 'lte' : 'lt'] = n.upper;
+      return c;
+    }
   }
 }
