@@ -223,8 +223,12 @@ function scalarText(raw: unknown, field: ResolvedField): string {
   throw badQueryValue(raw, field, 'a string, number or boolean');
 }
 
+/** Java's decimal syntax (BigDecimal): no hex, no spaces; floating types (Double) allow spaces around it. */
+const JAVA_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function queryNumber(raw: unknown, field: ResolvedField): number {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  const text = typeof raw === 'string' ? (field.kind === 'float' ? raw.trim() : raw) : undefined;
+  const n = typeof raw === 'number' ? raw : text !== undefined && JAVA_DECIMAL.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(n)) throw badQueryValue(raw, field, 'a number');
   return n;
 }

@@ -203,3 +203,13 @@ describe('an IPv4-mapped CIDR block', () => {
     expect(q('source.ip:"::ffff:10.0.0.0/104"', docs)).toEqual([]);
   });
 });
+
+describe('numbers in a query', () => {
+  it('are read with Java\'s decimal syntax: no hex, no spaces on integer fields', () => {
+    const docs = [{ source: { port: 22 } }];
+    expect(q('source.port:0x16', docs)).toEqual([]);
+    expect(q('source.port:" 22"', docs)).toEqual([]);
+    expect(q('source.port:2.2e1', docs)).toEqual([0]);
+    expect(q('event.risk_score:" 22"', [{ event: { risk_score: 22 } }])).toEqual([0]);
+  });
+});

@@ -219,6 +219,14 @@ const EDGE_SHAPES = [
   'event.code:4624 OR 4625', 'event.code:4624 4625', 'root admin', 'failed root', 'user.name:root admin', '"failed password" root',
   'event.outcome:failure AND user.name:root OR user.name:admin', 'NOT event.outcome:success AND NOT event.outcome:failure',
   '+event.code:4624 +user.name:Administrator -host.name:DC02', '-event.outcome:success -event.outcome:failure',
+  'event.risk_score:" 21.5"', 'event.risk_score:0x1p4', 'source.port:0x16', 'source.port:1e3', 'source.port:22.5', 'source.port:" 22"', 'custom.big:\\-1', 'custom.big:[* TO 5000000000000]',
+  'event.risk_score:1e2', 'event.risk_score:NaN', 'custom.ratio:Infinity', 'event.severity:[1 TO 3.5]', 'event.severity:>2.5',
+  'user.name:""', 'message:""', 'user.name:"root"^2', '(user.name:root OR user.name:admin)^2', 'process.name:(powershell.exe OR cmd.exe) AND NOT user.name:(SYSTEM OR "LOCAL SERVICE")',
+  'message:"C:\\\\Windows"', 'message:ssh2\\:', 'host.name:web-01', 'host.name:web-0*', 'host.name:WEB*', '@timestamp:[now-1h TO now]',
+  '@timestamp:2026-03-10T09:05:00Z', '@timestamp:>=2026-03-10T09:05:00Z', '@timestamp:1773133500000', '@timestamp:[1773133500000 TO *]',
+  'event.created:>2026-03-10T10:00:28Z', 'event.created:2026-03-10', 'tls.established:(true AND false)', 'tls.established:1', 'tls.established:on',
+  'source.ip:10.0.0.23 OR source.ip:"10.0.0.23"', 'source.ip:[10.0.0.23 TO 10.0.0.23]', 'source.ip:{10.0.0.0 TO 10.0.0.23}', 'source.ip:<10.0.0.24',
+  'host.ip:"fe80::/10"', 'host.ip:[:: TO *]', 'destination.ip:"2001:db8::1/128"', 'source.ip:"10.0.0.0/33"', 'source.ip:"10.0.0.0/0"',
 ];
 
 /** DSL clauses a detection's `filter` holds. */
@@ -301,6 +309,13 @@ function dslClauses(): Record<string, unknown>[] {
     { query_string: { query: 'root failed -invalid', default_operator: 'AND', default_field: 'message' } },
     { query_string: { query: 'event.code:(4624 4625)', default_operator: 'AND' } },
     { query_string: { query: 'user.name:Admin*' } }, { query_string: { query: 'message:Admin*', analyze_wildcard: false } },
+    { match: { 'event.code': '4624 4625' } }, { match_phrase: { 'event.code': 4624 } }, { terms: { message: ['Failed', 'failed'] } },
+    { exists: { field: 'tags' } }, { wildcard: { 'source.port': '2*' } }, { prefix: { 'source.ip': '10.' } }, { regexp: { message: 'Fail.*' } },
+    { range: { 'source.ip': { gte: '10.0.0.0/8' } } }, { query_string: { query: 'cmd.exe', fields: ['process.\\*'] } },
+    { query_string: { query: 'root admin', default_field: 'user.name' } }, { query_string: { query: 'root admin', default_field: 'related.user' } },
+    { query_string: { query: 'event.code:4624 OR event.code:4625', default_operator: 'AND' } },
+    { query_string: { query: 'failed password', default_operator: 'AND', fields: ['message', 'error.message'] } },
+    { match: { 'source.port': { query: '22', operator: 'and' } } }, { match: { 'user.name.text': { query: 'jane doe', operator: 'and' } } },
   );
   out.push(
     { bool: { should: [term('user.name', 'root'), term('user.name', 'ROOT')] } },
