@@ -23,7 +23,9 @@ export function boolMatcher(c: BoolClauses): DocMatcher {
   const { should, mustNot } = c;
   // A bool query without clauses is a match_all, whatever its minimum_should_match.
   if (required.length + should.length + mustNot.length === 0) return MATCH_ALL;
-  const min = c.minimumShouldMatch ?? (required.length === 0 && should.length > 0 ? 1 : 0);
+  // Without a required clause, Lucene needs at least one should clause, whatever minimum_should_match says.
+  const floor = required.length === 0 && should.length > 0 ? 1 : 0;
+  const min = Math.max(c.minimumShouldMatch ?? floor, floor);
   if (min > should.length) return MATCH_NONE;
   return (doc) => {
     for (const m of required) if (!m(doc)) return false;

@@ -56,7 +56,7 @@ export function compileDetectionFilter(def: DetectionFilter, opts: CompileOption
   const matchers: DocMatcher[] = [];
   const offset = def.query !== undefined ? 1 : 0;
   detectionClauses(def).forEach((clause, i) =>
-    matchers.push(i < offset ? compileDsl(clause.query, ctx, 'query') : compileDsl(clause, ctx, `filter[${i - offset}]`)),
+    matchers.push(i < offset ? compileDsl(clause.query, ctx, 'query') : compileDsl(clause, ctx, `filter[${i - offset}]`, true)),
   );
   return boolMatcher({ must: [], filter: matchers, should: [], mustNot: [] });
 }

@@ -11,7 +11,7 @@ import { compileQueryString, type QueryContext } from './query-string.js';
  * regexp, query_string, match_all, match_none, constant_score. Anything else is an error that
  * names the clause; so is an option of a known clause the evaluator does not follow.
  */
-export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter'): DocMatcher {
+export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter', topLevel = false): DocMatcher {
   if (!isRecord(clause)) throw invalid(path, 'a query clause is an object such as { term: { field: value } }');
   const keys = Object.keys(clause);
   if (keys.length !== 1) {
@@ -22,7 +22,8 @@ export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter'):
   const at = `${path}.${type}`;
   switch (type) {
     case 'query':
-      // ElastAlert unwraps { query: X } in filter lists.
+      // ElastAlert unwraps { query: X } at the top of the filter list; anywhere else Elasticsearch rejects it.
+      if (!topLevel) throw invalid(at, 'a { query: ... } wrapper is only unwrapped at the top of the filter list: write the clause itself here');
       return compileDsl(body, ctx, at);
     case 'bool':
       return compileBool(body, ctx, at);

@@ -213,3 +213,22 @@ describe('numbers in a query', () => {
     expect(q('event.risk_score:" 22"', [{ event: { risk_score: 22 } }])).toEqual([0]);
   });
 });
+
+describe('the { query: ... } wrapper', () => {
+  it('is unwrapped at the top of the filter list, as ElastAlert does, and rejected inside a clause, as Elasticsearch does', () => {
+    const docs = [{ user: { name: 'root' } }];
+    expect(hits({ filter: [{ query: { term: { 'user.name': 'root' } } }] }, docs)).toEqual([0]);
+    expect(() => hits({ filter: [{ bool: { must: [{ query: { term: { 'user.name': 'root' } } }] } }] }, docs)).toThrow(/filter\[0\]\.bool\.must\[0\]/);
+  });
+});
+
+describe('a bool query without must or filter clauses', () => {
+  it('needs one should clause even when minimum_should_match works out to 0, as Lucene does', () => {
+    const docs = [{ user: { name: 'root' } }, { user: { name: 'bob' } }];
+    const should = [{ term: { 'user.name': 'root' } }];
+    expect(hits({ filter: [{ bool: { should, minimum_should_match: -1 } }] }, docs)).toEqual([0]);
+    expect(hits({ filter: [{ bool: { should, minimum_should_match: '50%' } }] }, docs)).toEqual([0]);
+    expect(hits({ filter: [{ bool: { should, must_not: [{ term: { 'user.name': 'x' } }], minimum_should_match: 0 } }] }, docs)).toEqual([0]);
+    expect(hits({ filter: [{ bool: { should, filter: [{ exists: { field: 'user' } }], minimum_should_match: 0 } }] }, docs)).toEqual([0, 1]);
+  });
+});

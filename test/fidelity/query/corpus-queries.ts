@@ -230,7 +230,7 @@ const EDGE_SHAPES = [
 ];
 
 /** DSL clauses a detection's `filter` holds. */
-function dslClauses(): Record<string, unknown>[] {
+export function dslClauses(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const term = (field: string, value: unknown, extra: Record<string, unknown> = {}) =>
     Object.keys(extra).length === 0 ? { term: { [field]: value } } : { term: { [field]: { value, ...extra } } };

@@ -5,10 +5,10 @@ import { compileDetectionFilter, detectionClauses, type DetectionFilter } from '
 import { FieldTypes } from '../../../src/query/field-types.js';
 import { QueryError } from '../../../src/query/query-error.js';
 import { CORPUS_DOCUMENTS, CORPUS_EVENT_FIELDS } from './corpus-documents.js';
-import { handWrittenQueries, randomAtoms, type CorpusQuery } from './corpus-queries.js';
+import { dslClauses, handWrittenQueries, randomAtoms, type CorpusQuery } from './corpus-queries.js';
 import { documentFields, engineMapping } from './engine-mapping.js';
 import { askOracle, oracleIsUsable, type OracleAnswer } from './opensearch-oracle.js';
-import { randomQueries } from './random-queries.js';
+import { randomDslQueries, randomQueries } from './random-queries.js';
 
 // The offline evaluator (OpenSearch target) and an embedded OpenSearch 2.19.6 answer the same
 // queries over the same documents and mapping; every disagreement fails the suite.
@@ -29,6 +29,9 @@ const docIds = CORPUS_DOCUMENTS.map((_, i) => `d${String(i).padStart(2, '0')}`);
 const cases: Case[] = [
   ...handWrittenQueries().map((q, i): Case => ({ ...q, id: `c${i}`, origin: 'corpus' })),
   ...randomQueries(randomAtoms(), SEED, RANDOM_CASES).map((query, i): Case => ({ query, id: `r${i}`, origin: `random seed ${SEED}` })),
+  // Composed only from clauses valid on their own: how an engine reports an error inside a branch
+  // its rewriting drops is not what detections depend on.
+  ...randomDslQueries(dslClauses().filter((c) => 'matches' in evaluate({ filter: [c] }, Date.now())), SEED, Math.ceil(RANDOM_CASES / 2)).map((clause, i): Case => ({ filter: [clause], id: `rd${i}`, origin: `random seed ${SEED}` })),
 ];
 
 /** The search ElastAlert sends for a detection: its filter list, `{query: X}` unwrapped, in a bool filter. */

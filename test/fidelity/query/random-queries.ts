@@ -44,3 +44,24 @@ export function randomQueries(atoms: readonly string[], seed: number, count: num
   for (let i = 0; i < count; i++) out.push(expr(1 + Math.floor(rnd() * 3)));
   return out;
 }
+
+/**
+ * Seeded random DSL: bool queries over the corpus's clauses, with must, filter, should, must_not
+ * and minimum_should_match, nested up to three levels.
+ */
+export function randomDslQueries(clauses: readonly Record<string, unknown>[], seed: number, count: number): Record<string, unknown>[] {
+  const rnd = generator(seed ^ 0x5bd1e995);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const list = (depth: number): Record<string, unknown>[] => Array.from({ length: Math.floor(rnd() * 3) }, () => clause(depth - 1));
+  const clause = (depth: number): Record<string, unknown> => {
+    if (depth <= 0 || rnd() < 0.4) return pick(clauses);
+    const bool: Record<string, unknown> = {};
+    for (const key of ['must', 'filter', 'should', 'must_not']) {
+      const items = list(depth);
+      if (items.length > 0) bool[key] = items.length === 1 && rnd() < 0.5 ? items[0] : items;
+    }
+    if (bool.should !== undefined && rnd() < 0.4) bool.minimum_should_match = pick([1, 2, -1, '50%', '100%', 3]);
+    return { bool };
+  };
+  return Array.from({ length: count }, () => clause(1 + Math.floor(rnd() * 3)));
+}
