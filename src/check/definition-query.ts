@@ -16,7 +16,15 @@ export interface DefinitionQuery {
   types: FieldTypes;
 }
 
+/** Three rules read each definition's query: parse it once. */
+const parsed = new WeakMap<DefinitionSource, DefinitionQuery | undefined>();
+
 export function definitionQuery(source: DefinitionSource): DefinitionQuery | undefined {
+  if (!parsed.has(source)) parsed.set(source, readDefinitionQuery(source));
+  return parsed.get(source);
+}
+
+function readDefinitionQuery(source: DefinitionSource): DefinitionQuery | undefined {
   const definition = source.definition;
   const literal = definition && propertyAt(definition, ['query'])?.value;
   if (literal?.kind !== 'string') return undefined;
