@@ -54,6 +54,7 @@ class QueryStringCompiler {
     }
     const field = n.field;
     if (field === '_exists_') {
+      if (n.kind === 'phrase') return this.onFields([n.text], { op: 'exists' });
       if (n.kind !== 'term') throw unsupported(`_exists_ with a ${n.kind}`);
       // An unescaped pattern is a wildcard query on a field named _exists_: nothing has it.
       if (hasWildcard(n.raw)) return MATCH_NONE;
@@ -93,7 +94,10 @@ class QueryStringCompiler {
     try {
       return fieldCondition(field, cond, this.ctx);
     } catch (e) {
-      if (e instanceof QueryError && e.code === 'ALERTSMITH_QUERY_VALUE') return MATCH_NONE;
+      // A regular expression that does not parse is one more value the engine skips leniently.
+      if (e instanceof QueryError && (e.code === 'ALERTSMITH_QUERY_VALUE' || (e.code === 'ALERTSMITH_QUERY_SYNTAX' && cond.op === 'regexp'))) {
+        return MATCH_NONE;
+      }
       throw e;
     }
   }

@@ -232,3 +232,16 @@ describe('a bool query without must or filter clauses', () => {
     expect(hits({ filter: [{ bool: { should, filter: [{ exists: { field: 'user' } }], minimum_should_match: 0 } }] }, docs)).toEqual([0, 1]);
   });
 });
+
+describe('more of query_string under the default field *', () => {
+  const docs = [{ user: { name: 'root' } }, { host: { name: 'x' } }];
+  it('skips a regular expression that does not parse, leniently, but refuses it with lenient: false', () => {
+    expect(q('user.name:/[/', docs)).toEqual([]);
+    expect(q('NOT user.name:/[/', docs)).toEqual([0, 1]);
+    expect(() => hits({ filter: [{ query_string: { query: 'user.name:/[/', lenient: false } }] }, docs)).toThrow(QueryError);
+  });
+
+  it('reads _exists_ with a quoted field name', () => {
+    expect(q('_exists_:"user.name"', docs)).toEqual([0]);
+  });
+});

@@ -229,6 +229,22 @@ const EDGE_SHAPES = [
   'host.ip:"fe80::/10"', 'host.ip:[:: TO *]', 'destination.ip:"2001:db8::1/128"', 'source.ip:"10.0.0.0/33"', 'source.ip:"10.0.0.0/0"',
 ];
 
+/** Syntax at the edges: both sides must reject what the engine rejects and read the rest alike. */
+const SYNTAX_PROBES = [
+  'user.name:root AND', 'AND root', '(root', 'root)', 'user.name:"a \\"b\\""', 'a&&b', 'a||b', 'root & admin', 'root | admin',
+  'NOT NOT root', '(NOT root)', '!(root)', '-(root OR admin)', '+(root admin)', 'user.name:(root OR (admin AND NOT jdoe))',
+  'user.name:[root TO]', 'user.name:{a TO z', 'message:"unclosed', 'user.name:/unclosed', 'user.name:root^', 'user.name:root^2.5',
+  '\\(root\\)', '""', 'user.name:', ':root', 'user.name:(', 'user.name:()', '()', 'user.name:*root', 'user.name:r*t*', 'user.name:?',
+  'user.name:????', 'message:?', 'message:*', 'message:**', '**', 'user.name:\\*', 'user.name:\\?', '/.*/', 'message:/.*/',
+  'user.name:/[/', 'user.name:/ro{1,}t/', 'user.name:/(root|admin)/', 'user.name:/r.o.t/', 'user.name:/@/', 'user.name:/[^r].*/',
+  'user.name:/\\w+/', 'user.name:/[a-z]+/', 'user.name:/.{4}/', 'user.name:/\\$.*/', 'user.name:/.*\\$/', 'message:/[0-9]+/',
+  'a:b:c', 'user.name:root user.name:admin', 'user.name:root OR NOT user.name:admin', 'NOT user.name:root NOT user.name:admin',
+  'user.name:root AND NOT (host.name:DC01 OR host.name:DC02)', 'event.code:4624 AND -user.name:root', 'event.code:4624 && !user.name:root',
+  'user.name:root OR', 'OR', 'NOT', 'user.name:(root)', 'user.name:((root))', '((user.name:root))', 'user.name:(root OR)',
+  '_exists_:user.name AND _exists_:host.name', '_exists_:(user.name)', '_exists_:"user.name"', 'message:failed\\ password',
+  'user.name:"root" OR "admin"', 'host.name:DC0\\1', 'user.name:root\\', 'message:\\"failed', 'user.name:[* TO *]', 'user.name:{* TO *}',
+];
+
 /** DSL clauses a detection's `filter` holds. */
 export function dslClauses(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
@@ -398,6 +414,7 @@ export function handWrittenQueries(): CorpusQuery[] {
   q('user.\\*:(root OR admin)');
   for (const f of FIELDLESS) q(f);
   for (const e of EDGE_SHAPES) q(e);
+  for (const e of SYNTAX_PROBES) q(e);
   for (const s of BOOLEAN_SHAPES) q(s);
   for (const clause of dslClauses()) out.push({ filter: [clause] });
   out.push(
