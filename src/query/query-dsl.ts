@@ -3,7 +3,7 @@ import { boolMatcher, MATCH_ALL, MATCH_NONE, resolveMinimumShouldMatch } from '.
 import { checkTimeZone } from './date-values.js';
 import { fieldCondition, type DocMatcher, type FieldCondition } from './field-conditions.js';
 import { QueryError, unsupported } from './query-error.js';
-import { compileQueryString, type QueryContext } from './query-string.js';
+import { compileQueryString, conditionOnFields, type QueryContext } from './query-string.js';
 
 /**
  * Compiles an Elasticsearch query DSL clause: bool (must, filter, should, must_not,
@@ -76,6 +76,8 @@ export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter', 
         }
         return cond;
       });
+    case 'multi_match':
+      return compileMultiMatch(body, at, ctx);
     case 'match_phrase':
       return singleField(body, at, ctx, 'query', ['query', 'slop', 'boost', '_name', 'analyzer'], (v, o) => {
         if (o.slop !== undefined && o.slop !== 0) throw unsupported(`${at} with slop ${JSON.stringify(o.slop)}`);
@@ -106,7 +108,7 @@ export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter', 
     case 'query_string':
       return compileQueryStringClause(body, at, ctx);
     default:
-      throw unsupported(`the query clause "${type}" (at ${at})`, 'use bool, term, terms, match, match_phrase, range, exists, wildcard, prefix, regexp or query_string');
+      throw unsupported(`the query clause "${type}" (at ${at})`, 'use bool, term, terms, match, multi_match, match_phrase, range, exists, wildcard, prefix, regexp or query_string');
   }
 }
 
@@ -170,6 +172,46 @@ function compileRange(body: unknown, at: string, ctx: QueryContext): DocMatcher 
   if (spec.from !== undefined && spec.from !== null) cond[spec.include_lower === false ? 'gt' : 'gte'] = spec.from;
   if (spec.to !== undefined && spec.to !== null) cond[spec.include_upper === false ? 'lt' : 'lte'] = spec.to;
   return fieldCondition(ctx.fields.require(name), cond, ctx);
+}
+
+/**
+ * multi_match of type best_fields (the default), most_fields or phrase: the match (or
+ * match_phrase) query on each field, a document matching when one field does. Without `fields`,
+ * Elasticsearch's default field `*`, leniently.
+ */
+function compileMultiMatch(body: unknown, at: string, ctx: QueryContext): DocMatcher {
+  const o = options(body, at, [
+    'query', 'fields', 'type', 'operator', 'minimum_should_match', 'lenient', 'boost', '_name', 'tie_breaker', 'analyzer',
+    'zero_terms_query', 'auto_generate_synonyms_phrase_query', 'slop',
+  ]);
+  if (typeof o.query !== 'string' && typeof o.query !== 'number' && typeof o.query !== 'boolean') throw invalid(at, 'multi_match takes { query: "...", fields: [...] }');
+  const type = o.type ?? 'best_fields';
+  if (type !== 'best_fields' && type !== 'most_fields' && type !== 'phrase') {
+    throw unsupported(`multi_match of type ${JSON.stringify(type)} (at ${at})`, 'use best_fields, most_fields or phrase');
+  }
+  if (o.analyzer !== undefined && o.analyzer !== 'standard') throw unsupported(`${at} with analyzer ${JSON.stringify(o.analyzer)}`);
+  if (o.zero_terms_query !== undefined && o.zero_terms_query !== 'none') throw unsupported(`${at} with zero_terms_query ${JSON.stringify(o.zero_terms_query)}`);
+  if (o.slop !== undefined && o.slop !== 0) throw unsupported(`${at} with slop ${JSON.stringify(o.slop)}`);
+  let fields = ['*'];
+  if (o.fields !== undefined) {
+    if (!Array.isArray(o.fields) || !o.fields.every((f) => typeof f === 'string')) throw invalid(at, 'fields is a list of field names');
+    fields = o.fields.map((f: string) => f.replace(/\^[\d.]+$/, ''));
+  }
+  const operator = String(o.operator ?? 'or').toUpperCase();
+  if (operator !== 'OR' && operator !== 'AND') throw invalid(at, 'operator is "or" or "and"');
+  const text = String(o.query);
+  let cond: FieldCondition;
+  if (type === 'phrase') cond = { op: 'phrase', text };
+  else {
+    cond = { op: 'match', text, operator };
+    const spec = o.minimum_should_match;
+    if (spec !== undefined) {
+      if (Number.isNaN(resolveMinimumShouldMatch(spec, 1))) throw unsupported(`minimum_should_match ${JSON.stringify(spec)} of ${at}`);
+      cond.minimumShouldMatch = (n) => resolveMinimumShouldMatch(spec, n) ?? 1;
+    }
+  }
+  const lenient = typeof o.lenient === 'boolean' ? o.lenient : fields.includes('*');
+  return conditionOnFields(fields, cond, ctx, { lenient });
 }
 
 function compileQueryStringClause(body: unknown, at: string, ctx: QueryContext): DocMatcher {

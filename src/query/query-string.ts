@@ -69,7 +69,7 @@ class QueryStringCompiler {
   }
 
   /** One condition over several fields: a match on any of them (Elasticsearch's dis_max). */
-  private onFields(targets: string[], cond: FieldCondition): DocMatcher {
+  onFields(targets: string[], cond: FieldCondition): DocMatcher {
     if (targets.includes('*') && cond.op === 'exists' && targets.length === 1) return MATCH_ALL;
     const matchers = targets.map((t) => (t.includes('*') ? this.patternField(t, cond) : this.namedField(t, cond)));
     if (matchers.length === 1) return matchers[0]!;
@@ -132,6 +132,19 @@ class QueryStringCompiler {
       return false;
     };
   }
+}
+
+/**
+ * One condition on several fields, names or patterns (`*`: every field of the document), a match
+ * on any of them, as query_string and multi_match search their fields.
+ */
+export function conditionOnFields(
+  targets: string[],
+  cond: FieldCondition,
+  ctx: QueryContext,
+  opts: { lenient: boolean },
+): DocMatcher {
+  return new QueryStringCompiler({ query: '', lenient: opts.lenient }, 'OR', ctx).onFields(targets, cond);
 }
 
 /** What one leaf clause of a query_string asks of each field it searches. */

@@ -332,6 +332,14 @@ export function dslClauses(): Record<string, unknown>[] {
     { query_string: { query: 'event.code:4624 OR event.code:4625', default_operator: 'AND' } },
     { query_string: { query: 'failed password', default_operator: 'AND', fields: ['message', 'error.message'] } },
     { match: { 'source.port': { query: '22', operator: 'and' } } }, { match: { 'user.name.text': { query: 'jane doe', operator: 'and' } } },
+    { multi_match: { query: 'root', fields: ['user.name', 'related.user'] } }, { multi_match: { query: 'failed password', fields: ['message', 'error.message'] } },
+    { multi_match: { query: 'failed password', fields: ['message^2', 'user.name'], operator: 'and' } },
+    { multi_match: { query: 'failed password root', fields: ['message'], minimum_should_match: 2 } },
+    { multi_match: { query: 'failed password', fields: ['message', 'custom.note'], type: 'phrase' } },
+    { multi_match: { query: 'powershell', fields: ['process.*', 'custom.note'] } }, { multi_match: { query: 'powershell.exe', fields: ['process.*'] } },
+    { multi_match: { query: 'root' } }, { multi_match: { query: '22' } }, { multi_match: { query: 'root admin', type: 'most_fields' } },
+    { multi_match: { query: 'abc', fields: ['source.port', 'user.name'] } }, { multi_match: { query: 'abc', fields: ['source.port'], lenient: true } },
+    { multi_match: { query: '203.0.113.7', fields: ['source.ip', 'message'] } }, { multi_match: { query: 'jane doe', fields: ['user.name', 'user.name.text'] } },
   );
   out.push(
     { bool: { should: [term('user.name', 'root'), term('user.name', 'ROOT')] } },
