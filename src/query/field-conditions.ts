@@ -26,6 +26,8 @@ export type FieldCondition =
   | { op: 'prefix'; value: string; normalize: boolean; caseInsensitive?: boolean }
   | { op: 'regexp'; pattern: string; caseInsensitive?: boolean; normalize?: boolean }
   | { op: 'range'; gt?: unknown; gte?: unknown; lt?: unknown; lte?: unknown; normalize?: boolean }
+  /** query_string `term~` / `term~1`: within that many edits (a transposition is one); '' is AUTO. */
+  | { op: 'fuzzy'; value: string; fuzziness: string }
   | { op: 'exists' };
 
 export interface ConditionContext {
@@ -73,8 +75,8 @@ function constantCondition(field: ResolvedField, cond: FieldCondition, ctx: Cond
   if (cond.op === 'exists') return () => true;
   if (ctx.engine === 'opensearch') {
     // OpenSearch matches constant_keyword patterns with its simple matcher, where only * is a
-    // wildcard; a query_string regexp finds no indexed term at all.
-    if (cond.op === 'regexp' && cond.normalize) return NEVER;
+    // wildcard; a query_string regexp or a fuzzy term finds no indexed term at all.
+    if ((cond.op === 'regexp' && cond.normalize) || cond.op === 'fuzzy') return NEVER;
     if (cond.op === 'wildcard') cond = { ...cond, pattern: cond.pattern.replace(/\?/g, '\\?') };
   }
   const test = valueTest(field, cond, ctx);
@@ -133,6 +135,11 @@ function valueTest(field: ResolvedField, cond: FieldCondition, ctx: ConditionCon
       return equalsTest(field, cond.text, ctx, false);
     case 'range':
       return rangeTest(field, cond, ctx);
+    case 'fuzzy': {
+      if (kind !== 'keyword' || field.type === 'wildcard') throw onlyKeywordAndText(field, 'fuzzy');
+      const edits = fuzzyEdits(cond);
+      return (v) => withinEdits(keywordText(v, field), cond.value, edits);
+    }
     case 'wildcard':
     case 'prefix':
     case 'regexp': {
@@ -148,6 +155,42 @@ function valueTest(field: ResolvedField, cond: FieldCondition, ctx: ConditionCon
     default:
       return undefined;
   }
+}
+
+function onlyKeywordAndText(field: ResolvedField, op: string): QueryError {
+  return new QueryError(
+    'ALERTSMITH_QUERY_VALUE',
+    `a ${op} query on field "${field.name}" of type ${field.type}: Elasticsearch only runs ${op} queries on keyword and text fields`,
+  );
+}
+
+/** Elasticsearch's fuzziness: AUTO is 0 edits up to 2 characters, 1 up to 5, else 2; at most 2. */
+function fuzzyEdits(cond: Extract<FieldCondition, { op: 'fuzzy' }>): number {
+  if (cond.fuzziness === '') {
+    const length = [...cond.value].length;
+    return length <= 2 ? 0 : length <= 5 ? 1 : 2;
+  }
+  const n = Number(cond.fuzziness);
+  if (!Number.isFinite(n) || n < 0) throw new QueryError('ALERTSMITH_QUERY_VALUE', `the fuzziness ~${cond.fuzziness} of ${cond.value} is not a number of edits`);
+  return Math.min(2, Math.floor(n));
+}
+
+/** Damerau-Levenshtein distance (adjacent transpositions) over code points, at most `max`. */
+function withinEdits(a: string, b: string, max: number): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > max) return false;
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => [i, ...Array<number>(y.length).fill(0)]);
+  for (let j = 1; j <= y.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[x.length]![y.length]! <= max;
 }
 
 function patternOf(cond: Extract<FieldCondition, { op: 'wildcard' | 'prefix' | 'regexp' }>, lowercase = false): RegExp {
@@ -381,6 +424,11 @@ function textCondition(field: ResolvedField, cond: FieldCondition, ctx: Conditio
       const lower = cond.op === 'regexp' ? cond.normalize === true && ctx.engine === 'opensearch' : cond.normalize;
       const re = patternOf(cond, lower);
       return (doc) => anyToken(doc, (t) => re.test(t));
+    }
+    case 'fuzzy': {
+      const edits = fuzzyEdits(cond);
+      const want = cond.value.toLowerCase();
+      return (doc) => anyToken(doc, (t) => withinEdits(t, want, edits));
     }
     case 'range': {
       // A term range over the words; query_string lowercases the bounds first.

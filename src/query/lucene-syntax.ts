@@ -17,7 +17,17 @@ export type LuceneNode =
    * `words` > 1: plain words with nothing but whitespace between them, which the parser joins
    * into one text for the field's analyzer (Lucene's `MultiTerm`, `splitOnWhitespace` false).
    */
-  | { kind: 'term'; field: string | undefined; raw: string; fuzzy: boolean; words: number; pos: number; end: number }
+  | {
+      kind: 'term';
+      field: string | undefined;
+      raw: string;
+      fuzzy: boolean;
+      /** After `~`: '' (Elasticsearch's AUTO), or the number written. */
+      fuzziness?: string;
+      words: number;
+      pos: number;
+      end: number;
+    }
   | { kind: 'phrase'; field: string | undefined; text: string; slop: number; pos: number; end: number }
   | { kind: 'regexp'; field: string | undefined; pattern: string; pos: number; end: number }
   | {
@@ -295,16 +305,18 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
     switch (tok.t) {
       case 'term': {
         let fuzzy = false;
-        if (peek()?.t === 'fuzzy') {
+        let fuzziness: string | undefined;
+        const readFuzzy = (): void => {
+          const f = peek();
+          if (f?.t !== 'fuzzy') return;
           fuzzy = true;
+          fuzziness = f.text;
           at++;
-        }
+        };
+        readFuzzy();
         skipBoost();
-        if (peek()?.t === 'fuzzy') {
-          fuzzy = true;
-          at++;
-        }
-        return { kind: 'term', field, raw: tok.text, fuzzy, words: 1, ...span(tok) };
+        readFuzzy();
+        return { kind: 'term', field, raw: tok.text, fuzzy, ...(fuzzy ? { fuzziness } : {}), words: 1, ...span(tok) };
       }
       case 'quoted': {
         let slop = 0;

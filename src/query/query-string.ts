@@ -151,8 +151,8 @@ export function conditionOnFields(
 export function leafCondition(n: LuceneLeaf, operator: 'OR' | 'AND', allowLeadingWildcard = true): FieldCondition {
   switch (n.kind) {
     case 'term': {
-      if (n.fuzzy) throw unsupported(`the fuzzy query ${n.raw}~`, 'write the variants out, e.g. (a OR b)');
       const raw = n.raw;
+      if (n.fuzzy) return { op: 'fuzzy', value: unescapeQueryText(raw), fuzziness: n.fuzziness ?? '' };
       if (raw === '*') return { op: 'exists' };
       if (hasWildcard(raw)) {
         if (!allowLeadingWildcard && /^[*?]/.test(raw)) {

@@ -338,9 +338,17 @@ describe('other constructs', () => {
     expect(e.message).toContain('"foo.bar"');
   });
 
-  it('refuses fuzzy and proximity queries, naming them', () => {
-    expect(errorOf('user.name:jon~').message).toContain('fuzzy');
+  it('refuses proximity queries, naming them', () => {
     expect(errorOf('message:"a b"~2').message).toContain('proximity');
+  });
+
+  it('reads fuzzy terms with Elasticsearch\'s AUTO fuzziness, transpositions as one edit, at most 2 edits', () => {
+    expect(matches('user.name:jon~', { user: { name: 'joe' } })).toBe(true);
+    expect(matches('user.name:jo~', { user: { name: 'jon' } })).toBe(false);
+    expect(matches('user.name:roto~', { user: { name: 'root' } })).toBe(true);
+    expect(matches('user.name:administratro~', { user: { name: 'administrator' } })).toBe(true);
+    expect(matches('user.name:abcd~3', { user: { name: 'wxyd' } })).toBe(false);
+    expect(matches('message:FAILD~', { message: 'login failed' })).toBe(true);
   });
 
   it('reports syntax errors with the position', () => {

@@ -243,6 +243,10 @@ const SYNTAX_PROBES = [
   'user.name:root OR', 'OR', 'NOT', 'user.name:(root)', 'user.name:((root))', '((user.name:root))', 'user.name:(root OR)',
   '_exists_:user.name AND _exists_:host.name', '_exists_:(user.name)', '_exists_:"user.name"', 'message:failed\\ password',
   'user.name:"root" OR "admin"', 'host.name:DC0\\1', 'user.name:root\\', 'message:\\"failed', 'user.name:[* TO *]', 'user.name:{* TO *}',
+  'user.name:admn~', 'user.name:Administratr~', 'user.name:root~1', 'user.name:roto~', 'user.name:ro~', 'user.name:jdo~1', 'user.name:rot~0',
+  'message:faild~', 'message:FAILD~', 'message:pasword~1', 'user.name:root~3', 'user.name:root~0.5', 'process.name:powershel.exe~',
+  'process.name:powershell.exe~2', 'root~', 'source.port:22~', 'source.ip:10.0.0.23~', 'process.command_line:cmd~', 'data_stream.type:logz~',
+  'user.name:root~^2', 'user.name:root^2~', 'host.name:dc01~', 'host.name:DC03~1', 'user.name:Jos~', 'user.name:(roto~ OR admn~)',
 ];
 
 /** DSL clauses a detection's `filter` holds. */
