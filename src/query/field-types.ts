@@ -95,11 +95,9 @@ export class FieldTypes {
 
   /** The `constant_keyword` fields: ECS's (`data_stream.*`) and declared ones. */
   constantKeywordFields(): string[] {
-    const names = new Set<string>();
-    for (const [name, type] of [...Object.entries(ECS_FIELD_TYPES), ...Object.entries(this.declared)]) {
-      if (this.typeOf(name) === 'constant_keyword' && type === 'constant_keyword') names.add(name);
-    }
-    return [...names];
+    ecsConstantKeywords ??= Object.keys(ECS_FIELD_TYPES).filter((n) => (ECS_FIELD_TYPES as Record<string, string>)[n] === 'constant_keyword');
+    const names = new Set([...ecsConstantKeywords, ...Object.keys(this.declared)]);
+    return [...names].filter((n) => this.typeOf(n) === 'constant_keyword');
   }
 
   /** Multi-fields of a document path (`process.command_line` -> `process.command_line.text`). */
@@ -122,6 +120,7 @@ export class FieldTypes {
 }
 
 let ecsSubfields: Map<string, string[]> | undefined;
+let ecsConstantKeywords: string[] | undefined;
 
 function indexSubfields(types: FieldTypes, names: string[]): Map<string, string[]> {
   const index = new Map<string, string[]>();
