@@ -17,7 +17,8 @@ export type FieldCondition =
   /** Analysed text (a query_string term, DSL `match`): tokens joined with `operator`. */
   | { op: 'match'; text: string; operator: 'OR' | 'AND'; minimumShouldMatch?: (tokenCount: number) => number }
   /** Analysed phrase: tokens in a row (a quoted query_string term, DSL `match_phrase`). */
-  | { op: 'phrase'; text: string }
+  /** `slop`: how far the words may move (`"a b"~2`, match_phrase `slop`); 0 is in a row. */
+  | { op: 'phrase'; text: string; slop?: number }
   /**
    * `normalize`: the condition comes from query_string, which runs patterns and range bounds
    * through the field's analyzer (lowercasing them on text fields); the DSL does not.
@@ -415,7 +416,12 @@ function textCondition(field: ResolvedField, cond: FieldCondition, ctx: Conditio
     case 'phrase': {
       const wanted = tokensOf(cond.text);
       if (wanted.length === 0) return NEVER;
-      return (doc) => valuesOf(doc).some((v) => containsRun(tokensOf(v), wanted));
+      const slop = cond.slop ?? 0;
+      if (slop === 0 || wanted.length === 1) return (doc) => valuesOf(doc).some((v) => containsRun(tokensOf(v), wanted));
+      if (new Set(wanted).size !== wanted.length) {
+        throw unsupported(`the sloppy phrase "${cond.text}" with a repeated word on field "${field.name}"`, 'write it without the repeated word, or with slop 0');
+      }
+      return (doc) => valuesOf(doc).some((v) => withinSlop(tokensOf(v), wanted, slop));
     }
     case 'wildcard':
     case 'prefix':
@@ -438,6 +444,21 @@ function textCondition(field: ResolvedField, cond: FieldCondition, ctx: Conditio
     default:
       return NEVER;
   }
+}
+
+/**
+ * Lucene's sloppy phrase for distinct words: some choice of a position for each word, each
+ * position less the word's place in the phrase, spans at most `slop` ("b a" is 2 from "a b").
+ */
+function withinSlop(tokens: string[], words: string[], slop: number): boolean {
+  const positions = words.map((w) => tokens.flatMap((t, i) => (t === w ? [i] : [])));
+  if (positions.some((p) => p.length === 0)) return false;
+  const search = (k: number, lo: number, hi: number): boolean => {
+    if (hi - lo > slop) return false;
+    if (k === words.length) return true;
+    return positions[k]!.some((p) => search(k + 1, Math.min(lo, p - k), Math.max(hi, p - k)));
+  };
+  return search(0, Infinity, -Infinity);
 }
 
 function containsRun(tokens: string[], run: string[]): boolean {

@@ -322,7 +322,7 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
         let slop = 0;
         const f = peek();
         if (f?.t === 'fuzzy') {
-          slop = f.text === '' ? 0 : Number(f.text);
+          slop = f.text === '' ? 0 : Math.trunc(Number(f.text));
           at++;
         }
         skipBoost();

@@ -80,9 +80,9 @@ export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter', 
       return compileMultiMatch(body, at, ctx);
     case 'match_phrase':
       return singleField(body, at, ctx, 'query', ['query', 'slop', 'boost', '_name', 'analyzer'], (v, o) => {
-        if (o.slop !== undefined && o.slop !== 0) throw unsupported(`${at} with slop ${JSON.stringify(o.slop)}`);
+        if (o.slop !== undefined && !(Number.isInteger(o.slop) && (o.slop as number) >= 0)) throw invalid(at, 'slop is a whole number of positions');
         if (o.analyzer !== undefined && o.analyzer !== 'standard') throw unsupported(`${at} with analyzer ${JSON.stringify(o.analyzer)}`);
-        return { op: 'phrase', text: String(v) };
+        return { op: 'phrase', text: String(v), slop: (o.slop as number | undefined) ?? 0 };
       });
     case 'wildcard':
       return singleField(body, at, ctx, 'value', ['value', 'wildcard', 'boost', 'case_insensitive', 'rewrite', '_name'], (v, o) => ({

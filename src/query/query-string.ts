@@ -171,8 +171,7 @@ export function leafCondition(n: LuceneLeaf, operator: 'OR' | 'AND', allowLeadin
       return { op: 'match', text, operator };
     }
     case 'phrase':
-      if (n.slop > 0) throw unsupported(`the proximity query "${n.text}"~${n.slop}`);
-      return { op: 'phrase', text: n.text };
+      return { op: 'phrase', text: n.text, slop: n.slop };
     case 'regexp':
       return { op: 'regexp', pattern: n.pattern, normalize: true };
     case 'range': {

@@ -338,8 +338,12 @@ describe('other constructs', () => {
     expect(e.message).toContain('"foo.bar"');
   });
 
-  it('refuses proximity queries, naming them', () => {
-    expect(errorOf('message:"a b"~2').message).toContain('proximity');
+  it('reads proximity queries as Lucene\'s sloppy phrases: words moved at most slop positions, reversed costs 2', () => {
+    expect(matches('message:"failed root"~2', { message: 'failed for user root' })).toBe(true);
+    expect(matches('message:"failed root"~1', { message: 'failed for user root' })).toBe(false);
+    expect(matches('message:"root failed"~2', { message: 'failed root' })).toBe(true);
+    expect(matches('message:"root failed"~1', { message: 'failed root' })).toBe(false);
+    expect(errorOf('message:"a b a"~2').message).toContain('repeated word');
   });
 
   it('reads fuzzy terms with Elasticsearch\'s AUTO fuzziness, transpositions as one edit, at most 2 edits', () => {

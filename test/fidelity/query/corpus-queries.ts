@@ -247,6 +247,9 @@ const SYNTAX_PROBES = [
   'message:faild~', 'message:FAILD~', 'message:pasword~1', 'user.name:root~3', 'user.name:root~0.5', 'process.name:powershel.exe~',
   'process.name:powershell.exe~2', 'root~', 'source.port:22~', 'source.ip:10.0.0.23~', 'process.command_line:cmd~', 'data_stream.type:logz~',
   'user.name:root~^2', 'user.name:root^2~', 'host.name:dc01~', 'host.name:DC03~1', 'user.name:Jos~', 'user.name:(roto~ OR admn~)',
+  'message:"failed root"~3', 'message:"failed root"~2', 'message:"password failed"~1', 'message:"password failed"~2', 'message:"root failed"~5',
+  'message:"failed for root"~1', 'message:"account logged"~3', 'message:"account logged"~2', 'message:"failed"~3', 'message:"failed password"~',
+  'message:"failed password"~2.5', 'user.name:"jane doe"~2', 'custom.note:"powershell word"~3', '"failed root"~4', 'message:"from port ssh2"~3',
 ];
 
 /** DSL clauses a detection's `filter` holds. */
@@ -314,6 +317,8 @@ export function dslClauses(): Record<string, unknown>[] {
     { match: { 'source.ip': '10.0.0.0/8' } }, { match: { 'source.port': 22 } }, { match: { 'source.port': '22' } }, { match: { '@timestamp': '2026-03-10' } },
     { match: { 'tls.established': 'false' } }, { match: { 'user.name': { query: 'jane doe', operator: 'and' } } }, { match: { 'user.name': 'jane' } },
     { match_phrase: { 'user.name': 'jane doe' } }, { match_phrase: { message: 'successfully logged' } }, { match_phrase: { message: 'logged successfully' } },
+    { match_phrase: { message: { query: 'logged successfully', slop: 2 } } }, { match_phrase: { message: { query: 'account logged on', slop: 1 } } },
+    { match_phrase: { message: { query: 'failed root', slop: 2 } } }, { match_phrase: { message: { query: 'failed root', slop: 3 } } },
     { term: { message: 'Failed' } }, { term: { message: 'failed' } }, { term: { 'user.name.text': 'doe' } }, { term: { 'source.port': '22' } },
     { terms: { 'event.code': ['4624', 4625, '4688'] } }, { terms: { 'user.name': ['root', 'ROOT'] } }, { terms: { 'tls.established': [true] } },
     { wildcard: { message: 'Fail*' } }, { wildcard: { message: 'fail*' } }, { prefix: { message: 'Fail' } }, { prefix: { 'user.name': 'Adm' } },
