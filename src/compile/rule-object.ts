@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../define/schema/config.js';
 import type { Definition } from '../define/schema/definition.js';
 import { RULE_TYPE_OPTIONS } from '../define/schema/rule-types.js';
+import { detectionClauses } from '../query/detection-query.js';
 import { commandOf } from './command.js';
 
 /** An ElastAlert rule as a plain object whose key order is the order written to YAML. */
@@ -25,7 +26,7 @@ export function compileRule(def: Definition, config: ResolvedConfig): RuleObject
     if (options[key] !== undefined && !(COMMON_OPTIONS as readonly string[]).includes(key)) rule[key] = options[key];
   }
   rule.timestamp_field = def.timestamp_field;
-  const filter = filterOf(def);
+  const filter = detectionClauses(def);
   if (filter.length > 0) rule.filter = filter;
   for (const key of COMMON_OPTIONS) if (options[key] !== undefined) rule[key] = options[key];
   rule.alert = ['command'];
@@ -35,10 +36,3 @@ export function compileRule(def: Definition, config: ResolvedConfig): RuleObject
   return rule;
 }
 
-/** ElastAlert ANDs the clauses of `filter`: the Lucene query first, then the DSL clauses. */
-function filterOf(def: Definition): unknown[] {
-  const clauses: unknown[] = [];
-  if (def.query !== undefined) clauses.push({ query: { query_string: { query: def.query } } });
-  if (def.filter) clauses.push(...def.filter);
-  return clauses;
-}

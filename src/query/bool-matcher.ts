@@ -21,7 +21,11 @@ export const MATCH_NONE: DocMatcher = () => false;
 export function boolMatcher(c: BoolClauses): DocMatcher {
   const required = [...c.must, ...c.filter];
   const { should, mustNot } = c;
-  const min = c.minimumShouldMatch ?? (required.length === 0 && should.length > 0 ? 1 : 0);
+  // A bool query without clauses is a match_all, whatever its minimum_should_match.
+  if (required.length + should.length + mustNot.length === 0) return MATCH_ALL;
+  // Without a required clause, Lucene needs at least one should clause, whatever minimum_should_match says.
+  const floor = required.length === 0 && should.length > 0 ? 1 : 0;
+  const min = Math.max(c.minimumShouldMatch ?? floor, floor);
   if (min > should.length) return MATCH_NONE;
   return (doc) => {
     for (const m of required) if (!m(doc)) return false;
@@ -53,5 +57,6 @@ export function resolveMinimumShouldMatch(spec: unknown, optional: number): numb
   } else {
     return Number.NaN;
   }
-  return Math.max(0, Math.min(n, optional));
+  // Not capped at the number of optional clauses: asking for more than there are matches nothing.
+  return Math.max(0, n);
 }

@@ -1,5 +1,7 @@
+import type { SearchEngine } from '../define/schema/config.js';
 import type { FieldType } from '../define/schema/field-types.js';
 import { boolMatcher } from './bool-matcher.js';
+import { constantKeywordValues } from './constant-keywords.js';
 import type { DocMatcher } from './field-conditions.js';
 import { FieldTypes } from './field-types.js';
 import { compileDsl } from './query-dsl.js';
@@ -17,6 +19,25 @@ export interface DetectionFilter {
 export interface CompileOptions {
   /** The fixed clock for date math (`now-15m`), epoch milliseconds. Never the wall clock. */
   now: number;
+  /** Whose semantics to follow where the engines differ. @default 'elasticsearch' (Elasticsearch 8) */
+  engine?: SearchEngine;
+  /**
+   * Every document of the index the detection searches (history first, as indexed). A
+   * `constant_keyword` field without a value in the mapping takes the first value indexed, and
+   * then every document of the index has it.
+   */
+  indexDocuments?: readonly Record<string, unknown>[];
+}
+
+/**
+ * The detection's `filter` list as the compiler writes it into the rule: the Lucene query first,
+ * as `{query: {query_string: ...}}`, then the DSL clauses. ElastAlert ANDs them.
+ */
+export function detectionClauses(def: DetectionFilter): Record<string, unknown>[] {
+  const clauses: Record<string, unknown>[] = [];
+  if (def.query !== undefined) clauses.push({ query: { query_string: { query: def.query } } });
+  if (def.filter) clauses.push(...def.filter);
+  return clauses;
 }
 
 /**
@@ -25,9 +46,17 @@ export interface CompileOptions {
  * QueryError naming the first construct it cannot evaluate.
  */
 export function compileDetectionFilter(def: DetectionFilter, opts: CompileOptions): DocMatcher {
-  const ctx = { now: opts.now, fields: new FieldTypes(def.eventFields) };
+  const fields = new FieldTypes(def.eventFields);
+  const ctx = {
+    now: opts.now,
+    fields,
+    engine: opts.engine ?? 'elasticsearch',
+    constants: constantKeywordValues(fields, opts.indexDocuments ?? []),
+  };
   const matchers: DocMatcher[] = [];
-  if (def.query !== undefined) matchers.push(compileDsl({ query_string: { query: def.query } }, ctx, 'query'));
-  (def.filter ?? []).forEach((clause, i) => matchers.push(compileDsl(clause, ctx, `filter[${i}]`)));
+  const offset = def.query !== undefined ? 1 : 0;
+  detectionClauses(def).forEach((clause, i) =>
+    matchers.push(i < offset ? compileDsl(clause.query, ctx, 'query') : compileDsl(clause, ctx, `filter[${i - offset}]`, true)),
+  );
   return boolMatcher({ must: [], filter: matchers, should: [], mustNot: [] });
 }

@@ -31,9 +31,21 @@ function pushLeaves(value: unknown, out: unknown[]): void {
   else if (value !== null && value !== undefined) out.push(value);
 }
 
-/** True when the path holds any indexed value, or is an object holding one (Elasticsearch's `exists`). */
+/**
+ * True when the path holds any indexed value, or is an object holding one (Elasticsearch's
+ * `exists`), whichever way the keys are written: `{"user.name": x}` holds the object `user`.
+ */
 export function fieldExists(doc: unknown, path: string): boolean {
-  return fieldValues(doc, path).some((v) => (isRecord(v) ? hasAnyLeaf(v) : true));
+  if (Array.isArray(doc)) return doc.some((item) => fieldExists(item, path));
+  if (!isRecord(doc)) return false;
+  for (const key of Object.keys(doc)) {
+    if (key === path || (key.startsWith(path) && key.charCodeAt(path.length) === 46) /* . */) {
+      if (hasAnyLeaf(doc[key])) return true;
+    } else if (path.startsWith(key) && path.charCodeAt(key.length) === 46 && fieldExists(doc[key], path.slice(key.length + 1))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function hasAnyLeaf(node: unknown): boolean {

@@ -93,6 +93,13 @@ export class FieldTypes {
     return found;
   }
 
+  /** The `constant_keyword` fields: ECS's (`data_stream.*`) and declared ones. */
+  constantKeywordFields(): string[] {
+    ecsConstantKeywords ??= Object.keys(ECS_FIELD_TYPES).filter((n) => (ECS_FIELD_TYPES as Record<string, string>)[n] === 'constant_keyword');
+    const names = new Set([...ecsConstantKeywords, ...Object.keys(this.declared)]);
+    return [...names].filter((n) => this.typeOf(n) === 'constant_keyword');
+  }
+
   /** Multi-fields of a document path (`process.command_line` -> `process.command_line.text`). */
   subfieldsOf(source: string): string[] {
     if (this.subfieldIndex === undefined) {
@@ -113,6 +120,7 @@ export class FieldTypes {
 }
 
 let ecsSubfields: Map<string, string[]> | undefined;
+let ecsConstantKeywords: string[] | undefined;
 
 function indexSubfields(types: FieldTypes, names: string[]): Map<string, string[]> {
   const index = new Map<string, string[]>();

@@ -1,4 +1,5 @@
 import { QueryError } from './query-error.js';
+import { hasWildcard } from './text-patterns.js';
 
 /**
  * A parser for Lucene's classic query syntax as Elasticsearch's `query_string` reads it, written
@@ -11,13 +12,29 @@ export type Occur = 'must' | 'should' | 'must_not';
 
 export type LuceneNode =
   | { kind: 'bool'; clauses: { occur: Occur; node: LuceneNode }[] }
-  /** An unquoted term; `raw` keeps its backslash escapes (they decide what `*` and `?` mean). */
-  | { kind: 'term'; field: string | undefined; raw: string; fuzzy: boolean }
-  | { kind: 'phrase'; field: string | undefined; text: string; slop: number }
-  | { kind: 'regexp'; field: string | undefined; pattern: string }
+  /**
+   * An unquoted term; `raw` keeps its backslash escapes (they decide what `*` and `?` mean).
+   * `words` > 1: plain words with nothing but whitespace between them, which the parser joins
+   * into one text for the field's analyzer (Lucene's `MultiTerm`, `splitOnWhitespace` false).
+   */
+  | {
+      kind: 'term';
+      field: string | undefined;
+      raw: string;
+      fuzzy: boolean;
+      /** After `~`: '' (Elasticsearch's AUTO), or the number written. */
+      fuzziness?: string;
+      words: number;
+      pos: number;
+      end: number;
+    }
+  | { kind: 'phrase'; field: string | undefined; text: string; slop: number; pos: number; end: number }
+  | { kind: 'regexp'; field: string | undefined; pattern: string; pos: number; end: number }
   | {
       kind: 'range';
       field: string | undefined;
+      pos: number;
+      end: number;
       /** undefined: open (`*`). */
       lower: string | undefined;
       upper: string | undefined;
@@ -25,14 +42,15 @@ export type LuceneNode =
       includeUpper: boolean;
     };
 
-type Token =
-  | { t: 'term'; text: string; pos: number }
-  | { t: 'quoted'; text: string; pos: number }
-  | { t: 'regexp'; text: string; pos: number }
-  | { t: 'and' | 'or' | 'not' | 'plus' | 'minus' | 'lparen' | 'rparen' | 'colon'; pos: number }
-  | { t: 'fuzzy'; text: string; pos: number }
-  | { t: 'boost'; text: string; pos: number }
-  | { t: 'range'; open: '[' | '{'; close: ']' | '}'; lower: string | undefined; upper: string | undefined; pos: number };
+type Token = (
+  | { t: 'term'; text: string }
+  | { t: 'quoted'; text: string }
+  | { t: 'regexp'; text: string }
+  | { t: 'and' | 'or' | 'not' | 'plus' | 'minus' | 'lparen' | 'rparen' | 'colon' }
+  | { t: 'fuzzy'; text: string }
+  | { t: 'boost'; text: string }
+  | { t: 'range'; open: '[' | '{'; close: ']' | '}'; lower: string | undefined; upper: string | undefined }
+) & { pos: number; end?: number };
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\u3000']);
 /** Characters that cannot start a term unescaped (`-` and `+` may continue one). */
@@ -50,6 +68,15 @@ function tokenize(q: string): Token[] {
   while (i < q.length) {
     const ch = q[i]!;
     const pos = i;
+    const before = tokens.length;
+    i = readToken(q, i, ch, pos, tokens, isEnd);
+    for (let k = before; k < tokens.length; k++) tokens[k]!.end ??= i;
+  }
+  return tokens;
+}
+
+function readToken(q: string, i: number, ch: string, pos: number, tokens: Token[], isEnd: (at: number) => boolean): number {
+  {
     if (WHITESPACE.has(ch)) {
       i++;
     } else if (ch === '(' || ch === ')' || ch === ':') {
@@ -108,7 +135,7 @@ function tokenize(q: string): Token[] {
       i = readTerm(q, i, tokens);
     }
   }
-  return tokens;
+  return i;
 }
 
 function readTerm(q: string, start: number, tokens: Token[]): number {
@@ -215,7 +242,7 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
         mod = m.t;
         at++;
       }
-      const node = parseClause(field);
+      const node = (conj === undefined && mod === undefined ? parseMultiTerm(field) : undefined) ?? parseClause(field);
       addClause(clauses, conj, mod, node, defaultOperator);
       if (count === 0) {
         first = node;
@@ -227,11 +254,30 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
     return { kind: 'bool', clauses };
   };
 
+  /**
+   * Lucene's `MultiTerm`: plain words with only whitespace between them, each but the last
+   * followed by another plain word, become one text (`event.code:(4624 4625)` is the one term
+   * "4624 4625" on a keyword field). A word followed by `:`, `^`, `~`, AND or OR stays apart.
+   */
+  const parseMultiTerm = (field: string | undefined): LuceneNode | undefined => {
+    const joins = (offset: number): boolean => isPlainWord(peek(offset)) && canFollowMultiTerm(peek(offset + 1));
+    if (!isPlainWord(peek()) || !joins(1)) return undefined;
+    const first = peek()!;
+    const words = [first];
+    at++;
+    while (joins(0)) words.push(peek()!), at++;
+    const raw = words.map((w) => (w as { text: string }).text).join(' ');
+    return { kind: 'term', field, raw, fuzzy: false, words: words.length, pos: first.pos, end: words[words.length - 1]!.end ?? first.pos };
+  };
+
   const parseClause = (field: string | undefined): LuceneNode => {
     const tok = peek();
     const next = peek(1);
     let clauseField = field;
     if (tok && tok.t === 'term' && next?.t === 'colon') {
+      if (tok.text !== '*' && hasWildcard(tok.text)) {
+        fail(`the field pattern ${tok.text} must have its wildcards escaped: ${escapeFieldPattern(tok.text)}`);
+      }
       clauseField = tok.text.replace(/\\([^])/g, '$1');
       at += 2;
     }
@@ -259,30 +305,32 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
     switch (tok.t) {
       case 'term': {
         let fuzzy = false;
-        if (peek()?.t === 'fuzzy') {
+        let fuzziness: string | undefined;
+        const readFuzzy = (): void => {
+          const f = peek();
+          if (f?.t !== 'fuzzy') return;
           fuzzy = true;
+          fuzziness = f.text;
           at++;
-        }
+        };
+        readFuzzy();
         skipBoost();
-        if (peek()?.t === 'fuzzy') {
-          fuzzy = true;
-          at++;
-        }
-        return { kind: 'term', field, raw: tok.text, fuzzy };
+        readFuzzy();
+        return { kind: 'term', field, raw: tok.text, fuzzy, ...(fuzzy ? { fuzziness } : {}), words: 1, ...span(tok) };
       }
       case 'quoted': {
         let slop = 0;
         const f = peek();
         if (f?.t === 'fuzzy') {
-          slop = f.text === '' ? 0 : Number(f.text);
+          slop = f.text === '' ? 0 : Math.trunc(Number(f.text));
           at++;
         }
         skipBoost();
-        return { kind: 'phrase', field, text: tok.text, slop };
+        return { kind: 'phrase', field, text: tok.text, slop, ...span(tok) };
       }
       case 'regexp':
         skipBoost();
-        return { kind: 'regexp', field, pattern: tok.text };
+        return { kind: 'regexp', field, pattern: tok.text, ...span(tok) };
       case 'range':
         skipBoost();
         return {
@@ -292,6 +340,7 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
           upper: tok.upper,
           includeLower: tok.open === '[',
           includeUpper: tok.close === ']',
+          ...span(tok),
         };
       default:
         return fail(`unexpected ${describe(tok)}`);
@@ -301,6 +350,61 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
   const result = parseQuery(undefined, false);
   if (at < tokens.length) fail(`unexpected ${describe(tokens[at]!)}`);
   return result;
+}
+
+/** A clause of a parsed query that is not a boolean, with the field it searches (undefined: the default fields). */
+export type LuceneLeaf = Exclude<LuceneNode, { kind: 'bool' }>;
+
+/** Every leaf clause of a parsed query, in query order. */
+export function luceneLeaves(node: LuceneNode | undefined): LuceneLeaf[] {
+  if (node === undefined) return [];
+  if (node.kind !== 'bool') return [node];
+  return node.clauses.flatMap((c) => luceneLeaves(c.node));
+}
+
+/**
+ * Field patterns written without escaping their wildcards, which Lucene cannot read as a field
+ * (`user.*:root` does not parse), and `_exists_:` with an unescaped pattern, which is a wildcard
+ * query on a field named `_exists_` (it matches nothing). Offsets are into the query.
+ */
+export function unescapedFieldPatterns(query: string): { pattern: string; pos: number; end: number; exists: boolean }[] {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(query);
+  } catch {
+    return [];
+  }
+  const out: { pattern: string; pos: number; end: number; exists: boolean }[] = [];
+  tokens.forEach((tok, i) => {
+    if (tok.t !== 'term' || tokens[i + 1]?.t !== 'colon') return;
+    if (tok.text !== '*' && hasWildcard(tok.text)) out.push({ pattern: tok.text, pos: tok.pos, end: tok.end ?? tok.pos, exists: false });
+    const value = tokens[i + 2];
+    if (tok.text === '_exists_' && value?.t === 'term' && hasWildcard(value.text) && value.text !== '*') {
+      out.push({ pattern: value.text, pos: value.pos, end: value.end ?? value.pos, exists: true });
+    }
+  });
+  return out;
+}
+
+function span(tok: Token): { pos: number; end: number } {
+  return { pos: tok.pos, end: tok.end ?? tok.pos };
+}
+
+/** A Lucene TERM token: a word without unescaped wildcards (those are WILDTERM or PREFIXTERM). */
+function isPlainWord(tok: Token | undefined): boolean {
+  return tok !== undefined && tok.t === 'term' && !hasWildcard(tok.text) && !['+', '-', '!'].includes(tok.text);
+}
+
+/** Lucene's `allowedPostMultiTerm`: anything but `:`, `*`, `~`, `^`, AND, OR. */
+function canFollowMultiTerm(tok: Token | undefined): boolean {
+  if (tok === undefined) return true;
+  if (tok.t === 'term') return tok.text !== '*';
+  return !['colon', 'fuzzy', 'boost', 'and', 'or'].includes(tok.t);
+}
+
+/** `user.*` -> `user.\*`: how a field pattern is written in query_string. */
+export function escapeFieldPattern(pattern: string): string {
+  return pattern.replace(/\\[^]|[*?]/g, (m) => (m.length === 2 ? m : `\\${m}`));
 }
 
 function describe(tok: Token): string {

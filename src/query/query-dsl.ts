@@ -3,7 +3,7 @@ import { boolMatcher, MATCH_ALL, MATCH_NONE, resolveMinimumShouldMatch } from '.
 import { checkTimeZone } from './date-values.js';
 import { fieldCondition, type DocMatcher, type FieldCondition } from './field-conditions.js';
 import { QueryError, unsupported } from './query-error.js';
-import { compileQueryString, type QueryContext } from './query-string.js';
+import { compileQueryString, conditionOnFields, type QueryContext } from './query-string.js';
 
 /**
  * Compiles an Elasticsearch query DSL clause: bool (must, filter, should, must_not,
@@ -11,7 +11,7 @@ import { compileQueryString, type QueryContext } from './query-string.js';
  * regexp, query_string, match_all, match_none, constant_score. Anything else is an error that
  * names the clause; so is an option of a known clause the evaluator does not follow.
  */
-export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter'): DocMatcher {
+export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter', topLevel = false): DocMatcher {
   if (!isRecord(clause)) throw invalid(path, 'a query clause is an object such as { term: { field: value } }');
   const keys = Object.keys(clause);
   if (keys.length !== 1) {
@@ -22,7 +22,8 @@ export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter'):
   const at = `${path}.${type}`;
   switch (type) {
     case 'query':
-      // ElastAlert unwraps { query: X } in filter lists.
+      // ElastAlert unwraps { query: X } at the top of the filter list; anywhere else Elasticsearch rejects it.
+      if (!topLevel) throw invalid(at, 'a { query: ... } wrapper is only unwrapped at the top of the filter list: write the clause itself here');
       return compileDsl(body, ctx, at);
     case 'bool':
       return compileBool(body, ctx, at);
@@ -75,11 +76,13 @@ export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter'):
         }
         return cond;
       });
+    case 'multi_match':
+      return compileMultiMatch(body, at, ctx);
     case 'match_phrase':
       return singleField(body, at, ctx, 'query', ['query', 'slop', 'boost', '_name', 'analyzer'], (v, o) => {
-        if (o.slop !== undefined && o.slop !== 0) throw unsupported(`${at} with slop ${JSON.stringify(o.slop)}`);
+        if (o.slop !== undefined && !(Number.isInteger(o.slop) && (o.slop as number) >= 0)) throw invalid(at, 'slop is a whole number of positions');
         if (o.analyzer !== undefined && o.analyzer !== 'standard') throw unsupported(`${at} with analyzer ${JSON.stringify(o.analyzer)}`);
-        return { op: 'phrase', text: String(v) };
+        return { op: 'phrase', text: String(v), slop: (o.slop as number | undefined) ?? 0 };
       });
     case 'wildcard':
       return singleField(body, at, ctx, 'value', ['value', 'wildcard', 'boost', 'case_insensitive', 'rewrite', '_name'], (v, o) => ({
@@ -105,7 +108,7 @@ export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter'):
     case 'query_string':
       return compileQueryStringClause(body, at, ctx);
     default:
-      throw unsupported(`the query clause "${type}" (at ${at})`, 'use bool, term, terms, match, match_phrase, range, exists, wildcard, prefix, regexp or query_string');
+      throw unsupported(`the query clause "${type}" (at ${at})`, 'use bool, term, terms, match, multi_match, match_phrase, range, exists, wildcard, prefix, regexp or query_string');
   }
 }
 
@@ -171,6 +174,46 @@ function compileRange(body: unknown, at: string, ctx: QueryContext): DocMatcher 
   return fieldCondition(ctx.fields.require(name), cond, ctx);
 }
 
+/**
+ * multi_match of type best_fields (the default), most_fields or phrase: the match (or
+ * match_phrase) query on each field, a document matching when one field does. Without `fields`,
+ * Elasticsearch's default field `*`, leniently.
+ */
+function compileMultiMatch(body: unknown, at: string, ctx: QueryContext): DocMatcher {
+  const o = options(body, at, [
+    'query', 'fields', 'type', 'operator', 'minimum_should_match', 'lenient', 'boost', '_name', 'tie_breaker', 'analyzer',
+    'zero_terms_query', 'auto_generate_synonyms_phrase_query', 'slop',
+  ]);
+  if (typeof o.query !== 'string' && typeof o.query !== 'number' && typeof o.query !== 'boolean') throw invalid(at, 'multi_match takes { query: "...", fields: [...] }');
+  const type = o.type ?? 'best_fields';
+  if (type !== 'best_fields' && type !== 'most_fields' && type !== 'phrase') {
+    throw unsupported(`multi_match of type ${JSON.stringify(type)} (at ${at})`, 'use best_fields, most_fields or phrase');
+  }
+  if (o.analyzer !== undefined && o.analyzer !== 'standard') throw unsupported(`${at} with analyzer ${JSON.stringify(o.analyzer)}`);
+  if (o.zero_terms_query !== undefined && o.zero_terms_query !== 'none') throw unsupported(`${at} with zero_terms_query ${JSON.stringify(o.zero_terms_query)}`);
+  if (o.slop !== undefined && o.slop !== 0) throw unsupported(`${at} with slop ${JSON.stringify(o.slop)}`);
+  let fields = ['*'];
+  if (o.fields !== undefined) {
+    if (!Array.isArray(o.fields) || !o.fields.every((f) => typeof f === 'string')) throw invalid(at, 'fields is a list of field names');
+    fields = o.fields.map((f: string) => f.replace(/\^[\d.]+$/, ''));
+  }
+  const operator = String(o.operator ?? 'or').toUpperCase();
+  if (operator !== 'OR' && operator !== 'AND') throw invalid(at, 'operator is "or" or "and"');
+  const text = String(o.query);
+  let cond: FieldCondition;
+  if (type === 'phrase') cond = { op: 'phrase', text };
+  else {
+    cond = { op: 'match', text, operator };
+    const spec = o.minimum_should_match;
+    if (spec !== undefined) {
+      if (Number.isNaN(resolveMinimumShouldMatch(spec, 1))) throw unsupported(`minimum_should_match ${JSON.stringify(spec)} of ${at}`);
+      cond.minimumShouldMatch = (n) => resolveMinimumShouldMatch(spec, n) ?? 1;
+    }
+  }
+  const lenient = typeof o.lenient === 'boolean' ? o.lenient : fields.includes('*');
+  return conditionOnFields(fields, cond, ctx, { lenient });
+}
+
 function compileQueryStringClause(body: unknown, at: string, ctx: QueryContext): DocMatcher {
   const o = options(body, at, [
     'query', 'default_field', 'fields', 'default_operator', 'lenient', 'analyze_wildcard', 'allow_leading_wildcard',
@@ -196,7 +239,7 @@ function compileQueryStringClause(body: unknown, at: string, ctx: QueryContext):
       query: o.query,
       ...(defaultFields ? { defaultFields } : {}),
       defaultOperator: op,
-      lenient: o.lenient === true,
+      ...(typeof o.lenient === 'boolean' ? { lenient: o.lenient } : {}),
       allowLeadingWildcard: o.allow_leading_wildcard !== false,
     },
     ctx,

@@ -2,7 +2,7 @@ import { boolMatcher, MATCH_ALL, MATCH_NONE } from './bool-matcher.js';
 import { leafPaths } from './document-values.js';
 import { fieldCondition, type ConditionContext, type DocMatcher, type FieldCondition } from './field-conditions.js';
 import type { FieldTypes, ResolvedField } from './field-types.js';
-import { parseLucene, type LuceneNode } from './lucene-syntax.js';
+import { parseLucene, type LuceneLeaf, type LuceneNode } from './lucene-syntax.js';
 import { QueryError, unsupported } from './query-error.js';
 import { hasWildcard, unescapeQueryText, wildcardToRegExp } from './text-patterns.js';
 
@@ -13,7 +13,10 @@ export interface QueryStringOptions {
   defaultFields?: string[];
   /** @default 'OR' */
   defaultOperator?: 'OR' | 'AND';
-  /** Ignore values a field's type cannot take instead of failing. @default false */
+  /**
+   * Ignore values a field's type cannot take instead of failing.
+   * @default true when the default fields are `*` (Elasticsearch's rule), else false
+   */
   lenient?: boolean;
   /** @default true */
   allowLeadingWildcard?: boolean;
@@ -28,7 +31,8 @@ export function compileQueryString(opts: QueryStringOptions, ctx: QueryContext):
   const operator = opts.defaultOperator ?? 'OR';
   const ast = parseLucene(opts.query, operator);
   if (ast === undefined) return MATCH_NONE;
-  const compiler = new QueryStringCompiler(opts, operator, ctx);
+  const lenient = opts.lenient ?? (opts.defaultFields ?? ['*']).includes('*');
+  const compiler = new QueryStringCompiler({ ...opts, lenient }, operator, ctx);
   return compiler.node(ast);
 }
 
@@ -50,51 +54,22 @@ class QueryStringCompiler {
     }
     const field = n.field;
     if (field === '_exists_') {
+      if (n.kind === 'phrase') return this.onFields([n.text], { op: 'exists' });
       if (n.kind !== 'term') throw unsupported(`_exists_ with a ${n.kind}`);
+      // An unescaped pattern is a wildcard query on a field named _exists_: nothing has it.
+      if (hasWildcard(n.raw)) return MATCH_NONE;
       return this.onFields([unescapeQueryText(n.raw)], { op: 'exists' });
     }
     const targets = field === undefined ? (this.opts.defaultFields ?? ['*']) : [field];
     return this.onFields(targets, this.conditionOf(n));
   }
 
-  private conditionOf(n: Exclude<LuceneNode, { kind: 'bool' }>): FieldCondition {
-    switch (n.kind) {
-      case 'term': {
-        if (n.fuzzy) throw unsupported(`the fuzzy query ${n.raw}~`, 'write the variants out, e.g. (a OR b)');
-        const raw = n.raw;
-        if (raw === '*') return { op: 'exists' };
-        if (hasWildcard(raw)) {
-          if (this.opts.allowLeadingWildcard === false && /^[*?]/.test(raw)) {
-            throw new QueryError('ALERTSMITH_QUERY_SYNTAX', `the leading wildcard in ${raw} is not allowed (allow_leading_wildcard is false)`);
-          }
-          return { op: 'wildcard', pattern: raw, normalize: true };
-        }
-        const text = unescapeQueryText(raw);
-        // Elasticsearch reads field:>=10, >10, <=10, <10 as one-sided ranges (only after a field).
-        const cmp = n.field === undefined ? null : /^(>=|<=|>|<)([^]+)$/.exec(raw);
-        if (cmp) {
-          const bound = unescapeQueryText(cmp[2]!);
-          const op = cmp[1] === '>=' ? 'gte' : cmp[1] === '>' ? 'gt' : cmp[1] === '<=' ? 'lte' : 'lt';
-          return { op: 'range', [op]: bound };
-        }
-        return { op: 'match', text, operator: this.operator };
-      }
-      case 'phrase':
-        if (n.slop > 0) throw unsupported(`the proximity query "${n.text}"~${n.slop}`);
-        return { op: 'phrase', text: n.text };
-      case 'regexp':
-        return { op: 'regexp', pattern: n.pattern };
-      case 'range': {
-        const c: FieldCondition = { op: 'range' };
-        if (n.lower !== undefined) c[n.includeLower ? 'gte' : 'gt'] = n.lower;
-        if (n.upper !== undefined) c[n.includeUpper ? 'lte' : 'lt'] = n.upper;
-        return c;
-      }
-    }
+  private conditionOf(n: LuceneLeaf): FieldCondition {
+    return leafCondition(n, this.operator, this.opts.allowLeadingWildcard ?? true);
   }
 
   /** One condition over several fields: a match on any of them (Elasticsearch's dis_max). */
-  private onFields(targets: string[], cond: FieldCondition): DocMatcher {
+  onFields(targets: string[], cond: FieldCondition): DocMatcher {
     if (targets.includes('*') && cond.op === 'exists' && targets.length === 1) return MATCH_ALL;
     const matchers = targets.map((t) => (t.includes('*') ? this.patternField(t, cond) : this.namedField(t, cond)));
     if (matchers.length === 1) return matchers[0]!;
@@ -110,12 +85,17 @@ class QueryStringCompiler {
     return this.build(field, cond, this.opts.lenient ?? false);
   }
 
+  /**
+   * Lenient: a value the field's type cannot take matches nothing there, as Elasticsearch skips
+   * it. What the evaluator itself does not support is never silently skipped.
+   */
   private build(field: ResolvedField, cond: FieldCondition, lenient: boolean): DocMatcher {
     if (!lenient) return fieldCondition(field, cond, this.ctx);
     try {
       return fieldCondition(field, cond, this.ctx);
     } catch (e) {
-      if (e instanceof QueryError && (e.code === 'ALERTSMITH_QUERY_VALUE' || e.code === 'ALERTSMITH_QUERY_UNSUPPORTED')) {
+      // A regular expression that does not parse is one more value the engine skips leniently.
+      if (e instanceof QueryError && (e.code === 'ALERTSMITH_QUERY_VALUE' || (e.code === 'ALERTSMITH_QUERY_SYNTAX' && cond.op === 'regexp'))) {
         return MATCH_NONE;
       }
       throw e;
@@ -130,17 +110,20 @@ class QueryStringCompiler {
   private patternField(pattern: string, cond: FieldCondition): DocMatcher {
     const all = pattern === '*';
     const re = all ? undefined : wildcardToRegExp(pattern);
-    const lenient = all || (this.opts.lenient ?? false);
+    const lenient = this.opts.lenient ?? false;
     const cache = new Map<string, DocMatcher>();
+    // constant_keyword fields hold their value in every document of the index, _source or not.
+    const constants = [...(this.ctx.constants?.keys() ?? [])];
     return (doc) => {
-      for (const source of leafPaths(doc)) {
+      for (const source of [...leafPaths(doc), ...constants]) {
         if (source.startsWith('_')) continue;
         for (const name of [source, ...this.ctx.fields.subfieldsOf(source)]) {
           if (re && !re.test(name)) continue;
           let m = cache.get(name);
           if (m === undefined) {
             const field = this.ctx.fields.require(name);
-            m = this.build(field, cond, lenient);
+            // Field patterns skip what cannot be searched as text (objects, geo points).
+            m = cond.op !== 'exists' && (field.kind === 'object' || field.kind === 'unsearchable') ? MATCH_NONE : this.build(field, cond, lenient);
             cache.set(name, m);
           }
           if (m(doc)) return true;
@@ -148,5 +131,54 @@ class QueryStringCompiler {
       }
       return false;
     };
+  }
+}
+
+/**
+ * One condition on several fields, names or patterns (`*`: every field of the document), a match
+ * on any of them, as query_string and multi_match search their fields.
+ */
+export function conditionOnFields(
+  targets: string[],
+  cond: FieldCondition,
+  ctx: QueryContext,
+  opts: { lenient: boolean },
+): DocMatcher {
+  return new QueryStringCompiler({ query: '', lenient: opts.lenient }, 'OR', ctx).onFields(targets, cond);
+}
+
+/** What one leaf clause of a query_string asks of each field it searches. */
+export function leafCondition(n: LuceneLeaf, operator: 'OR' | 'AND', allowLeadingWildcard = true): FieldCondition {
+  switch (n.kind) {
+    case 'term': {
+      const raw = n.raw;
+      if (n.fuzzy) return { op: 'fuzzy', value: unescapeQueryText(raw), fuzziness: n.fuzziness ?? '' };
+      if (raw === '*') return { op: 'exists' };
+      if (hasWildcard(raw)) {
+        if (!allowLeadingWildcard && /^[*?]/.test(raw)) {
+          throw new QueryError('ALERTSMITH_QUERY_SYNTAX', `the leading wildcard in ${raw} is not allowed (allow_leading_wildcard is false)`);
+        }
+        return { op: 'wildcard', pattern: raw, normalize: true };
+      }
+      const text = unescapeQueryText(raw);
+      // Elasticsearch reads >=10, >10, <=10, <10 as one-sided ranges, on the default fields too.
+      const cmp = n.words > 1 ? null : /^(>=|<=|>|<)([^]+)$/.exec(raw);
+      if (cmp) {
+        const bound = unescapeQueryText(cmp[2]!);
+        const op = cmp[1] === '>=' ? 'gte' : cmp[1] === '>' ? 'gt' : cmp[1] === '<=' ? 'lte' : 'lt';
+        return { op: 'range', [op]: bound, normalize: true };
+      }
+      return { op: 'match', text, operator };
+    }
+    case 'phrase':
+      return { op: 'phrase', text: n.text, slop: n.slop };
+    case 'regexp':
+      return { op: 'regexp', pattern: n.pattern, normalize: true };
+    case 'range': {
+      const c: FieldCondition = { op: 'range', normalize: true };
+      if (n.lower !== undefined) c[n.includeLower ? 'gte' : 'gt'] = n.lower;
+      if (n.upper !== undefined) c[n.includeUpper ? 'lte' : 'lt'] = n.upper;
+      return c;
+    }
   }
 }

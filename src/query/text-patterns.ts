@@ -9,6 +9,14 @@ function literal(ch: string): string {
   return ch.replace(SPECIAL_OUTSIDE_CLASS, '\\$&');
 }
 
+const literalChar = literal;
+
+function asciiCaseless(ch: string): string {
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return /^[a-z]$/.test(lower) && lower !== upper ? `[${lower}${upper}]` : literal(ch);
+}
+
 function classLiteral(ch: string): string {
   return ch.replace(SPECIAL_IN_CLASS, '\\$&');
 }
@@ -64,6 +72,8 @@ export function unescapeQueryText(raw: string): string {
  * `<n-m>` are refused rather than guessed.
  */
 export function luceneRegExp(source: string, caseInsensitive = false): RegExp {
+  // Lucene's case_insensitive covers literal ASCII letters, not classes: [A-Z] stays upper case.
+  const literal = caseInsensitive ? asciiCaseless : literalChar;
   let out = '';
   const chars = [...source];
   for (let i = 0; i < chars.length; i++) {
@@ -103,7 +113,7 @@ export function luceneRegExp(source: string, caseInsensitive = false): RegExp {
     }
   }
   try {
-    return new RegExp(`^(?:${out})$`, caseInsensitive ? 'iu' : 'u');
+    return new RegExp(`^(?:${out})$`, 'u');
   } catch {
     throw syntax(source, 'is not a valid regular expression');
   }

@@ -1,3 +1,4 @@
+import type { SearchEngine } from '../define/schema/config.js';
 import type { Definition } from '../define/schema/definition.js';
 import type { TestCase } from '../define/schema/test-case.js';
 import { AlertsmithError, describeThrown } from '../errors.js';
@@ -17,6 +18,8 @@ export interface CaseInput {
   testCase: TestCase;
   /** The case's events with its fixtures' events first. */
   events: Record<string, unknown>[];
+  /** The engine whose query semantics to follow. @default 'elasticsearch' */
+  engine?: SearchEngine;
 }
 
 /**
@@ -38,7 +41,9 @@ export function runCase(input: CaseInput): CaseResult {
     } else {
       now = Math.max(...times);
     }
-    const matcher = compileDetectionFilter(def, { now });
+    // The case's index: history first (it was there before), then the events.
+    const indexDocuments = [...(testCase.history ?? []), ...events];
+    const matcher = compileDetectionFilter(def, { now, indexDocuments, ...(input.engine ? { engine: input.engine } : {}) });
     const hits = events.filter((e) => matcher(e));
     const history = (testCase.history ?? []).filter((e) => matcher(e));
     const rule = def as unknown as RuleOptions;

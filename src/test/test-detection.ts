@@ -1,3 +1,4 @@
+import type { SearchEngine } from '../define/schema/config.js';
 import type { Definition } from '../define/schema/definition.js';
 import { incidentMappingOf } from '../compile/incident-mapping.js';
 import type { DetectionResult } from './case-result.js';
@@ -10,6 +11,8 @@ export interface DetectionInput {
   fixtureEvents?: Record<string, unknown>[][];
   /** Fail a detection without a case that fires and one that does not. @default false */
   requireTests?: boolean;
+  /** The engine whose query semantics to follow (the config's `engine`). @default 'elasticsearch' */
+  engine?: SearchEngine;
 }
 
 /** Runs every case of one validated detection. Pure. */
@@ -17,7 +20,13 @@ export function testDetection(input: DetectionInput): DetectionResult {
   const { definition: def } = input;
   const mapping = incidentMappingOf(def);
   const cases = (def.tests ?? []).map((testCase, i) =>
-    runCase({ definition: def, mapping, testCase, events: [...(input.fixtureEvents?.[i] ?? []), ...(testCase.events ?? [])] }),
+    runCase({
+      definition: def,
+      mapping,
+      testCase,
+      events: [...(input.fixtureEvents?.[i] ?? []), ...(testCase.events ?? [])],
+      ...(input.engine ? { engine: input.engine } : {}),
+    }),
   );
   const problems: string[] = [];
   if (input.requireTests) {

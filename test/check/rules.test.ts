@@ -224,3 +224,47 @@ describe('a clean definition', () => {
     expect(lintFixtures('clean')).toEqual([]);
   });
 });
+
+describe('the query traps (query-term-whitespace, field-pattern-escape, query-term-type, fieldless-range)', () => {
+  const findings = lintFixtures('query-traps');
+  const of = (rule: string) => findings.filter((f) => f.ruleId === rule);
+
+  it('warns about several words on a keyword or number field, with the OR form as the fix', () => {
+    expect(placesOf(findings, 'query-term-whitespace')).toEqual([
+      placeOf('query-traps', 'whitespace.ts', '4624 4625'),
+      placeOf('query-traps', 'whitespace.ts', '22 3389'),
+    ]);
+    const [code] = of('query-term-whitespace');
+    expect(code!.level).toBe('warning');
+    expect(code!.message).toBe('"4624 4625" is one term on keyword field "event.code" (query_string does not split on whitespace), so it matches only that exact text');
+    expect(code!.fix).toBe('join the values with OR: event.code:(4624 OR 4625)');
+  });
+
+  it('warns about unescaped field patterns, in a field and after _exists_, and shows the escaped form', () => {
+    expect(placesOf(findings, 'field-pattern-escape')).toEqual([
+      placeOf('query-traps', 'field-pattern.ts', 'user.*'),
+      placeOf('query-traps', 'field-pattern.ts', 'host.*'),
+    ]);
+    expect(of('field-pattern-escape').map((f) => f.fix)).toEqual(['write user.\\*: with its wildcards escaped', 'write _exists_:host.\\*']);
+  });
+
+  it('warns about terms their field type can never match, which Elasticsearch skips silently', () => {
+    const valueOf = (clause: string) => placeOf('query-traps', 'term-type.ts', clause, 1, clause.indexOf(':') + 1);
+    expect(placesOf(findings, 'query-term-type')).toEqual(
+      ['source.ip:10.*', 'destination.port:abc', 'destination.port:8*', 'custom.flag:yes'].map(valueOf),
+    );
+    expect(of('query-term-type')[0]!.message).toBe('10.* can never match ip field "source.ip": Elasticsearch skips it silently and the clause matches nothing');
+  });
+
+  it('warns about ranges without a field', () => {
+    expect(placesOf(findings, 'fieldless-range')).toEqual([
+      placeOf('query-traps', 'fieldless-range.ts', '>100'),
+      placeOf('query-traps', 'fieldless-range.ts', '[a TO c]'),
+    ]);
+    expect(of('fieldless-range')[0]!.fix).toBe('name the field: e.g. source.port:>100');
+  });
+
+  it('says nothing about the same intents written as Elasticsearch reads them', () => {
+    expect(findings.filter((f) => f.file.endsWith('/clean.ts'))).toEqual([]);
+  });
+});

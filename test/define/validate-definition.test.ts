@@ -111,3 +111,11 @@ describe('the change rule type', () => {
   });
 });
 
+
+describe('the config engine', () => {
+  it('defaults to Elasticsearch and accepts OpenSearch, nothing else', () => {
+    expect(configSchema.parse({}).engine).toBe('elasticsearch');
+    expect(configSchema.parse({ engine: 'opensearch' }).engine).toBe('opensearch');
+    expect(configSchema.safeParse({ engine: 'solr' }).success).toBe(false);
+  });
+});

@@ -26,13 +26,23 @@ describe('the Lucene classic parser', () => {
     expect(p('a AND b OR c')).toBe('(+a +b c)');
     expect(p('a OR b AND c')).toBe('(a +b +c)');
     expect(p('a AND NOT b')).toBe('(+a -b)');
-    expect(p('a b')).toBe('(a b)');
+    expect(p('a "b"')).toBe('(a "b")');
     expect(p('+a -b c')).toBe('(+a -b c)');
     expect(p('a && b || !c')).toBe('(+a +b -c)');
   });
 
+  it('joins plain words with only whitespace between them into one text (MultiTerm)', () => {
+    expect(p('a b c')).toBe('a b c');
+    expect(p('f:(a b)')).toBe('f:a b');
+    expect(p('a b:c')).toBe('(a b:c)');
+    expect(p('a b^2')).toBe('(a b)');
+    expect(p('a b AND c')).toBe('(a +b +c)');
+    expect(p('a AND b c')).toBe('(+a +b c)');
+    expect(p('a* b')).toBe('(a* b)');
+  });
+
   it('makes clauses required under default operator AND unless joined by OR', () => {
-    expect(p('a b', 'AND')).toBe('(+a +b)');
+    expect(p('a "b"', 'AND')).toBe('(+a +"b")');
     expect(p('a OR b', 'AND')).toBe('(a b)');
     expect(p('a b OR c', 'AND')).toBe('(+a b c)');
   });

@@ -146,3 +146,21 @@ describe('what the evaluator refuses', () => {
     expect(errorOf({ terms: { 'user.name': { index: 'users', id: '1', path: 'names' } } }).message).toContain('terms lookup');
   });
 });
+
+describe('multi_match', () => {
+  it('matches when the match query matches on any of its fields, boosts ignored', () => {
+    expect(matches({ multi_match: { query: 'Admin', fields: ['user.name', 'host.name'] } }, doc)).toBe(true);
+    expect(matches({ multi_match: { query: 'account failed', fields: ['message^2', 'user.name'], operator: 'and' } }, doc)).toBe(true);
+    expect(matches({ multi_match: { query: 'account Admin', fields: ['message', 'user.name'], operator: 'and' } }, doc)).toBe(false);
+  });
+
+  it('searches every field leniently without fields, and phrases with type phrase', () => {
+    expect(matches({ multi_match: { query: '50123' } }, doc)).toBe(true);
+    expect(matches({ multi_match: { query: 'failed to', fields: ['message'], type: 'phrase' } }, doc)).toBe(true);
+    expect(matches({ multi_match: { query: 'to failed', fields: ['message'], type: 'phrase' } }, doc)).toBe(false);
+  });
+
+  it('refuses the types it does not evaluate, naming them', () => {
+    expect(errorOf({ multi_match: { query: 'x', type: 'cross_fields' } }).message).toContain('multi_match of type "cross_fields"');
+  });
+});

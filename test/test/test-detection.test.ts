@@ -42,6 +42,20 @@ describe('testing one detection', () => {
     expect(testDetection({ file: 'd.ts', definition: def }).cases.map((c) => c.passed)).toEqual([true, true]);
   });
 
+  it('follows the configured engine where engines differ, and takes constant_keyword values from the case\'s index', () => {
+    const def = definition({
+      query: 'message:/Fail.*/ AND data_stream.type:logs',
+      tests: [{
+        name: 'c',
+        history: [{ '@timestamp': '2026-01-01T00:00:00Z', data_stream: { type: 'logs' } }],
+        events: [{ '@timestamp': '2026-01-01T00:00:01Z', message: 'Failed password' }],
+        expect: { alerts: 1 },
+      }],
+    });
+    expect(testDetection({ file: 'd.ts', definition: def, engine: 'opensearch' }).cases[0]!.passed).toBe(true);
+    expect(testDetection({ file: 'd.ts', definition: def }).cases[0]!.failures).toEqual(['alerts: expected 1, got 0']);
+  });
+
   it('previews the incident through the runtime mapping and reports missing template fields', () => {
     const def = definition({ tests: [{ name: 'c', events: [{ '@timestamp': '2026-01-01T00:00:00Z' }], expect: { incident: { name: 'Seen bob' } } }] });
     const c = testDetection({ file: 'd.ts', definition: def }).cases[0]!;

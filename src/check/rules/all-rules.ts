@@ -1,5 +1,7 @@
 import type { LintRule } from '../lint-rule.js';
 import { attackMetadata } from './attack-metadata.js';
+import { fieldPatternEscape } from './field-pattern-escape.js';
+import { fieldlessRange } from './fieldless-range.js';
 import { frequencySingleEvent } from './frequency-single-event.js';
 import { idMatchesFile } from './id-matches-file.js';
 import { indexPattern } from './index-pattern.js';
@@ -8,6 +10,8 @@ import { noNondeterminism } from './no-nondeterminism.js';
 import { noSecrets } from './no-secrets.js';
 import { oneDefinitionPerFile } from './one-definition-per-file.js';
 import { positiveThresholds } from './positive-thresholds.js';
+import { queryTermType } from './query-term-type.js';
+import { queryTermWhitespace } from './query-term-whitespace.js';
 import { realertFlood } from './realert-flood.js';
 import { timeframeRequired } from './timeframe-required.js';
 import { uniqueId } from './unique-id.js';
@@ -20,6 +24,10 @@ export const LINT_RULES: readonly LintRule[] = [
   uniqueId,
   luceneSyntax,
   unknownField,
+  fieldPatternEscape,
+  queryTermWhitespace,
+  queryTermType,
+  fieldlessRange,
   positiveThresholds,
   timeframeRequired,
   realertFlood,

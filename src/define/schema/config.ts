@@ -30,6 +30,10 @@ const checkSchema = z.strictObject({
   rules: z.record(z.string(), z.enum(['off', 'warning', 'error'])).default({}),
 });
 
+/** The search engine the rules run on, where Elasticsearch 8 and OpenSearch answer a query differently. */
+export const searchEngineSchema = z.enum(['elasticsearch', 'opensearch']);
+export type SearchEngine = z.infer<typeof searchEngineSchema>;
+
 /** `alertsmith.config.ts`: where definitions are, where rules go, how the runtime is called. */
 export const configSchema = z.strictObject({
   /** Folder of definition modules, searched recursively. @default 'definitions' */
@@ -38,6 +42,11 @@ export const configSchema = z.strictObject({
   out: z.string().min(1).default('generated'),
   runtime: runtimeSchema.default(() => runtimeSchema.parse({})),
   defaults: defaultsSchema.default({}),
+  /**
+   * The engine ElastAlert searches: `alertsmith test` evaluates queries with its semantics
+   * (see docs/testing.md for the differences). @default 'elasticsearch' (Elasticsearch 8)
+   */
+  engine: searchEngineSchema.default('elasticsearch'),
   /** Settings of `alertsmith check`, e.g. `{ rules: { 'realert-flood': 'off' } }`. @default { rules: {} } */
   check: checkSchema.default({ rules: {} }),
 });
