@@ -31,7 +31,8 @@ const COMMON_OPTIONS = {
   'older-than': { type: 'string' },
   'rejected-older-than': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
+  // -v as in `alertsmith -v`: one spelling for both programs.
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 const SUBCOMMANDS = ['replay', 'status', 'test-connection', 'prune'] as const;

@@ -21,7 +21,8 @@ Options:
   --config FILE      JSON config file (mode 600: it may hold the key)
   --state-dir DIR    state folder (env ALERTSMITH_STATE_DIR)
   --deadline-ms N    total time allowed, default 20000 (env ALERTSMITH_DEADLINE_MS)
-  -h, --help  --version
+  -h, --help         this text
+  -v, --version      the version
 
 Connection (environment, as demisto-py): DEMISTO_BASE_URL, DEMISTO_API_KEY, DEMISTO_API_KEY_ID,
 DEMISTO_VERIFY_SSL, SSL_CERT_FILE, HTTPS_PROXY, NO_PROXY; ALERTSMITH_XSOAR_AUTH=advanced.

@@ -33,6 +33,8 @@ describe('the runtime bundle', () => {
       const version = await runBundle(lonely, ['--version']);
       expect(version.exitCode).toBe(0);
       expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+      // -v, as `alertsmith -v` accepts it.
+      expect(await runBundle(lonely, ['-v'])).toMatchObject({ exitCode: 0, stdout: version.stdout });
       const dry = await runBundle(lonely, [...SSH_FLAGS, '--dry-run'], { input: '[{"host": {"name": "web-1"}}]\n' });
       expect(dry.exitCode).toBe(0);
       expect(JSON.parse(dry.stdout)[0].body.name).toBe('SSH brute force on web-1');
