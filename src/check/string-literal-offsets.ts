@@ -50,3 +50,12 @@ export function valueToSourceOffsets(raw: string): number[] {
   offsets.push(end);
   return offsets;
 }
+
+/** How many source characters the value character written at `offset` of `raw` takes (1, or an escape's length). */
+export function sourceLengthAt(raw: string, offset: number): number {
+  if (raw[offset] !== '\\') return 1;
+  const next = raw[offset + 1];
+  if (next === 'x') return 4;
+  if (next === 'u') return raw[offset + 2] === '{' ? raw.indexOf('}', offset) - offset + 1 : 6;
+  return 2;
+}

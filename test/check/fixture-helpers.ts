@@ -7,8 +7,8 @@ import type { Finding } from '../../src/check/finding.js';
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 /** Lints one fixture folder (no type check: each test file type-checks only where it must). */
-export function lintFixtures(folder: string, config: ConfigInput = {}): Finding[] {
-  return checkProject({ cwd: FIXTURES + folder, paths: ['.'], config: configSchema.parse(config), typeCheck: false }).findings;
+export async function lintFixtures(folder: string, config: ConfigInput = {}): Promise<Finding[]> {
+  return (await checkProject({ cwd: FIXTURES + folder, paths: ['.'], config: configSchema.parse(config), typeCheck: false })).findings;
 }
 
 /** `file.ts:line:col` of each finding of one rule, for compact assertions. */

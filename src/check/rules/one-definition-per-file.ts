@@ -9,14 +9,8 @@ export const oneDefinitionPerFile: LintRule = {
   doc: 'A definition file has exactly one default export, a defineAlert({...}) call; other calls are never built.',
   checkDefinition({ source, report }) {
     const { file, defaultExport, call } = source;
-    if (!defaultExport) {
-      const first = file.getStatements()[0];
-      report({
-        target: first ?? { file, start: 0, end: 0 },
-        message: 'the file has no default export, so build finds no definition in it',
-        fix: 'write `export default defineAlert({ ... })`, or move the file out of the definitions folder',
-      });
-    } else if (!call) {
+    // A file without a default export is a definition-schema error, which build reports too.
+    if (defaultExport && !call) {
       report({
         target: defaultExport,
         message: 'the default export is not a defineAlert({...}) call',
@@ -36,7 +30,8 @@ export const oneDefinitionPerFile: LintRule = {
       }
       ts.forEachChild(node, visit);
     };
-    if (file.getFullText().includes(DEFINE_ALERT)) ts.forEachChild(sf, visit);
+    // Without a default export the definition-schema error already says what to do.
+    if (defaultExport && file.getFullText().includes(DEFINE_ALERT)) ts.forEachChild(sf, visit);
   },
 };
 

@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { idFromFileName } from '../build/find-definition-files.js';
+import { importTypeScriptModules, type ImportedModule } from '../build/import-typescript.js';
+import { projectDocumentFields } from '../check/field-set.js';
+import { compareFindings, type Finding } from '../check/finding.js';
+import type { RuleSetting } from '../check/rule-levels.js';
+import type { ResolvedConfig } from '../define/schema/config.js';
+import type { Definition } from '../define/schema/definition.js';
+import { validateDefinition } from '../define/validate-definition.js';
+import { displayPath } from '../check/display-path.js';
+import { customFieldDeclarations } from './custom-field-declarations.js';
+import type { EvaluatedDefinition } from './definition-check.js';
+import { DEFINITION_CHECKS } from './definition-checks.js';
+import { runDefinitionChecks, type CheckedProblem } from './run-definition-checks.js';
+import type { ts } from 'ts-morph';
+
+export interface ValidateFilesOptions {
+  /** Where the command runs: messages name files relative to it. */
+  cwd: string;
+  config: ResolvedConfig;
+  /** The definitions folder (absolute): its files may declare CustomEventFields. */
+  definitionsDir: string;
+  /** The parsed source of a file, when the caller has one (`check` does); else it is parsed here. */
+  sourceFile?: (file: string) => ts.SourceFile | undefined;
+}
+
+export interface ValidatedFiles {
+  /** Every finding of the definition checks, sorted, each at file:line:col. */
+  findings: Finding[];
+  /** Each loaded definition, as the checks saw it. */
+  evaluated: EvaluatedDefinition[];
+  /** Definitions the schema accepted, by absolute file, with the config defaults applied. */
+  valid: Map<string, Definition>;
+}
+
+/**
+ * The one validation path of `build`, `check` and `test`: loads the definition modules with
+ * the loader `build` uses, runs `DEFINITION_CHECKS` over them, and places each problem at
+ * file:line:col. Reads files; the checks themselves are pure.
+ */
+export async function validateDefinitionFiles(files: readonly string[], options: ValidateFilesOptions): Promise<ValidatedFiles> {
+  const imported = await importTypeScriptModules([...files], options.cwd);
+  const loadFindings: Finding[] = [];
+  const evaluated: EvaluatedDefinition[] = [];
+  const valid = new Map<string, Definition>();
+  for (const m of imported) {
+    if (!m.ok) {
+      loadFindings.push(loadFailure(m));
+      continue;
+    }
+    const value = m.exports.default;
+    const validation = validateDefinition(value, undefined, options.config);
+    if (validation.ok) valid.set(m.file, validation.definition);
+    evaluated.push({ file: m.file, shownAs: displayPath(options.cwd, m.file), baseName: idFromFileName(m.file), value, validation });
+  }
+  const problems = runDefinitionChecks(evaluated, {
+    config: options.config,
+    commonFields: projectDocumentFields(readCustomEventFields(options.definitionsDir)),
+    settings: settingsOf(options.config),
+  });
+  const findings = [...loadFindings, ...(problems.length > 0 ? await locate(problems, options.sourceFile) : [])];
+  return { findings: findings.sort(compareFindings), evaluated, valid };
+}
+
+/** `check.rules` for the definition checks; ids of other rules are `check`'s to validate. */
+function settingsOf(config: ResolvedConfig): Map<string, RuleSetting | undefined> {
+  return new Map(DEFINITION_CHECKS.map((c) => [c.id, c.required ? undefined : config.check.rules[c.id]]));
+}
+
+function loadFailure(m: Extract<ImportedModule, { ok: false }>): Finding {
+  return {
+    ruleId: 'definition-schema',
+    level: 'error',
+    message: m.location ? `the file does not parse: ${m.message.replace(/^\d+:\d+: /, '')}` : `the file cannot be loaded: ${m.message}`,
+    fix: m.location ? 'fix the syntax at this place' : 'fix the error above; a definition module must load without running anything that can fail',
+    file: m.file,
+    line: m.location?.line ?? 1,
+    column: m.location?.column ?? 1,
+  };
+}
+
+/** The parser loads only when there is something to place (a clean build never needs it). */
+async function locate(problems: CheckedProblem[], sourceFile: ValidateFilesOptions['sourceFile']): Promise<Finding[]> {
+  const [{ locateProblems }, { ts }] = await Promise.all([import('./locate-problems.js'), import('ts-morph')]);
+  const byFile = new Map<string, CheckedProblem[]>();
+  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  const findings: Finding[] = [];
+  for (const [file, list] of byFile) {
+    const sf = sourceFile?.(file) ?? ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    findings.push(...locateProblems(sf, list));
+  }
+  return findings;
+}
+
+/**
+ * Field names declared by augmenting `CustomEventFields` in the definitions folder's TypeScript
+ * files (e.g. `definitions/_fields.d.ts`), at any depth.
+ */
+export function readCustomEventFields(definitionsDir: string): Set<string> {
+  const names = new Set<string>();
+  let entries;
+  try {
+    entries = readdirSync(definitionsDir, { recursive: true, withFileTypes: true });
+  } catch {
+    return names;
+  }
+  for (const e of entries) {
+    if (!e.isFile() || !/\.m?ts$/.test(e.name)) continue;
+    const full = path.join(e.parentPath, e.name);
+    if (full.includes(`${path.sep}node_modules${path.sep}`)) continue;
+    for (const name of customFieldDeclarations(readFileSync(full, 'utf8'))) names.add(name);
+  }
+  return names;
+}
