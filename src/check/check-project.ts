@@ -9,10 +9,9 @@ import { FieldSet, ownFieldsOf, projectDocumentFields } from './field-set.js';
 import { compareFindings, type Finding } from './finding.js';
 import type { FindingTarget, LintRule, Report } from './lint-rule.js';
 import { resolveRuleSettings, type RuleSetting } from './rule-levels.js';
-import { LINT_RULES } from './rules/all-rules.js';
+import { CHECK_RULES, LINT_RULES } from './rules/all-rules.js';
 import { Suppressions } from './suppression.js';
 import { typeDiagnostics, withoutDuplicates } from './type-diagnostics.js';
-import { DEFINITION_CHECKS } from '../validate/definition-checks.js';
 import { readCustomEventFields, validateDefinitionFiles } from '../validate/validate-definition-files.js';
 
 export interface CheckProjectOptions {
@@ -45,7 +44,7 @@ export interface CheckResult {
 export async function checkProject(options: CheckProjectOptions): Promise<CheckResult> {
   const cwd = resolve(options.cwd);
   const config = options.config ?? configSchema.parse({});
-  const settings = resolveRuleSettings([...DEFINITION_CHECKS, ...LINT_RULES], config.check.rules);
+  const settings = resolveRuleSettings(CHECK_RULES, config.check.rules);
   const files = findCheckTargets(cwd, options.paths ?? [], config.definitions);
 
   const typeChecked = options.configFile ? [...files, resolve(cwd, options.configFile)] : files;
@@ -96,7 +95,7 @@ const UNKNOWN_SUPPRESSION_ID = 'unknown-suppression';
 
 /** A directive naming a rule that does not exist turns nothing off: say so, with the likely rule. */
 function unknownSuppressions(suppressions: ReadonlyMap<SourceFile, Suppressions>): Finding[] {
-  const known = new Set([...DEFINITION_CHECKS, ...LINT_RULES].map((rule) => rule.id));
+  const known = new Set(CHECK_RULES.map((rule) => rule.id));
   const findings: Finding[] = [];
   for (const [file, s] of suppressions) {
     for (const { ruleId, start, end } of s.unknownRuleIds(known)) {

@@ -9,8 +9,7 @@ import { formatGithub } from './reporters/github-reporter.js';
 import { formatJson } from './reporters/json-reporter.js';
 import { formatPretty } from './reporters/pretty-reporter.js';
 import { formatSarif } from './reporters/sarif-reporter.js';
-import { LINT_RULES } from './rules/all-rules.js';
-import { DEFINITION_CHECKS } from '../validate/definition-checks.js';
+import { CHECK_RULES } from './rules/all-rules.js';
 
 /** Output formats of `alertsmith check`. */
 export const CHECK_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
@@ -66,7 +65,7 @@ export function formatFindings(findings: readonly Finding[], format: CheckFormat
     case 'github':
       return formatGithub(findings, cwd);
     case 'sarif':
-      return formatSarif(findings, { cwd, rules: [...DEFINITION_CHECKS, ...LINT_RULES], version: packageVersion() });
+      return formatSarif(findings, { cwd, rules: CHECK_RULES, version: packageVersion() });
     case 'pretty':
       return formatPretty(findings, { cwd, color, sourceText: readSource });
   }

@@ -1,3 +1,4 @@
+import { beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configSchema, type ConfigInput } from '../../src/define/schema/config.js';
@@ -30,4 +31,13 @@ export function placeOf(folder: string, file: string, text: string, occurrence =
     }
   }
   throw new Error(`${text} is not in ${folder}/${file}`);
+}
+
+/** The findings of one fixture folder, linted once before the tests of a `describe` block. */
+export function fixtureFindings(folder: string, config: ConfigInput = {}): () => Finding[] {
+  let findings: Finding[] | undefined;
+  beforeAll(async () => {
+    findings = await lintFixtures(folder, config);
+  }, 60_000);
+  return () => findings!;
 }

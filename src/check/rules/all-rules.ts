@@ -1,4 +1,5 @@
 import type { LintRule } from '../lint-rule.js';
+import { DEFINITION_CHECKS } from '../../validate/definition-checks.js';
 import { frequencySingleEvent } from './frequency-single-event.js';
 import { noNondeterminism } from './no-nondeterminism.js';
 import { noSecrets } from './no-secrets.js';
@@ -15,4 +16,10 @@ export const LINT_RULES: readonly LintRule[] = [
   frequencySingleEvent,
   noNondeterminism,
   noSecrets,
+];
+
+/** Every rule `check` reports under, definition checks first: what docs, SARIF and `check.rules` know. */
+export const CHECK_RULES: readonly (Pick<LintRule, 'id' | 'level' | 'doc'> & { required?: boolean })[] = [
+  ...DEFINITION_CHECKS,
+  ...LINT_RULES,
 ];

@@ -4,10 +4,14 @@ import type { DefinitionCheck } from '../definition-check.js';
 export const indexPattern: DefinitionCheck = {
   id: 'index-pattern',
   level: 'error',
-  doc: "The index list has no empty entry; '*' alone, which searches every index, is a warning.",
+  doc: "The index pattern is not blank and its list has no empty entry; '*' alone, which searches every index, is a warning.",
   checkDefinition({ definition, report }) {
     const index = (definition.value as { index?: unknown } | null)?.index;
-    if (typeof index !== 'string' || index.trim() === '') return;
+    if (typeof index !== 'string' || index === '') return;
+    if (index.trim() === '') {
+      report({ path: ['index'], message: 'the index pattern is blank', fix: "name the indices, e.g. 'logs-*'" });
+      return;
+    }
     let offset = 0;
     for (const part of index.split(',')) {
       const trimmed = part.trim();
