@@ -22,6 +22,8 @@ export interface SchemaIssue {
 export interface IssueContext {
   /** The property names an object at `path` may have (for "did you mean" on an unknown key). */
   knownKeys?: (path: PropertyPath) => readonly string[] | undefined;
+  /** What the top level is called in messages. @default 'this definition' */
+  topLevel?: string;
   /** The rule types a property is an option of, when it is not one of the definition's own. */
   optionOf?: (key: string) => string | undefined;
   /** What a missing property is missing for: "type frequency" for a definition's top level. */
@@ -96,7 +98,7 @@ function describeIssue(issue: ZodIssueLike, prefix: PropertyPath, context: Issue
           path: keyPath,
           at: [...at, key],
           key: true,
-          message: `"${key}" is not a property ${at.length === 0 ? 'of this definition' : `of ${name}`}${suggestion ? `: did you mean "${suggestion}"?` : ''}`,
+          message: `"${key}" is not a property ${at.length === 0 ? `of ${context.topLevel ?? 'this definition'}` : `of ${name}`}${suggestion ? `: did you mean "${suggestion}"?` : ''}`,
           fix: suggestion ? `write ${suggestion}` : known.length > 0 ? `remove it; the properties here are ${known.join(', ')}` : 'remove it',
         };
       });
