@@ -69,6 +69,8 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
   try {
     const result = await build({
       stdin: { contents: entry, resolveDir: cwd, sourcefile: 'alertsmith-definitions.js', loader: 'js' },
+      // Error locations are relative to this folder; `cwd` is what they are resolved against.
+      absWorkingDir: cwd,
       bundle: true,
       write: false,
       format: 'esm',

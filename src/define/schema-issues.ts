@@ -92,14 +92,14 @@ function describeIssue(issue: ZodIssueLike, prefix: PropertyPath, context: Issue
         const keyPath = formatPath([...at, key]);
         const elsewhere = context.optionOf?.(key);
         if (elsewhere && at.length === 0) {
-          return { path: keyPath, at: [...at, key], key: true, message: `"${key}" is an option of ${elsewhere}, not of this rule type`, fix: `remove it, or change type` };
+          return { path: keyPath, at: [...at, key], key: true, message: `"${key}" is an option of ${elsewhere}, not of this rule type`, fix: `remove ${key}, or change the type to one that has it` };
         }
         return {
           path: keyPath,
           at: [...at, key],
           key: true,
           message: `"${key}" is not a property ${at.length === 0 ? `of ${context.topLevel ?? 'this definition'}` : `of ${name}`}${suggestion ? `: did you mean "${suggestion}"?` : ''}`,
-          fix: suggestion ? `write ${suggestion}` : known.length > 0 ? `remove it; the properties here are ${known.join(', ')}` : 'remove it',
+          fix: suggestion ? `rename it to ${suggestion}` : known.length > 0 ? `remove it; the properties here are ${known.join(', ')}` : 'remove it',
         };
       });
     case 'missing':

@@ -57,7 +57,7 @@ export async function runTest(options: TestOptions): Promise<number> {
     const errors = errorsOf.get(absolute) ?? [];
     const def = validated.valid.get(absolute);
     if (errors.length > 0 || !def) {
-      const problems = errors.map((f) => `${f.line}:${f.column}: ${f.message}${f.fix ? ` (fix: ${f.fix})` : ''} [${f.ruleId}]`);
+      const problems = errors.map((f) => `${file}:${f.line}:${f.column}: ${f.message} [${f.ruleId}]${f.fix ? `; fix: ${f.fix}` : ''}`);
       results.push({ id: idFromFileName(absolute), file, cases: [], problems });
       continue;
     }

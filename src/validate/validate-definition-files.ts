@@ -73,7 +73,9 @@ function loadFailure(m: Extract<ImportedModule, { ok: false }>): Finding {
     ruleId: 'definition-schema',
     level: 'error',
     message: m.location ? `the file does not parse: ${m.message.replace(/^\d+:\d+: /, '')}` : `the file cannot be loaded: ${m.message}`,
-    fix: m.location ? 'fix the syntax at this place' : 'fix the error above; a definition module must load without running anything that can fail',
+    fix: m.location
+      ? 'the file cannot be read from here on: look for a missing comma, bracket or quote'
+      : 'a definition module must load without failing: compute nothing at import time that can throw',
     file: m.file,
     line: m.location?.line ?? 1,
     column: m.location?.column ?? 1,
