@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { Finding } from '../check/finding.js';
-import { sourceLengthAt, valueToSourceOffsets } from '../check/string-literal-offsets.js';
+import { literalValueRange } from '../check/string-literal-offsets.js';
 import { Suppressions } from '../check/suppression.js';
 import type { PropertyPath } from '../define/schema-issues.js';
 import type { CheckedProblem } from './run-definition-checks.js';
@@ -43,13 +43,7 @@ function problemRange(sf: ts.SourceFile, root: ts.Expression | undefined, proble
   if (problem.key && found.property) return span(sf, found.property.name);
   const node = found.node;
   if (problem.range && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) {
-    const start = node.getStart(sf);
-    const raw = node.getText(sf);
-    const offsets = valueToSourceOffsets(raw);
-    const at = (i: number) => offsets[Math.min(Math.max(i, 0), offsets.length - 1)]!;
-    const from = start + at(problem.range.start);
-    const to = problem.range.end > problem.range.start ? start + at(problem.range.end - 1) + sourceLengthAt(raw, at(problem.range.end - 1)) : from + 1;
-    return { start: from, end: Math.max(to, from + 1) };
+    return literalValueRange(node.getStart(sf), node.getText(sf), problem.range.start, problem.range.end);
   }
   return span(sf, node);
 }

@@ -13,6 +13,7 @@ import { customFieldDeclarations } from './custom-field-declarations.js';
 import type { EvaluatedDefinition } from './definition-check.js';
 import { DEFINITION_CHECKS } from './definition-checks.js';
 import { runDefinitionChecks, type CheckedProblem } from './run-definition-checks.js';
+import { SOURCE_CHECKS } from './source-checks.js';
 import type { ts } from 'ts-morph';
 
 export interface ValidateFilesOptions {
@@ -21,7 +22,7 @@ export interface ValidateFilesOptions {
   config: ResolvedConfig;
   /** The definitions folder (absolute): its files may declare CustomEventFields. */
   definitionsDir: string;
-  /** The parsed source of a file, when the caller has one (`check` does); else it is parsed here. */
+  /** The parsed source of a file, when the caller has one (`check` does); else it is read and parsed here. */
   sourceFile?: (file: string) => ts.SourceFile | undefined;
 }
 
@@ -54,18 +55,19 @@ export async function validateDefinitionFiles(files: readonly string[], options:
     if (validation.ok) valid.set(m.file, validation.definition);
     evaluated.push({ file: m.file, shownAs: displayPath(options.cwd, m.file), baseName: idFromFileName(m.file), value, validation });
   }
+  const settings = settingsOf(options.config);
   const problems = runDefinitionChecks(evaluated, {
     config: options.config,
     commonFields: projectDocumentFields(readCustomEventFields(options.definitionsDir)),
-    settings: settingsOf(options.config),
+    settings,
   });
-  const findings = [...loadFindings, ...(problems.length > 0 ? await locate(problems, options.sourceFile) : [])];
+  const findings = [...loadFindings, ...(await placeAndCheckSources(files, problems, settings, options.sourceFile))];
   return { findings: findings.sort(compareFindings), evaluated, valid };
 }
 
-/** `check.rules` for the definition checks; ids of other rules are `check`'s to validate. */
+/** `check.rules` for these checks; ids of other rules are `check`'s to validate. */
 function settingsOf(config: ResolvedConfig): Map<string, RuleSetting | undefined> {
-  return new Map(DEFINITION_CHECKS.map((c) => [c.id, c.required ? undefined : config.check.rules[c.id]]));
+  return new Map([...DEFINITION_CHECKS, ...SOURCE_CHECKS].map((c) => [c.id, 'required' in c && c.required ? undefined : config.check.rules[c.id]]));
 }
 
 function loadFailure(m: Extract<ImportedModule, { ok: false }>): Finding {
@@ -82,17 +84,47 @@ function loadFailure(m: Extract<ImportedModule, { ok: false }>): Finding {
   };
 }
 
-/** The parser loads only when there is something to place (a clean build never needs it). */
-async function locate(problems: CheckedProblem[], sourceFile: ValidateFilesOptions['sourceFile']): Promise<Finding[]> {
-  const [{ locateProblems }, { ts }] = await Promise.all([import('./locate-problems.js'), import('ts-morph')]);
+/**
+ * Places the definition checks' problems in the source and runs the source checks. Files are
+ * parsed only when they have a problem or a source check may report on their text, and the
+ * parser loads only then: a clean build of ordinary files never loads it.
+ */
+async function placeAndCheckSources(
+  files: readonly string[],
+  problems: readonly CheckedProblem[],
+  settings: ReadonlyMap<string, RuleSetting | undefined>,
+  sourceFile: ValidateFilesOptions['sourceFile'],
+): Promise<Finding[]> {
   const byFile = new Map<string, CheckedProblem[]>();
   for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  const active = SOURCE_CHECKS.filter((c) => settings.get(c.id) !== 'off');
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const text = sourceFile?.(file)?.text ?? readSource(file);
+    if (text !== undefined && (byFile.has(file) || active.some((c) => c.mayReport(text)))) texts.set(file, text);
+  }
+  if (texts.size === 0) return [];
+  const [{ locateProblems }, { runSourceChecks }, { Suppressions }, { ts }] = await Promise.all([
+    import('./locate-problems.js'),
+    import('./run-source-checks.js'),
+    import('../check/suppression.js'),
+    import('ts-morph'),
+  ]);
   const findings: Finding[] = [];
-  for (const [file, list] of byFile) {
-    const sf = sourceFile?.(file) ?? ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    findings.push(...locateProblems(sf, list));
+  for (const [file, text] of texts) {
+    const sf = sourceFile?.(file) ?? ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const suppressions = Suppressions.of(sf);
+    findings.push(...locateProblems(sf, byFile.get(file) ?? [], suppressions), ...runSourceChecks(ts, sf, active, settings, suppressions));
   }
   return findings;
+}
+
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /**

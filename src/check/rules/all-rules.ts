@@ -1,25 +1,20 @@
 import type { LintRule } from '../lint-rule.js';
 import { DEFINITION_CHECKS } from '../../validate/definition-checks.js';
+import { SOURCE_CHECKS } from '../../validate/source-checks.js';
 import { frequencySingleEvent } from './frequency-single-event.js';
-import { noNondeterminism } from './no-nondeterminism.js';
-import { noSecrets } from './no-secrets.js';
-import { oneDefinitionPerFile } from './one-definition-per-file.js';
 import { realertFlood } from './realert-flood.js';
 
 /**
- * The lint rules only `check` runs, in the order the docs list them. Checks over the evaluated
- * definition, which `build` runs too, are in `src/validate/definition-checks.ts`.
+ * The lint rules only `check` runs (warnings), in the order the docs list them. Checks that
+ * `build` runs too are in `src/validate/`: over the evaluated definition (`DEFINITION_CHECKS`)
+ * and over the source (`SOURCE_CHECKS`). An error-level rule belongs there, or build would
+ * write what check calls an error.
  */
-export const LINT_RULES: readonly LintRule[] = [
-  oneDefinitionPerFile,
-  realertFlood,
-  frequencySingleEvent,
-  noNondeterminism,
-  noSecrets,
-];
+export const LINT_RULES: readonly LintRule[] = [realertFlood, frequencySingleEvent];
 
 /** Every rule `check` reports under, definition checks first: what docs, SARIF and `check.rules` know. */
 export const CHECK_RULES: readonly (Pick<LintRule, 'id' | 'level' | 'doc'> & { required?: boolean })[] = [
   ...DEFINITION_CHECKS,
+  ...SOURCE_CHECKS,
   ...LINT_RULES,
 ];
