@@ -56,8 +56,13 @@ function diagnosticToFinding(d: ts.Diagnostic, fallbackFile: string): Finding {
   const explained = TYPE_EXPLANATION.exec(text);
   const message = explained ? `${JSON.parse(`"${explained[1]}"`)} (TS${d.code})` : `${text} (TS${d.code})`;
   const level = d.category === ts.DiagnosticCategory.Error ? 'error' : 'warning';
+  const fix = explained
+    ? 'fix the spelling, or declare the field in eventFields (or CustomEventFields for every definition)'
+    : d.code < 2000
+      ? 'TypeScript cannot read the code here: look for a missing comma, bracket or quote'
+      : 'TypeScript found values that do not fit their types here (tsc and your editor say the same): change the code so they do';
   if (!d.file || d.start === undefined) {
-    return { ruleId: TYPESCRIPT_RULE_ID, level, message, file: fallbackFile, line: 1, column: 1 };
+    return { ruleId: TYPESCRIPT_RULE_ID, level, message, fix, file: fallbackFile, line: 1, column: 1 };
   }
   const start = d.file.getLineAndCharacterOfPosition(d.start);
   const end = d.file.getLineAndCharacterOfPosition(d.start + (d.length ?? 0));
@@ -65,6 +70,7 @@ function diagnosticToFinding(d: ts.Diagnostic, fallbackFile: string): Finding {
     ruleId: TYPESCRIPT_RULE_ID,
     level,
     message,
+    fix,
     file: d.file.fileName,
     line: start.line + 1,
     column: start.character + 1,

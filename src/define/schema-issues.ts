@@ -48,7 +48,27 @@ const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized|Expected|Inp
  * where there is one, the fix. Parse with `{ reportInput: true }`: the messages quote the value.
  */
 export function schemaIssues(error: z.ZodError, context: IssueContext = {}): SchemaIssue[] {
-  return error.issues.flatMap((issue) => describeIssue(issue as ZodIssueLike, [], context));
+  const issues = error.issues as ZodIssueLike[];
+  return issues.filter((issue) => !followsFromTypo(issue, issues)).flatMap((issue) => describeIssue(issue, [], context));
+}
+
+/**
+ * A "needs a or b" issue caused by a misspelled key (`alert: 1` in `expect`, so no `alerts`):
+ * the unknown key's "did you mean" is the one finding that problem gets.
+ */
+function followsFromTypo(issue: ZodIssueLike, all: readonly ZodIssueLike[]): boolean {
+  if (issue.code !== 'custom') return false;
+  const named = issue.message.match(/[A-Za-z_]+/g) ?? [];
+  return all.some(
+    (other) =>
+      other.code === 'unrecognized_keys' &&
+      (samePath(other.path, issue.path) || samePath(other.path, issue.path.slice(0, -1))) &&
+      (other.keys ?? []).some((key) => didYouMean(key, named) !== undefined),
+  );
+}
+
+function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
 }
 
 /** The parts of zod 4's issues this module reads. */

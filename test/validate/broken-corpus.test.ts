@@ -61,6 +61,9 @@ describe('the corpus of broken definitions', () => {
     expect(tested.code).toBe(1);
     expect(filesNamed(tested.out)).toEqual(checkErrorFiles());
     expect(tested.out).toContain('PASS clean (definitions/clean.ts)');
+    // A duplicate id fails test as it fails build: the second file, not the first.
+    expect(tested.out).toContain('PASS same-id (definitions/team-a/same-id.ts)');
+    expect(tested.out).toContain('FAIL same-id (definitions/team-b/same-id.ts)');
   });
 
   it('check reports one error per mistake: no TypeScript error repeating a check finding', () => {
