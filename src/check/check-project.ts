@@ -50,16 +50,16 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   const typeChecked = options.configFile ? [...files, resolve(cwd, options.configFile)] : files;
   const { project, targets, tsconfig } = createCheckProgram(cwd, typeChecked);
   const definitionFiles = targets.slice(0, files.length);
-  const validated = await validateDefinitionFiles(files, {
+  // esbuild bundles the definitions in its own process while the type checker runs here.
+  const validating = validateDefinitionFiles(files, {
     cwd,
     config,
     definitionsDir: resolve(cwd, config.definitions),
     sourceFile: (file) => project.getSourceFile(file)?.compilerNode,
   });
-  const findings = [...validated.findings];
-  if (options.typeCheck !== false) {
-    findings.push(...withoutDuplicates(typeDiagnostics(project, targets, tsconfig ?? resolve(cwd, 'tsconfig.json')), validated.findings));
-  }
+  const diagnostics = options.typeCheck === false ? [] : typeDiagnostics(project, targets, tsconfig ?? resolve(cwd, 'tsconfig.json'));
+  const validated = await validating;
+  const findings = [...validated.findings, ...withoutDuplicates(diagnostics, validated.findings)];
 
   const valueOf = new Map(validated.evaluated.map((d) => [d.file, d.value]));
   const sources = definitionFiles.map(readDefinitionSource);

@@ -2,6 +2,8 @@ import { ts } from 'ts-morph';
 import type { Finding } from '../check/finding.js';
 import { literalValueRange } from '../check/string-literal-offsets.js';
 import { Suppressions } from '../check/suppression.js';
+import { defaultExportOf, resolveExpression } from './default-export.js';
+import { findingAt } from './finding-at.js';
 import type { PropertyPath } from '../define/schema-issues.js';
 import type { CheckedProblem } from './run-definition-checks.js';
 
@@ -18,20 +20,7 @@ export function locateProblems(sf: ts.SourceFile, problems: readonly CheckedProb
   for (const problem of problems) {
     const { start, end } = problemRange(sf, root, problem);
     if (!problem.required && suppressions.has(problem.ruleId, start)) continue;
-    const from = sf.getLineAndCharacterOfPosition(start);
-    const to = sf.getLineAndCharacterOfPosition(Math.max(end, start));
-    const finding: Finding = {
-      ruleId: problem.ruleId,
-      level: problem.level,
-      message: problem.message,
-      file: problem.file,
-      line: from.line + 1,
-      column: from.character + 1,
-      endLine: to.line + 1,
-      endColumn: to.character + 1,
-    };
-    if (problem.fix) finding.fix = problem.fix;
-    findings.push(finding);
+    findings.push({ ...findingAt(sf, start, end, problem), file: problem.file });
   }
   return findings;
 }
@@ -91,29 +80,6 @@ function follow(sf: ts.SourceFile, root: ts.Expression, path: PropertyPath): Fol
   return { node: resolve(sf, node), ...(property ? { property } : {}), complete: true };
 }
 
-/** The expression behind parentheses, `as`, `satisfies` and a `const` of the same file. */
-function resolve(sf: ts.SourceFile, node: ts.Expression, depth = 0): ts.Expression {
-  if (depth > 8) return node;
-  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node)) {
-    return resolve(sf, node.expression, depth + 1);
-  }
-  if (ts.isIdentifier(node)) {
-    const initializer = constInitializer(sf, node.text);
-    if (initializer) return resolve(sf, initializer, depth + 1);
-  }
-  return node;
-}
-
-function constInitializer(sf: ts.SourceFile, name: string): ts.Expression | undefined {
-  for (const statement of sf.statements) {
-    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const d of statement.declarationList.declarations) {
-      if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return d.initializer;
-    }
-  }
-  return undefined;
-}
-
 function propertyName(sf: ts.SourceFile, name: ts.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
   if (ts.isComputedPropertyName(name)) {
@@ -125,12 +91,12 @@ function propertyName(sf: ts.SourceFile, name: ts.PropertyName): string | undefi
 
 /** The expression the file default-exports, with a `defineAlert(...)` call unwrapped to its argument. */
 function definitionObject(sf: ts.SourceFile): ts.Expression | undefined {
-  for (const statement of sf.statements) {
-    if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
-      const exported = resolve(sf, statement.expression);
-      if (ts.isCallExpression(exported) && exported.arguments[0]) return exported.arguments[0];
-      return statement.expression;
-    }
-  }
-  return undefined;
+  const exported = defaultExportOf(ts, sf);
+  if (!exported) return undefined;
+  const call = resolve(sf, exported.expression);
+  return ts.isCallExpression(call) && call.arguments[0] ? call.arguments[0] : exported.expression;
+}
+
+function resolve(sf: ts.SourceFile, node: ts.Expression): ts.Expression {
+  return resolveExpression(ts, sf, node);
 }

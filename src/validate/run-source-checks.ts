@@ -2,6 +2,7 @@ import type { ts } from 'ts-morph';
 import type { Finding } from '../check/finding.js';
 import type { RuleSetting } from '../check/rule-levels.js';
 import type { Suppressions } from '../check/suppression.js';
+import { findingAt } from './finding-at.js';
 import type { SourceCheck } from './source-check.js';
 
 /**
@@ -24,20 +25,8 @@ export function runSourceChecks(
       ts: api,
       report(problem) {
         if (suppressions.has(check.id, problem.start)) return;
-        const from = sf.getLineAndCharacterOfPosition(problem.start);
-        const to = sf.getLineAndCharacterOfPosition(Math.max(problem.end, problem.start));
-        const finding: Finding = {
-          ruleId: check.id,
-          level: setting ?? problem.level ?? check.level,
-          message: problem.message,
-          file: sf.fileName,
-          line: from.line + 1,
-          column: from.character + 1,
-          endLine: to.line + 1,
-          endColumn: to.character + 1,
-        };
-        if (problem.fix) finding.fix = problem.fix;
-        findings.push(finding);
+        const level = setting ?? problem.level ?? check.level;
+        findings.push(findingAt(sf, problem.start, problem.end, { ...problem, ruleId: check.id, level }));
       },
     });
   }
