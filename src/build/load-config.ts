@@ -33,7 +33,7 @@ export async function loadConfig(cwd: string, flag: string | undefined, env = pr
   if (!loaded!.ok) throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${shown}: ${loaded!.message}`);
   const exported = loaded!.exports.default;
   if (exported === undefined) {
-    throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${shown}: exports nothing: write \`export default defineConfig({ ... })\``);
+    throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${shown}: the file has no default export: write \`export default defineConfig({ ... })\``);
   }
   const parsed = configSchema.safeParse(exported, { reportInput: true });
   if (!parsed.success) {
