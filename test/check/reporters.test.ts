@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatFindings } from '../../src/check/run-check.js';
 import type { Finding } from '../../src/check/finding.js';
 import { CHECK_RULES } from '../../src/check/rules/all-rules.js';
-import { VALIDATE_FIXTURES } from './fixture-helpers.js';
+import { FIXTURES } from './fixture-helpers.js';
 
-const cwd = VALIDATE_FIXTURES + 'unknown-field';
+const cwd = FIXTURES + 'unknown-field';
 const findings: Finding[] = [
   {
     ruleId: 'unknown-field',

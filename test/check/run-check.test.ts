@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.js';
-import { FIXTURES, VALIDATE_FIXTURES } from './fixture-helpers.js';
+import { FIXTURES } from './fixture-helpers.js';
 
 function capture() {
   let text = '';
@@ -14,7 +14,7 @@ describe('runCheck', () => {
   it('exits 1 on error-level findings and prints them in the chosen format', async () => {
     const out = capture();
     const before = readdirSync(FIXTURES + 'realert-flood');
-    const code = await runCheck({ cwd: VALIDATE_FIXTURES + 'unknown-field', paths: ['typos.ts'], format: 'json', write: out.write, env: {} });
+    const code = await runCheck({ cwd: FIXTURES + 'unknown-field', paths: ['typos.ts'], format: 'json', write: out.write, env: {} });
     expect(code).toBe(1);
     const report = JSON.parse(out.text());
     expect(report.findings.some((f: { ruleId: string; file: string }) => f.ruleId === 'unknown-field' && f.file === 'typos.ts')).toBe(true);

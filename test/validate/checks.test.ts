@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureFindings, lintFixtures, placeOf, placesOf, VALIDATE_FIXTURES } from '../check/fixture-helpers.js';
 
-// The checks build, check and test all run (src/validate/), as check reports them.
+// The checks build, check and test all run (src/validate/), as check reports them. The
+// unknown-field fixtures stay in test/check/fixtures: check's reporter tests read them too.
 describe('one-definition-per-file', () => {
   const findings = fixtureFindings(VALIDATE_FIXTURES + 'one-definition-per-file');
   const messages = (file: string) =>
@@ -70,16 +71,16 @@ describe('lucene-syntax', () => {
 });
 
 describe('unknown-field', () => {
-  const findings = fixtureFindings(VALIDATE_FIXTURES + 'unknown-field');
+  const findings = fixtureFindings('unknown-field');
   const typos = () => findings().filter((f) => f.ruleId === 'unknown-field');
 
   it('flags misspelled fields in the query, query_key, labels and placeholders at the exact name', () => {
     expect(placesOf(typos(), 'unknown-field')).toEqual([
-      placeOf(VALIDATE_FIXTURES + 'unknown-field', 'typos.ts', 'event.outcom'),
-      placeOf(VALIDATE_FIXTURES + 'unknown-field', 'typos.ts', "'source.ipp'"),
-      placeOf(VALIDATE_FIXTURES + 'unknown-field', 'typos.ts', "'host.nmae'"),
-      placeOf(VALIDATE_FIXTURES + 'unknown-field', 'typos.ts', 'user.nmae'),
-      placeOf(VALIDATE_FIXTURES + 'unknown-field', 'typos.ts', 'spike_count'),
+      placeOf('unknown-field', 'typos.ts', 'event.outcom'),
+      placeOf('unknown-field', 'typos.ts', "'source.ipp'"),
+      placeOf('unknown-field', 'typos.ts', "'host.nmae'"),
+      placeOf('unknown-field', 'typos.ts', 'user.nmae'),
+      placeOf('unknown-field', 'typos.ts', 'spike_count'),
     ]);
   });
 
