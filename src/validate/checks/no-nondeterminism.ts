@@ -33,7 +33,7 @@ export const noNondeterminism: SourceCheck = {
     const visit = (node: TS.Node): void => {
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         const key = accessKey(ts, sf, node);
-        const what = key && VARYING_READS[key];
+        const what = key !== undefined && Object.hasOwn(VARYING_READS, key) ? VARYING_READS[key] : undefined;
         if (what) {
           report({
             start: node.getStart(sf),
