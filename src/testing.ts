@@ -9,7 +9,7 @@ function validOrThrow(definition: DefinitionInput, config: ConfigInput) {
   const resolved = configSchema.parse(config);
   const result = validateDefinition(definition, (definition as { id?: unknown }).id as string, resolved);
   if (!result.ok) {
-    throw new Error(`invalid definition:\n${result.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    throw new Error(`invalid definition:\n${result.issues.map((i) => `  ${i.message}${i.fix ? ` (fix: ${i.fix})` : ''}`).join('\n')}`);
   }
   return { definition: result.definition, config: resolved };
 }

@@ -13,7 +13,7 @@ describe('alertsmith/testing', () => {
   it('throws with every issue of an invalid definition', () => {
     const attempt = () => synth({ ...ssh, num_events: 0, realert: 'soon' } as never);
     expect(attempt).toThrow(/^invalid definition:\n/);
-    expect(attempt).toThrow(/  num_events: Too small/);
+    expect(attempt).toThrow(/  num_events is 0; it must be above 0/);
     expect(attempt).toThrow(/  realert: "soon" is not a duration/);
   });
 });

@@ -9,7 +9,7 @@ import { describeThrown } from '../errors.js';
 /** What one TypeScript module gave: its exports, or why it could not be loaded. */
 export type ImportedModule =
   | { file: string; ok: true; exports: Record<string, unknown> }
-  | { file: string; ok: false; message: string };
+  | { file: string; ok: false; message: string; location?: { line: number; column: number } };
 
 /**
  * Imports many TypeScript modules at once. esbuild bundles them into one module in which each
@@ -37,7 +37,8 @@ export async function importTypeScriptModules(files: string[], cwd: string): Pro
       const owner = file && pending.has(file) ? file : undefined;
       if (owner) {
         failedFiles.add(owner);
-        results.set(owner, { file: owner, ok: false, message: `${where}${error.text}` });
+        const location = error.location ? { line: error.location.line, column: error.location.column + 1 } : undefined;
+        results.set(owner, { file: owner, ok: false, message: `${where}${error.text}`, ...(location ? { location } : {}) });
       } else {
         // An error in a shared module: every module fails with it, since none can be bundled.
         const text = `${error.location ? `${path.relative(cwd, file!)}:${where}` : ''}${error.text}`;
@@ -68,6 +69,8 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
   try {
     const result = await build({
       stdin: { contents: entry, resolveDir: cwd, sourcefile: 'alertsmith-definitions.js', loader: 'js' },
+      // Error locations are relative to this folder; `cwd` is what they are resolved against.
+      absWorkingDir: cwd,
       bundle: true,
       write: false,
       format: 'esm',

@@ -33,11 +33,11 @@ export async function loadConfig(cwd: string, flag: string | undefined, env = pr
   if (!loaded!.ok) throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${shown}: ${loaded!.message}`);
   const exported = loaded!.exports.default;
   if (exported === undefined) {
-    throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${shown}: exports nothing: write \`export default defineConfig({ ... })\``);
+    throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `${shown}: the file has no default export: write \`export default defineConfig({ ... })\``);
   }
-  const parsed = configSchema.safeParse(exported);
+  const parsed = configSchema.safeParse(exported, { reportInput: true });
   if (!parsed.success) {
-    const lines = schemaIssues(parsed.error).map((i) => `${shown}: ${i.path}: ${i.message}`);
+    const lines = schemaIssues(parsed.error, { topLevel: 'the config', knownKeys: (at) => (at.length === 0 ? Object.keys(configSchema.shape) : undefined) }).map((i) => `${shown}: ${i.message}${i.fix ? ` (fix: ${i.fix})` : ''}`);
     throw new AlertsmithError('ALERTSMITH_CONFIG_INVALID', `invalid config:\n${lines.join('\n')}`);
   }
   return { config: parsed.data, file, root: path.dirname(file) };

@@ -1,19 +1,18 @@
 import type { ResolvedConfig } from '../define/schema/config.js';
-import { validateDefinition } from '../define/validate-definition.js';
+import type { Definition } from '../define/schema/definition.js';
 import { synthRule } from '../compile/synth.js';
 import { isGeneratedText } from '../compile/generated-header.js';
 import { describeThrown } from '../errors.js';
-import { idFromFileName } from './find-definition-files.js';
 
-/** A definition module as loaded: its path relative to the project, and its exports or load error. */
-export type LoadedDefinition =
-  | { file: string; ok: true; exports: Record<string, unknown> }
-  | { file: string; ok: false; message: string };
+/** A definition that passed the definition checks: its path relative to the project, and its value. */
+export interface CheckedDefinition {
+  file: string;
+  definition: Definition;
+}
 
-/** One line of the report of invalid definitions: `<file>: <path>: <message>`. */
+/** One line of the report of what stops a build: `<file>: <message>`. */
 export interface BuildError {
   file: string;
-  path?: string;
   message: string;
 }
 
@@ -31,11 +30,12 @@ export interface BuildPlan {
 }
 
 /**
- * Decides everything `build` does, with no I/O: validates and compiles each definition, and
- * compares the outputs with the files in the output folder (`existing`: file name -> text).
+ * Decides everything `build` does, with no I/O: compiles each checked definition (ids are
+ * unique: the definition checks saw to it), and compares the outputs with the files in the
+ * output folder (`existing`: file name -> text).
  */
 export function planBuild(
-  definitions: LoadedDefinition[],
+  definitions: CheckedDefinition[],
   config: ResolvedConfig,
   existing: Map<string, string>,
   onProgress?: (done: number, total: number) => void,
@@ -44,32 +44,14 @@ export function planBuild(
   const outputs = new Map<string, string>();
   const sourceOf = new Map<string, string>();
 
-  for (const [index, loaded] of definitions.entries()) {
+  for (const [index, checked] of definitions.entries()) {
     onProgress?.(index, definitions.length);
-    if (!loaded.ok) {
-      errors.push({ file: loaded.file, message: loaded.message });
-      continue;
-    }
-    if (!('default' in loaded.exports) || loaded.exports.default === undefined) {
-      errors.push({ file: loaded.file, message: 'exports nothing: write `export default defineAlert({ ... })`' });
-      continue;
-    }
-    const result = validateDefinition(loaded.exports.default, idFromFileName(loaded.file), config);
-    if (!result.ok) {
-      for (const issue of result.issues) errors.push({ file: loaded.file, path: issue.path, message: issue.message });
-      continue;
-    }
-    const outFile = `${result.definition.id}.yaml`;
-    const earlier = sourceOf.get(outFile);
-    if (earlier !== undefined) {
-      errors.push({ file: loaded.file, path: 'id', message: `"${result.definition.id}" is also the id of ${earlier}: ids must be unique` });
-      continue;
-    }
-    sourceOf.set(outFile, loaded.file);
+    const outFile = `${checked.definition.id}.yaml`;
+    sourceOf.set(outFile, checked.file);
     try {
-      outputs.set(outFile, synthRule(result.definition, config, loaded.file));
+      outputs.set(outFile, synthRule(checked.definition, config, checked.file));
     } catch (thrown) {
-      errors.push({ file: loaded.file, message: `cannot be compiled: ${describeThrown(thrown)}` });
+      errors.push({ file: checked.file, message: `cannot be compiled: ${describeThrown(thrown)}` });
     }
   }
 

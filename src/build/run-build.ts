@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../define/schema/config.js';
 import { AlertsmithError, EXIT } from '../errors.js';
 import { findDefinitionFiles } from './find-definition-files.js';
-import { importTypeScriptModules } from './import-typescript.js';
 import { loadConfig } from './load-config.js';
-import { planBuild, type BuildError, type LoadedDefinition } from './plan-build.js';
+import { planBuild, type BuildError } from './plan-build.js';
+import { displayPath } from '../check/display-path.js';
+import type { Finding } from '../check/finding.js';
+import { validateDefinitionFiles } from '../validate/validate-definition-files.js';
 import { progressLine } from './progress-line.js';
 import { applyOutputs, readOutputFolder } from './write-generated.js';
 
@@ -44,8 +46,16 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const files = await findDefinitionFiles(definitionsDir);
   const showProgress = progressLine(stderr, files.length, 'compiling');
   if (stderr.isTTY && files.length >= 200) stderr.write(`loading ${files.length} definitions...\n`);
-  const imported = await importTypeScriptModules(files, options.cwd);
-  const definitions: LoadedDefinition[] = imported.map((m) => ({ ...m, file: rel(m.file) }));
+  const validated = await validateDefinitionFiles(files, { cwd: options.cwd, config, definitionsDir });
+  const refused = validated.findings.filter((f) => f.level === 'error');
+  if (refused.length > 0) {
+    showProgress(files.length);
+    stderr.write(formatFindingLines(refused, options.cwd));
+    const invalid = new Set(refused.map((e) => e.file)).size;
+    stderr.write(`${invalid} of ${count(files.length, 'definition file')} ${invalid === 1 ? 'has' : 'have'} errors; nothing was written.\n`);
+    return EXIT.failed;
+  }
+  const definitions = [...validated.valid].map(([file, definition]) => ({ file: rel(file), definition }));
   const existing = await readOutputFolder(outDir);
   const plan = planBuild(definitions, { ...config, out: rel(outDir) }, existing, showProgress);
   showProgress(files.length);
@@ -89,7 +99,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
 async function passesCheck(root: string, config: ResolvedConfig, configFile: string | undefined, stderr: NodeJS.WriteStream): Promise<boolean> {
   const { checkProject } = await import('../check/check-project.js');
   const { formatFindings } = await import('../check/run-check.js');
-  const errors = checkProject({ cwd: root, config, configFile }).findings.filter((f) => f.level === 'error');
+  const errors = (await checkProject({ cwd: root, config, configFile })).findings.filter((f) => f.level === 'error');
   if (errors.length === 0) return true;
   stderr.write(formatFindings(errors, 'pretty', root));
   stderr.write(`build --strict: alertsmith check reports ${count(errors.length, 'error')}; nothing was written.\n`);
@@ -101,16 +111,32 @@ const SAME_ERROR_LISTED = 5;
 
 /** Every error on its own line, except that one cause shared by many files is listed a few times, then counted. */
 export function formatErrors(errors: BuildError[]): string {
+  return listedOnce(errors.map((e) => ({ what: e.message, line: `${e.file}: ${e.message}\n` })));
+}
+
+/**
+ * The definition checks' errors, one per problem: `file:line:col: message [check-id]` and the
+ * fix on the next line (as `alertsmith check` says it, without the code frame).
+ */
+export function formatFindingLines(findings: readonly Finding[], cwd: string): string {
+  return listedOnce(
+    findings.map((f) => ({
+      what: f.message,
+      line: `${displayPath(cwd, f.file)}:${f.line}:${f.column}: ${f.message} [${f.ruleId}]\n${f.fix ? `  fix: ${f.fix}\n` : ''}`,
+    })),
+  );
+}
+
+function listedOnce(entries: { what: string; line: string }[]): string {
   const seen = new Map<string, number>();
   let out = '';
-  for (const e of errors) {
-    const what = `${e.path !== undefined ? `${e.path}: ` : ''}${e.message}`;
-    const count = (seen.get(what) ?? 0) + 1;
-    seen.set(what, count);
-    if (count <= SAME_ERROR_LISTED) out += `${e.file}: ${what}\n`;
+  for (const { what, line } of entries) {
+    const n = (seen.get(what) ?? 0) + 1;
+    seen.set(what, n);
+    if (n <= SAME_ERROR_LISTED) out += line;
   }
-  for (const [what, count] of seen) {
-    if (count > SAME_ERROR_LISTED) out += `... and ${count - SAME_ERROR_LISTED} more files with: ${what}\n`;
+  for (const [what, n] of seen) {
+    if (n > SAME_ERROR_LISTED) out += `... and ${n - SAME_ERROR_LISTED} more files with: ${what}\n`;
   }
   return out;
 }

@@ -5,14 +5,14 @@ import { createCheckProgram } from './check-program.js';
 import { didYouMean } from './did-you-mean.js';
 import { findCheckTargets } from './check-targets.js';
 import { readDefinitionSource } from './definition-source.js';
-import { FieldSet, projectDocumentFields } from './field-set.js';
+import { FieldSet, ownFieldsOf, projectDocumentFields } from './field-set.js';
 import { compareFindings, type Finding } from './finding.js';
 import type { FindingTarget, LintRule, Report } from './lint-rule.js';
-import { projectCustomFields } from './project-custom-fields.js';
 import { resolveRuleSettings, type RuleSetting } from './rule-levels.js';
-import { LINT_RULES } from './rules/all-rules.js';
+import { CHECK_RULES, LINT_RULES } from './rules/all-rules.js';
 import { Suppressions } from './suppression.js';
-import { typeDiagnostics } from './type-diagnostics.js';
+import { typeDiagnostics, withoutDuplicates } from './type-diagnostics.js';
+import { readCustomEventFields, validateDefinitionFiles } from '../validate/validate-definition-files.js';
 
 export interface CheckProjectOptions {
   /** The folder paths are resolved against. */
@@ -35,25 +35,35 @@ export interface CheckResult {
 }
 
 /**
- * Type-checks and lints definitions: the TypeScript diagnostics of the definition files (and the
- * config file), then every lint rule, minus what the config and suppression comments turn off.
- * Reads files, writes nothing. Throws `AlertsmithError` (exit 2) for a missing path or a config
- * naming an unknown rule.
+ * Type-checks and lints definitions: the definition checks `build` runs (over the definitions as
+ * `build` loads them), the TypeScript diagnostics of the definition files (and the config file)
+ * that do not repeat those findings, then every lint rule, minus what the config and suppression
+ * comments turn off. Reads files, writes nothing. Throws `AlertsmithError` (exit 2) for a missing
+ * path or a config naming an unknown rule.
  */
-export function checkProject(options: CheckProjectOptions): CheckResult {
+export async function checkProject(options: CheckProjectOptions): Promise<CheckResult> {
   const cwd = resolve(options.cwd);
   const config = options.config ?? configSchema.parse({});
-  const settings = resolveRuleSettings(LINT_RULES, config.check.rules);
+  const settings = resolveRuleSettings(CHECK_RULES, config.check.rules);
   const files = findCheckTargets(cwd, options.paths ?? [], config.definitions);
 
   const typeChecked = options.configFile ? [...files, resolve(cwd, options.configFile)] : files;
   const { project, targets, tsconfig } = createCheckProgram(cwd, typeChecked);
-  const findings = options.typeCheck === false ? [] : typeDiagnostics(project, targets, tsconfig ?? resolve(cwd, 'tsconfig.json'));
-
   const definitionFiles = targets.slice(0, files.length);
-  const customFields = projectCustomFields(project);
+  // esbuild bundles the definitions in its own process while the type checker runs here.
+  const validating = validateDefinitionFiles(files, {
+    cwd,
+    config,
+    definitionsDir: resolve(cwd, config.definitions),
+    sourceFile: (file) => project.getSourceFile(file)?.compilerNode,
+  });
+  const diagnostics = options.typeCheck === false ? [] : typeDiagnostics(project, targets, tsconfig ?? resolve(cwd, 'tsconfig.json'));
+  const validated = await validating;
+  const findings = [...validated.findings, ...withoutDuplicates(diagnostics, validated.findings)];
+
+  const valueOf = new Map(validated.evaluated.map((d) => [d.file, d.value]));
   const sources = definitionFiles.map(readDefinitionSource);
-  const suppressions = new Map<SourceFile, Suppressions>(definitionFiles.map((f) => [f, Suppressions.of(f)]));
+  const suppressions = new Map<SourceFile, Suppressions>(definitionFiles.map((f) => [f, Suppressions.of(f.compilerNode)]));
 
   const reporterFor = (rule: LintRule) => {
     const setting = settings.get(rule.id);
@@ -63,9 +73,10 @@ export function checkProject(options: CheckProjectOptions): CheckResult {
     };
   };
   const active = LINT_RULES.filter((rule) => settings.get(rule.id) !== 'off');
-  const commonFields = projectDocumentFields(customFields);
+  const commonFields = projectDocumentFields(readCustomEventFields(resolve(cwd, config.definitions)));
   for (const source of sources) {
-    const fields = source.definition ? new FieldSet(source.definition, commonFields) : undefined;
+    const value = valueOf.get(source.file.getFilePath());
+    const fields = source.definition ? new FieldSet(ownFieldsOf(value), commonFields) : undefined;
     for (const rule of active) {
       if (!rule.checkDefinition) continue;
       const report = reporterFor(rule);
@@ -84,7 +95,7 @@ const UNKNOWN_SUPPRESSION_ID = 'unknown-suppression';
 
 /** A directive naming a rule that does not exist turns nothing off: say so, with the likely rule. */
 function unknownSuppressions(suppressions: ReadonlyMap<SourceFile, Suppressions>): Finding[] {
-  const known = new Set(LINT_RULES.map((rule) => rule.id));
+  const known = new Set(CHECK_RULES.map((rule) => rule.id));
   const findings: Finding[] = [];
   for (const [file, s] of suppressions) {
     for (const { ruleId, start, end } of s.unknownRuleIds(known)) {

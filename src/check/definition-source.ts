@@ -1,8 +1,7 @@
 import { Node, type CallExpression, type SourceFile } from 'ts-morph';
 import { staticValue, type StaticObject } from './static-value.js';
 
-/** The name of the authoring function whose default export makes a file a definition. */
-export const DEFINE_ALERT = 'defineAlert';
+import { DEFINE_ALERT } from '../validate/default-export.js';
 
 /** A definition file as `check` sees it: where its definition is and what it says. */
 export interface DefinitionSource {

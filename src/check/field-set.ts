@@ -1,7 +1,6 @@
 import { ECS_FIELD_TYPES } from '../define/ecs-fields.js';
 import { MATCH_FIELDS_BY_TYPE, metricValueField, type RuleTypeName } from '../incident/match-fields.js';
 import { didYouMean } from './did-you-mean.js';
-import { propertyAt, type StaticObject } from './static-value.js';
 
 /** Elasticsearch metadata fields a query may name besides document fields. */
 const QUERY_METADATA_FIELDS = ['_id', '_index'];
@@ -13,6 +12,21 @@ export function projectDocumentFields(projectFields: ReadonlySet<string>): Reado
   const fields = new Set<string>(Object.keys(ECS_FIELD_TYPES));
   for (const f of projectFields) fields.add(f);
   return fields;
+}
+
+/** What of a definition decides its own fields: its `eventFields` names, its type and metric options. */
+export interface OwnFields {
+  eventFields: Iterable<string>;
+  type?: unknown;
+  metricAggKey?: unknown;
+  metricAggType?: unknown;
+}
+
+/** The own fields of a definition value (evaluated, or read from the source); anything not readable is left out. */
+export function ownFieldsOf(definition: unknown): OwnFields {
+  const d = (typeof definition === 'object' && definition !== null ? definition : {}) as Record<string, unknown>;
+  const eventFields = typeof d.eventFields === 'object' && d.eventFields !== null ? Object.keys(d.eventFields) : [];
+  return { eventFields, type: d.type, metricAggKey: d.metric_agg_key, metricAggType: d.metric_agg_type };
 }
 
 /**
@@ -27,18 +41,16 @@ export class FieldSet {
   private readonly ownMatch = new Set<string>();
 
   constructor(
-    definition: StaticObject,
+    own: OwnFields,
     private readonly common: ReadonlySet<string>,
   ) {
-    const eventFields = propertyAt(definition, ['eventFields'])?.value;
-    if (eventFields?.kind === 'object') for (const name of eventFields.properties.keys()) this.ownDocument.add(name);
-    const type = propertyAt(definition, ['type'])?.value;
-    if (type?.kind === 'string' && Object.hasOwn(MATCH_FIELDS_BY_TYPE, type.value)) {
-      for (const f of MATCH_FIELDS_BY_TYPE[type.value as RuleTypeName]) this.ownMatch.add(f);
+    for (const name of own.eventFields) this.ownDocument.add(name);
+    if (typeof own.type === 'string' && Object.hasOwn(MATCH_FIELDS_BY_TYPE, own.type)) {
+      for (const f of MATCH_FIELDS_BY_TYPE[own.type as RuleTypeName]) this.ownMatch.add(f);
     }
-    const aggKey = propertyAt(definition, ['metric_agg_key'])?.value;
-    const aggType = propertyAt(definition, ['metric_agg_type'])?.value;
-    if (aggKey?.kind === 'string' && aggType?.kind === 'string') this.ownMatch.add(metricValueField(aggKey.value, aggType.value));
+    if (typeof own.metricAggKey === 'string' && typeof own.metricAggType === 'string') {
+      this.ownMatch.add(metricValueField(own.metricAggKey, own.metricAggType));
+    }
   }
 
   /** True when a query may name this field (wildcard field patterns are not checked). */

@@ -29,6 +29,16 @@ interface Location {
  * the offending character instead of PEG.js's list of every expected token.
  */
 export function analyseQuery(query: string): QueryAnalysis {
+  // Two checks read each query in turn: parse it once.
+  if (lastAnalysis?.query === query) return lastAnalysis.result;
+  const result = parseAndAnalyse(query);
+  lastAnalysis = { query, result };
+  return result;
+}
+
+let lastAnalysis: { query: string; result: QueryAnalysis } | undefined;
+
+function parseAndAnalyse(query: string): QueryAnalysis {
   let tree: unknown;
   try {
     tree = lucene.parse(query);

@@ -1,7 +1,6 @@
 import { AlertsmithError, EXIT } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import type { FindingLevel } from './finding.js';
-import type { LintRule } from './lint-rule.js';
 
 /** A rule's level as the config sets it. */
 export type RuleSetting = FindingLevel | 'off';
@@ -12,11 +11,18 @@ export type RuleSetting = FindingLevel | 'off';
  * a misspelled `'off'` would otherwise silently turn nothing off.
  */
 export function resolveRuleSettings(
-  rules: readonly LintRule[],
+  rules: readonly { id: string; required?: boolean }[],
   configured: Readonly<Record<string, RuleSetting>>,
 ): Map<string, RuleSetting | undefined> {
   const ids = rules.map((r) => r.id);
   for (const id of Object.keys(configured)) {
+    if (rules.some((r) => r.id === id && r.required)) {
+      throw new AlertsmithError(
+        'ALERTSMITH_CHECK_REQUIRED_RULE',
+        `check.rules sets "${id}", which cannot be changed: build cannot write a definition that fails it`,
+        EXIT.usage,
+      );
+    }
     if (ids.includes(id)) continue;
     const suggestion = didYouMean(id, ids);
     throw new AlertsmithError(

@@ -9,7 +9,7 @@ import { formatGithub } from './reporters/github-reporter.js';
 import { formatJson } from './reporters/json-reporter.js';
 import { formatPretty } from './reporters/pretty-reporter.js';
 import { formatSarif } from './reporters/sarif-reporter.js';
-import { LINT_RULES } from './rules/all-rules.js';
+import { CHECK_RULES } from './rules/all-rules.js';
 
 /** Output formats of `alertsmith check`. */
 export const CHECK_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
@@ -45,7 +45,7 @@ export async function runCheck(options: RunCheckOptions): Promise<number> {
   const cwd = path.resolve(options.cwd);
   const loaded = await loadConfig(cwd, options.config, options.env ?? process.env);
   const config = { ...loaded.config, definitions: path.resolve(loaded.root, loaded.config.definitions) };
-  const result = checkProject({
+  const result = await checkProject({
     cwd,
     paths: options.paths ?? [],
     config,
@@ -65,7 +65,7 @@ export function formatFindings(findings: readonly Finding[], format: CheckFormat
     case 'github':
       return formatGithub(findings, cwd);
     case 'sarif':
-      return formatSarif(findings, { cwd, rules: LINT_RULES, version: packageVersion() });
+      return formatSarif(findings, { cwd, rules: CHECK_RULES, version: packageVersion() });
     case 'pretty':
       return formatPretty(findings, { cwd, color, sourceText: readSource });
   }

@@ -50,3 +50,22 @@ export function valueToSourceOffsets(raw: string): number[] {
   offsets.push(end);
   return offsets;
 }
+
+/** How many source characters the value character written at `offset` of `raw` takes (1, or an escape's length). */
+export function sourceLengthAt(raw: string, offset: number): number {
+  if (raw[offset] !== '\\') return 1;
+  const next = raw[offset + 1];
+  if (next === 'x') return 4;
+  if (next === 'u') return raw[offset + 2] === '{' ? raw.indexOf('}', offset) - offset + 1 : 6;
+  return 2;
+}
+
+/** Source offsets of value characters `start`..`end` of a literal whose text (`raw`, quotes included) starts at `literalStart`. */
+export function literalValueRange(literalStart: number, raw: string, start: number, end: number): { start: number; end: number } {
+  const offsets = valueToSourceOffsets(raw);
+  const at = (i: number) => offsets[Math.min(Math.max(i, 0), offsets.length - 1)]!;
+  const from = literalStart + at(start);
+  // The end is just past the last character of the range, not the start of the next one.
+  const to = end > start ? literalStart + at(end - 1) + sourceLengthAt(raw, at(end - 1)) : from + 1;
+  return { start: from, end: Math.max(to, from + 1) };
+}

@@ -1,6 +1,6 @@
 import type { Node, SourceFile } from 'ts-morph';
 import type { FindingTarget } from './lint-rule.js';
-import { valueToSourceOffsets } from './string-literal-offsets.js';
+import { literalValueRange } from './string-literal-offsets.js';
 
 /**
  * A finding target for characters `start`..`end` of a string literal's value, at their exact
@@ -12,20 +12,5 @@ export function rangeInString(literal: Node, start: number, end: number): Findin
 
 /** `rangeInString` for a literal known by its file, start offset and source text (`raw`, quotes included). */
 export function rangeInLiteral(file: SourceFile, literalStart: number, raw: string, start: number, end: number): FindingTarget {
-  const offsets = valueToSourceOffsets(raw);
-  const last = offsets.length - 1;
-  const at = (i: number) => offsets[Math.min(Math.max(i, 0), last)]!;
-  const from = literalStart + at(start);
-  // The end is just past the last character of the range, not the start of the next one.
-  const to = end > start ? literalStart + at(end - 1) + escapeLength(raw, at(end - 1)) : from + 1;
-  return { file, start: from, end: Math.max(to, from + 1) };
-}
-
-/** How many source characters the value character written at `offset` takes (1, or an escape's length). */
-function escapeLength(raw: string, offset: number): number {
-  if (raw[offset] !== '\\') return 1;
-  const next = raw[offset + 1];
-  if (next === 'x') return 4;
-  if (next === 'u') return raw[offset + 2] === '{' ? raw.indexOf('}', offset) - offset + 1 : 6;
-  return 2;
+  return { file, ...literalValueRange(literalStart, raw, start, end) };
 }

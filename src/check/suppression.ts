@@ -1,4 +1,4 @@
-import { Node, ts, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 
 /** The comment directives, e.g. `// alertsmith-disable-next-line realert-flood`. */
 const DIRECTIVE = /alertsmith-(disable-next-line|disable)\b([^\n*]*)/g;
@@ -32,7 +32,8 @@ export class Suppressions {
     private readonly named: readonly NamedRuleId[],
   ) {}
 
-  static of(file: SourceFile): Suppressions {
+  /** Reads the directives of a parsed file (the compiler's node: `build` parses without ts-morph). */
+  static of(file: ts.SourceFile): Suppressions {
     const text = file.getFullText();
     if (!text.includes('alertsmith-disable')) return new Suppressions([], []);
     const ranges: SuppressedRange[] = [];
@@ -49,7 +50,7 @@ export class Suppressions {
           ranges.push({ start: 0, end: text.length, ruleIds });
         } else {
           const next = nextConstruct(file, comment.end);
-          if (next) ranges.push({ start: next.getStart(), end: next.getEnd(), ruleIds });
+          if (next) ranges.push({ start: next.getStart(file), end: next.end, ruleIds });
         }
       }
     }
@@ -68,7 +69,7 @@ export class Suppressions {
 }
 
 /** Every comment of a file, each once. */
-function commentsOf(file: SourceFile): ts.CommentRange[] {
+function commentsOf(file: ts.SourceFile): ts.CommentRange[] {
   const text = file.getFullText();
   const seen = new Map<number, ts.CommentRange>();
   const add = (ranges: ts.CommentRange[] | undefined) => {
@@ -79,22 +80,22 @@ function commentsOf(file: SourceFile): ts.CommentRange[] {
     add(ts.getTrailingCommentRanges(text, node.end));
     ts.forEachChild(node, visit);
   };
-  visit(file.compilerNode);
+  visit(file);
   return [...seen.values()].sort((a, b) => a.pos - b.pos);
 }
 
 /** The outermost node that starts at the first token after `offset`. */
-function nextConstruct(file: SourceFile, offset: number): Node | undefined {
-  let best: Node | undefined;
-  const visit = (node: Node) => {
-    if (node.getEnd() <= offset) return;
-    const start = node.getStart();
-    if (start >= offset && !Node.isSourceFile(node) && node.getKindName() !== 'SyntaxList') {
-      if (!best || start < best.getStart() || (start === best.getStart() && node.getWidth() > best.getWidth())) best = node;
+function nextConstruct(file: ts.SourceFile, offset: number): ts.Node | undefined {
+  let best: { node: ts.Node; start: number } | undefined;
+  const visit = (node: ts.Node) => {
+    if (node.end <= offset) return;
+    const start = node.getStart(file);
+    if (start >= offset) {
+      if (!best || start < best.start || (start === best.start && node.end > best.node.end)) best = { node, start };
       return; // children start at or after their parent
     }
-    node.forEachChild(visit);
+    ts.forEachChild(node, visit);
   };
-  file.forEachChild(visit);
-  return best;
+  ts.forEachChild(file, visit);
+  return best?.node;
 }

@@ -1,4 +1,4 @@
-import type { SchemaIssue } from '../define/schema-issues.js';
+import type { PropertyPath, SchemaIssue } from '../define/schema-issues.js';
 import type { CommandArgument } from './command.js';
 
 /**
@@ -25,7 +25,8 @@ export function commandLimitIssues(argv: CommandArgument[]): SchemaIssue[] {
     if (bytes > MAX_ARGUMENT_BYTES) {
       issues.push({
         path: field,
-        message: `makes a command argument of ${bytes} bytes (with its terminating NUL); Linux refuses to run a command with an argument over ${MAX_ARGUMENT_BYTES} bytes (MAX_ARG_STRLEN), so every alert of this rule would fail: shorten it`,
+        at: definitionPath(field),
+        message: `${field} makes a command argument of ${bytes} bytes (with its terminating NUL); Linux refuses to run a command with an argument over ${MAX_ARGUMENT_BYTES} bytes (MAX_ARG_STRLEN), so every alert of this rule would fail: shorten it`,
       });
     }
   }
@@ -33,8 +34,19 @@ export function commandLimitIssues(argv: CommandArgument[]): SchemaIssue[] {
     const largest = [...argv].sort((a, b) => Buffer.byteLength(b.text) - Buffer.byteLength(a.text))[0]!;
     issues.push({
       path: largest.field,
+      at: definitionPath(largest.field),
       message: `the rule's command takes ${total} bytes, over alertsmith's budget of ${MAX_COMMAND_BYTES} bytes (kept below Linux's ARG_MAX, which ElastAlert's environment shares); this is its largest argument: shorten it`,
     });
   }
   return issues;
+}
+
+/**
+ * Where an argument's text comes from in the definition, for its file:line:col: `xsoar.name`,
+ * `xsoar.customFields.<key>` (a key may hold dots); a config setting points at the definition's top.
+ */
+function definitionPath(field: string): PropertyPath {
+  if (field.endsWith('(alertsmith.config.ts)')) return [];
+  const [first, second, ...rest] = field.split('.');
+  return [first!, ...(second !== undefined ? [second] : []), ...(rest.length > 0 ? [rest.join('.')] : [])];
 }

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findDefinitionFiles, idFromFileName, isDefinitionFileName } from '../build/find-definition-files.js';
-import { importTypeScriptModules } from '../build/import-typescript.js';
 import { loadConfig } from '../build/load-config.js';
-import { validateDefinition } from '../define/validate-definition.js';
+import type { Finding } from '../check/finding.js';
+import { validateDefinitionFiles } from '../validate/validate-definition-files.js';
 import { AlertsmithError, describeThrown, EXIT } from '../errors.js';
 import { tally, type DetectionResult } from './case-result.js';
 import { readFixture } from './read-fixtures.js';
@@ -42,26 +42,28 @@ export async function runTest(options: TestOptions): Promise<number> {
   }
   const { config, root } = await loadConfig(options.cwd, options.config);
   const files = await definitionFiles(options, path.resolve(root, config.definitions));
+
   const rel = (file: string): string => (path.relative(options.cwd, file) || file).split(path.sep).join('/');
-  const imported = await importTypeScriptModules(files, options.cwd);
+  const definitionsDir = path.resolve(root, config.definitions);
+  // The checks build runs: a definition build refuses is not tested, it fails.
+  const validated = await validateDefinitionFiles(files, { cwd: options.cwd, config, definitionsDir });
+
+  const errorsOf = new Map<string, Finding[]>();
+  for (const f of validated.findings) if (f.level === 'error') errorsOf.set(f.file, [...(errorsOf.get(f.file) ?? []), f]);
 
   const results: DetectionResult[] = [];
-  for (const m of imported) {
-    const file = rel(m.file);
-    const fallbackId = idFromFileName(m.file);
-    if (!m.ok) {
-      results.push({ id: fallbackId, file, cases: [], problems: [m.message] });
+  for (const absolute of files) {
+    const file = rel(absolute);
+    const errors = errorsOf.get(absolute) ?? [];
+    const def = validated.valid.get(absolute);
+    if (errors.length > 0 || !def) {
+      const problems = errors.map((f) => `${file}:${f.line}:${f.column}: ${f.message} [${f.ruleId}]${f.fix ? `; fix: ${f.fix}` : ''}`);
+      results.push({ id: idFromFileName(absolute), file, cases: [], problems });
       continue;
     }
-    const validation = validateDefinition(m.exports.default, fallbackId, config);
-    if (!validation.ok) {
-      results.push({ id: fallbackId, file, cases: [], problems: validation.issues.map((i) => `${i.path}: ${i.message}`) });
-      continue;
-    }
-    const def = validation.definition;
     try {
       const fixtureEvents = await Promise.all(
-        (def.tests ?? []).map(async (c) => (await Promise.all((c.fixtures ?? []).map((f) => readFixture(m.file, f)))).flat()),
+        (def.tests ?? []).map(async (c) => (await Promise.all((c.fixtures ?? []).map((f) => readFixture(absolute, f)))).flat()),
       );
       results.push(testDetection({ definition: def, file, fixtureEvents, requireTests: options.requireTests ?? false, engine: config.engine }));
     } catch (e) {

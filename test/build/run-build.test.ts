@@ -27,7 +27,7 @@ describe('alertsmith build', () => {
     expect(out).toMatch(/^built 2 rules into generated\/: 2 written, 0 unchanged, 0 removed \(\d+\.\d+ s\)\n$/);
   });
 
-  it('reports every invalid definition at once with file and property path, and writes nothing', async () => {
+  it('reports every invalid definition at once at file:line:col with the fix, and writes nothing', async () => {
     const dir = tempProject({
       'definitions/good.ts': definitionSource(anyDefinition('good')),
       'definitions/bad-schema.ts': definitionSource(anyDefinition('bad-schema', { xsoar: { type: 'T', severity: 'hihg' } })),
@@ -40,12 +40,12 @@ describe('alertsmith build', () => {
     });
     const { code, err } = await build(dir);
     expect(code).toBe(1);
-    expect(err).toContain('definitions/bad-schema.ts: xsoar.severity: severity is one of');
-    expect(err).toContain('definitions/throws.ts: threw on import: boom');
-    expect(err).toContain('definitions/empty.ts: exports nothing: write `export default defineAlert({ ... })`');
-    expect(err).toContain('definitions/dated.ts: description: is a Date instance');
-    expect(err).toMatch(/definitions\/syntax.ts: 1:\d+: /);
-    expect(err).toContain('definitions/wrong-name.ts: id: is "other-name" but the file is named "wrong-name"');
+    expect(err).toMatch(/definitions\/bad-schema.ts:\d+:\d+: xsoar.severity is "hihg": did you mean "high"\? \[definition-schema\]\n  fix: write "high"\n/);
+    expect(err).toContain('definitions/throws.ts:1:1: the file cannot be loaded: threw on import: boom [definition-schema]');
+    expect(err).toContain('definitions/empty.ts:1:1: the file has no default export, so there is no definition in it [definition-schema]');
+    expect(err).toMatch(/definitions\/dated.ts:\d+:\d+: description is a Date instance/);
+    expect(err).toMatch(/definitions\/syntax.ts:1:\d+: the file does not parse: /);
+    expect(err).toMatch(/definitions\/wrong-name.ts:\d+:\d+: the id "other-name" differs from the file name "wrong-name" \[id-matches-file\]/);
     expect(err).toContain('6 of 7 definition files have errors; nothing was written.');
     expect(readdirSync(path.join(dir, 'generated'))).toEqual(['good.yaml']);
     expect(read(dir, 'generated/good.yaml')).toContain('old: true');
@@ -58,7 +58,7 @@ describe('alertsmith build', () => {
     });
     const { code, err } = await build(dir);
     expect(code).toBe(1);
-    expect(err).toContain('definitions/b/x.ts: id: "x" is also the id of definitions/a/x.ts');
+    expect(err).toMatch(/definitions\/b\/x.ts:\d+:\d+: the id "x" is already used by definitions\/a\/x.ts \[unique-id\]/);
   });
 
   it('removes generated files whose definition is gone, and never touches files written by hand', async () => {
@@ -134,7 +134,7 @@ export default defineConfig({ definitions: 'rules-src', out: 'rules', runtime: {
 
   it('stops with a usage error naming the problem when the config is invalid or missing', async () => {
     const dir = tempProject({ 'alertsmith.config.ts': "export default { outt: 'x' };\n", 'definitions/a.ts': definitionSource(anyDefinition('a')) });
-    await expect(build(dir)).rejects.toMatchObject({ code: 'ALERTSMITH_CONFIG_INVALID', exitCode: 2, message: expect.stringContaining('alertsmith.config.ts: outt:') });
+    await expect(build(dir)).rejects.toMatchObject({ code: 'ALERTSMITH_CONFIG_INVALID', exitCode: 2, message: expect.stringContaining('alertsmith.config.ts: "outt" is not a property of the config: did you mean "out"?') });
     await expect(build(dir, { config: 'nope.ts' })).rejects.toBeInstanceOf(AlertsmithError);
     const noDefinitions = tempProject({});
     await expect(build(noDefinitions)).rejects.toMatchObject({ code: 'ALERTSMITH_NO_DEFINITIONS' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFindings } from '../../src/check/run-check.js';
 import type { Finding } from '../../src/check/finding.js';
-import { LINT_RULES } from '../../src/check/rules/all-rules.js';
+import { CHECK_RULES } from '../../src/check/rules/all-rules.js';
 import { FIXTURES } from './fixture-helpers.js';
 
 const cwd = FIXTURES + 'unknown-field';
@@ -75,14 +75,14 @@ describe('sarif format', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(run.tool.driver.name).toBe('alertsmith');
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...LINT_RULES.map((r) => r.id), 'typescript']);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...CHECK_RULES.map((r) => r.id), 'typescript']);
     expect(run.columnKind).toBe('utf16CodeUnits');
   });
 
   it('gives each result its rule, level, message and region relative to the source root', () => {
     expect(run.results[0]).toEqual({
       ruleId: 'unknown-field',
-      ruleIndex: LINT_RULES.findIndex((r) => r.id === 'unknown-field'),
+      ruleIndex: CHECK_RULES.findIndex((r) => r.id === 'unknown-field'),
       level: 'error',
       message: { text: 'unknown field "event.outcom" in the query: did you mean "event.outcome"?. Fix: write "event.outcome", or declare "event.outcom" in eventFields' },
       locations: [

@@ -8,7 +8,7 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export interface SarifOptions {
   cwd: string;
   /** The lint rules, described in the tool's rule list. */
-  rules: readonly LintRule[];
+  rules: readonly Pick<LintRule, 'id' | 'doc' | 'level'>[];
   /** alertsmith's version, for the tool driver. */
   version: string;
 }

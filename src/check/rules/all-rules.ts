@@ -1,39 +1,31 @@
 import type { LintRule } from '../lint-rule.js';
-import { attackMetadata } from './attack-metadata.js';
+import { DEFINITION_CHECKS } from '../../validate/definition-checks.js';
+import { SOURCE_CHECKS } from '../../validate/source-checks.js';
 import { fieldPatternEscape } from './field-pattern-escape.js';
 import { fieldlessRange } from './fieldless-range.js';
 import { frequencySingleEvent } from './frequency-single-event.js';
-import { idMatchesFile } from './id-matches-file.js';
-import { indexPattern } from './index-pattern.js';
-import { luceneSyntax } from './lucene-syntax.js';
-import { noNondeterminism } from './no-nondeterminism.js';
-import { noSecrets } from './no-secrets.js';
-import { oneDefinitionPerFile } from './one-definition-per-file.js';
-import { positiveThresholds } from './positive-thresholds.js';
 import { queryTermType } from './query-term-type.js';
 import { queryTermWhitespace } from './query-term-whitespace.js';
 import { realertFlood } from './realert-flood.js';
-import { timeframeRequired } from './timeframe-required.js';
-import { uniqueId } from './unique-id.js';
-import { unknownField } from './unknown-field.js';
 
-/** Every lint rule of `check`, in the order the docs list them. */
+/**
+ * The lint rules only `check` runs (warnings), in the order the docs list them. Checks that
+ * `build` runs too are in `src/validate/`: over the evaluated definition (`DEFINITION_CHECKS`)
+ * and over the source (`SOURCE_CHECKS`). An error-level rule belongs there, or build would
+ * write what check calls an error.
+ */
 export const LINT_RULES: readonly LintRule[] = [
-  oneDefinitionPerFile,
-  idMatchesFile,
-  uniqueId,
-  luceneSyntax,
-  unknownField,
   fieldPatternEscape,
   queryTermWhitespace,
   queryTermType,
   fieldlessRange,
-  positiveThresholds,
-  timeframeRequired,
   realertFlood,
   frequencySingleEvent,
-  attackMetadata,
-  noNondeterminism,
-  noSecrets,
-  indexPattern,
+];
+
+/** Every rule `check` reports under, definition checks first: what docs, SARIF and `check.rules` know. */
+export const CHECK_RULES: readonly (Pick<LintRule, 'id' | 'level' | 'doc'> & { required?: boolean })[] = [
+  ...DEFINITION_CHECKS,
+  ...SOURCE_CHECKS,
+  ...LINT_RULES,
 ];

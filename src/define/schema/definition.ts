@@ -50,6 +50,11 @@ const commonShape = {
   tests: z.array(testCaseSchema).optional(),
 };
 
+/** The properties a definition of a rule type may have. */
+export function definitionKeys(type: RuleTypeName): string[] {
+  return ['type', ...Object.keys(commonShape), ...Object.keys(RULE_TYPE_OPTIONS[type])];
+}
+
 function variant<T extends RuleTypeName>(type: T) {
   return z.strictObject({ ...commonShape, type: z.literal(type), ...RULE_TYPE_OPTIONS[type] });
 }

@@ -25,11 +25,37 @@ export const durationSchema = z
     if (typeof value !== 'string') return normaliseDuration(value);
     const parsed = parseDurationText(value);
     if (parsed) return normaliseDuration(parsed);
+    const meant = shortDurationText(value);
     ctx.addIssue({
       code: 'custom',
-      message: `"${value}" is not a duration: write e.g. '5m', '1h30m', '2d', '500ms' or { minutes: 5 }`,
+      message: meant
+        ? `"${value}" is not a duration: write '${meant}' (durations are written '5m', '1h30m', '2d', '500ms' or { minutes: 5 })`
+        : `"${value}" is not a duration: write e.g. '5m', '1h30m', '2d', '500ms' or { minutes: 5 }`,
     });
     return z.NEVER;
   });
 
 export type DurationInput = z.input<typeof durationSchema>;
+
+/** Unit words authors write, by the letter a duration uses. */
+const UNIT_WORDS: [RegExp, string][] = [
+  [/^(milliseconds?|millis|msecs?)$/, 'ms'],
+  [/^(seconds?|secs?)$/, 's'],
+  [/^(minutes?|mins?)$/, 'm'],
+  [/^(hours?|hrs?)$/, 'h'],
+  [/^days?$/, 'd'],
+  [/^weeks?$/, 'w'],
+];
+
+/** `'30 minutes'` -> `'30m'`, `'1 hour 30 mins'` -> `'1h30m'`; undefined when the words are not amounts and units. */
+function shortDurationText(text: string): string | undefined {
+  const parts = [...text.toLowerCase().matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('').replace(/\s+/g, '') !== text.toLowerCase().replace(/[\s,]+|\band\b/g, '')) return undefined;
+  let out = '';
+  for (const [, amount, word] of parts) {
+    const unit = UNIT_WORDS.find(([pattern]) => pattern.test(word!))?.[1];
+    if (!unit) return undefined;
+    out += `${amount}${unit}`;
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
-import { ts } from 'ts-morph';
-import type { LintRule } from '../lint-rule.js';
-import { rangeInLiteral } from '../string-target.js';
+import type { ts as TS } from 'ts-morph';
+import { literalValueRange } from '../../check/string-literal-offsets.js';
+import type { SourceCheck } from '../source-check.js';
 
 /** Well-known credential formats, found anywhere in a string. */
 const SECRET_PATTERNS: { kind: string; pattern: RegExp }[] = [
@@ -22,32 +22,33 @@ const SECRET_PATTERNS: { kind: string; pattern: RegExp }[] = [
 
 /** Property names that hold a credential when given a literal string. */
 const SECRET_PROPERTY = /(?:passw(?:or)?d|secret|api[_-]?key|apikey|token|credential|private[_-]?key)$/i;
+/** The same names as a property key anywhere in a file's text (the cheap test before parsing). */
+const SECRET_PROPERTY_IN_TEXT = /(?:passw(?:or)?d|secret|api[_-]?key|apikey|token|credential|private[_-]?key)['"`]?\s*:/i;
 
 /**
  * Everything in a definition reaches the generated rule file, the `command:` argv, the
  * ElastAlert writeback index and `ps`: a credential written there is leaked to all of them.
  */
-export const noSecrets: LintRule = {
+export const noSecrets: SourceCheck = {
   id: 'no-secrets',
   level: 'error',
   doc: 'No string in a definition file looks like a secret (API key, password, token, private key).',
-  checkDefinition({ source, report }) {
+  // Only files whose text holds a credential-like name or a known secret format are parsed.
+  mayReport: (text) => SECRET_PROPERTY_IN_TEXT.test(text) || SECRET_PATTERNS.some(({ pattern }) => pattern.test(text)),
+  checkSource({ sf, ts, report }) {
     const fix = 'remove it: credentials belong on the ElastAlert host (e.g. the DEMISTO_API_KEY environment of the runtime), never in a rule';
-    // A walk of the compiler's nodes: wrapping every node of every file would cost more than the rule.
-    const file = source.file;
-    const sf = file.compilerNode;
-    const visit = (node: ts.Node): void => {
+    const visit = (node: TS.Node): void => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) checkLiteral(node);
       else ts.forEachChild(node, visit);
     };
-    const checkLiteral = (node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): void => {
+    const checkLiteral = (node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): void => {
       const value = node.text;
       const start = node.getStart(sf);
       const parent = node.parent;
       if (ts.isPropertyAssignment(parent) && parent.initializer === node && value.length > 0) {
         const key = parent.name.getText(sf).replace(/^['"`]|['"`]$/g, '');
         if (SECRET_PROPERTY.test(key)) {
-          report({ target: { file, start, end: node.end }, message: `"${key}" holds a literal string: a secret in a definition leaks into the rule file and argv`, fix });
+          report({ start, end: node.end, message: `"${key}" holds a literal string: a secret in a definition leaks into the rule file and argv`, fix });
           return;
         }
       }
@@ -55,7 +56,7 @@ export const noSecrets: LintRule = {
         const m = pattern.exec(value);
         if (!m) continue;
         report({
-          target: rangeInLiteral(file, start, node.getText(sf), m.index, m.index + m[0].length),
+          ...literalValueRange(start, node.getText(sf), m.index, m.index + m[0].length),
           message: `this looks like ${kind} (${mask(m[0])}): a secret in a definition leaks into the rule file and argv`,
           fix,
         });
