@@ -1,4 +1,4 @@
-import { QueryError } from './query-error.js';
+import { QuerySyntaxError } from './query-error.js';
 import { hasWildcard } from './text-patterns.js';
 
 /**
@@ -57,8 +57,10 @@ const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\u3000']);
 const NOT_TERM_START = new Set([...WHITESPACE, '+', '-', '!', '(', ')', ':', '^', '[', ']', '"', '{', '}', '~', '\\', '/']);
 const NOT_TERM_CHAR = new Set([...WHITESPACE, '!', '(', ')', ':', '^', '[', ']', '"', '{', '}', '~', '\\', '/']);
 
-function syntaxError(query: string, pos: number, what: string): QueryError {
-  return new QueryError('ALERTSMITH_QUERY_SYNTAX', `query ${JSON.stringify(query)} does not parse at character ${pos + 1}: ${what}`);
+const STRAY_PAREN = 'a ) that closes no (';
+
+function syntaxError(query: string, pos: number, what: string): QuerySyntaxError {
+  return new QuerySyntaxError(query, pos, what);
 }
 
 function tokenize(q: string): Token[] {
@@ -226,7 +228,7 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
       const tok = peek();
       if (tok === undefined || tok.t === 'rparen') {
         if (count === 0) fail(tok === undefined ? 'the query is empty' : 'empty ( )');
-        if (tok?.t === 'rparen' && !nested) fail('unexpected )');
+        if (tok?.t === 'rparen' && !nested) fail(STRAY_PAREN);
         break;
       }
       let conj: 'and' | 'or' | undefined;
@@ -343,7 +345,8 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
           ...span(tok),
         };
       default:
-        return fail(`unexpected ${describe(tok)}`);
+        // At the token itself: `at` has already moved past it.
+        throw syntaxError(query, tok.pos, tok.t === 'rparen' ? STRAY_PAREN : `unexpected ${describe(tok)}`);
     }
   };
 

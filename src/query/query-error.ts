@@ -10,6 +10,19 @@ export class QueryError extends AlertsmithError {
   }
 }
 
+/** A query_string that does not parse, with where: Elasticsearch answers 400 to it on every run. */
+export class QuerySyntaxError extends QueryError {
+  constructor(
+    readonly query: string,
+    /** Offset of the character where parsing stopped. */
+    readonly position: number,
+    /** What was expected there, in words. */
+    readonly reason: string,
+  ) {
+    super('ALERTSMITH_QUERY_SYNTAX', `query ${JSON.stringify(query)} does not parse at character ${position + 1}: ${reason}`);
+  }
+}
+
 export type QueryErrorCode =
   /** The query text does not parse (Elasticsearch would answer 400). */
   | 'ALERTSMITH_QUERY_SYNTAX'

@@ -57,12 +57,18 @@ describe('lucene-syntax', () => {
     // The source writes \\ and \' where the query has \ and ': the column is the source's.
     expect(placesOf(findings(), 'lucene-syntax')).toContain(placeOf(VALIDATE_FIXTURES + 'lucene-syntax', 'stray-paren.ts', ') x'));
     const stray = findings().find((f) => f.file.endsWith('stray-paren.ts'))!;
-    expect(stray.message).toBe('the Lucene query does not parse at ")" (more ")" than "(")');
+    expect(stray.message).toBe('the Lucene query does not parse at ")": a ) that closes no (');
     expect(stray.endColumn).toBe(stray.column + 1);
   });
 
   it('points at the closing quote when the query ends inside a group', () => {
     expect(placesOf(findings(), 'lucene-syntax')).toContain(placeOf(VALIDATE_FIXTURES + 'lucene-syntax', 'unclosed-group.ts', 'cmd.exe', 1, 'cmd.exe'.length));
+  });
+
+  it('refuses what Elasticsearch refuses though the lucene package parses it: an unescaped field pattern', () => {
+    const pattern = findings().find((f) => f.file.endsWith('field-pattern.ts') && f.ruleId === 'lucene-syntax')!;
+    expect(placesOf([pattern], 'lucene-syntax')).toEqual([placeOf(VALIDATE_FIXTURES + 'lucene-syntax', 'field-pattern.ts', 'user.*', 2)]);
+    expect(pattern.message).toBe('the Lucene query does not parse at "u": the field pattern user.* must have its wildcards escaped: user.\\*');
   });
 
   it('accepts groups, ranges, phrases and _exists_', () => {
