@@ -12,6 +12,11 @@ export interface DetectionFilter {
   filter?: readonly Record<string, unknown>[] | undefined;
   /** Non-ECS field types. */
   eventFields?: Readonly<Record<string, FieldType>> | undefined;
+  /** blacklist / whitelist: ElastAlert adds a query for the list to the filter. */
+  type?: string;
+  compare_key?: unknown;
+  blacklist?: readonly string[] | undefined;
+  whitelist?: readonly string[] | undefined;
 }
 
 export interface CompileOptions {
@@ -21,7 +26,8 @@ export interface CompileOptions {
 
 /**
  * The documents ElastAlert's search would return for a detection: its filter list (the Lucene
- * query as `query_string`, then the DSL clauses) ANDed, as the compiler writes it. Throws a
+ * query as `query_string`, then the DSL clauses, then the list query ElastAlert's `enhance_filter`
+ * adds to blacklist and whitelist rules) ANDed, as the compiler writes it. Throws a
  * QueryError naming the first construct it cannot evaluate.
  */
 export function compileDetectionFilter(def: DetectionFilter, opts: CompileOptions): DocMatcher {
@@ -29,5 +35,18 @@ export function compileDetectionFilter(def: DetectionFilter, opts: CompileOption
   const matchers: DocMatcher[] = [];
   if (def.query !== undefined) matchers.push(compileDsl({ query_string: { query: def.query } }, ctx, 'query'));
   (def.filter ?? []).forEach((clause, i) => matchers.push(compileDsl(clause, ctx, `filter[${i}]`)));
+  const list = listFilterQuery(def);
+  if (list !== undefined) matchers.push(compileDsl({ query_string: { query: list } }, ctx, `the ${def.type} query ElastAlert adds`));
   return boolMatcher({ must: [], filter: matchers, should: [], mustNot: [] });
+}
+
+/**
+ * ElastAlert's `enhance_filter` for blacklist and whitelist rules: `k:"a" OR k:"b"`, or
+ * `NOT k:"a" AND NOT k:"b"`; an entry written `/.../` goes in unquoted, as a regular expression.
+ */
+export function listFilterQuery(def: DetectionFilter): string | undefined {
+  const entries = def.type === 'blacklist' ? def.blacklist : def.type === 'whitelist' ? def.whitelist : undefined;
+  if (entries === undefined || typeof def.compare_key !== 'string') return undefined;
+  const terms = entries.map((t) => (t.startsWith('/') && t.endsWith('/') ? `${def.compare_key as string}:${t}` : `${def.compare_key as string}:"${t}"`));
+  return def.type === 'whitelist' ? `NOT ${terms.join(' AND NOT ')}` : terms.join(' OR ');
 }

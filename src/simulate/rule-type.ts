@@ -32,6 +32,11 @@ export abstract class SimulatedRuleType {
   }
 }
 
+/** A rule's duration option in microseconds (0 when absent): rule types compare Python datetimes. */
+export function durationUs(d: unknown): number {
+  return durationMs(d) * 1000;
+}
+
 /** A rule's duration option in milliseconds (0 when absent). */
 export function durationMs(d: unknown): number {
   return durationMillis(d as DurationMapping | undefined);

@@ -1,6 +1,7 @@
+import type { ElastAlertLine } from '../define/schema/config.js';
 import { lookupField } from '../incident/field-lookup.js';
 import { createRuleType } from './create-rule-type.js';
-import { dtToTs, parseEventTime, type EventTime } from './elastalert-time.js';
+import { dtToTs, parseEventTime, timeAt, type EventTime } from './elastalert-time.js';
 import { pyStr } from './python-values.js';
 import { durationMs, type RuleOptions } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
@@ -22,6 +23,8 @@ export interface SimulationInput {
   now?: number;
   /** ElastAlert's `run_every`. @default 60000 (one minute) */
   runEvery?: number;
+  /** The ElastAlert line whose behaviour to follow where the lines differ. @default '2' */
+  elastalert?: ElastAlertLine;
   /** `_index` for hits without one. @default the rule's index, else 'alertsmith-test' */
   index?: string;
 }
@@ -31,6 +34,8 @@ export interface SimulationResult {
   matches: Match[];
   /** The alerts ElastAlert would send: each the list of matches piped to one command run. */
   alerts: Match[][];
+  /** When each alert is sent (epoch ms, a run's end), or null for an aggregation still open at `now`. */
+  alertTimes: (number | null)[];
   /** Matches dropped by realert. */
   silenced: number;
 }
@@ -38,23 +43,27 @@ export interface SimulationResult {
 /**
  * Runs a rule over hits the way ElastAlert would, one run per `run_every` from `start` to `now`:
  * each run hands its new hits to the rule type (`add_data`), then calls `garbage_collect` with the
- * run's end, then stamps `num_hits` (hits within `buffer_time`, default 45 minutes) and `num_matches`, applies realert (per `query_key` value, with
- * the run's end as ElastAlert's clock) and aggregation (ElastAlert 2: a match joins the open
- * aggregation while the clock has not passed its alert time). Deterministic: no wall clock.
+ * run's end, then stamps `num_hits` (hits within `buffer_time`, default 45 minutes) and
+ * `num_matches`, applies realert (per `query_key` value, with the run's end as ElastAlert's clock)
+ * and aggregation (a match joins the open aggregation while its alert time has not passed; the
+ * aggregation is sent by the pending-alert job after the first run past its alert time).
+ * Deterministic: no wall clock.
  */
 export function simulateRule(input: SimulationInput): SimulationResult {
   const rule = withCompoundKey(input.rule);
   const tsField = rule.timestamp_field;
   const index = input.index ?? (typeof rule.index === 'string' ? rule.index : 'alertsmith-test');
   const hits = input.hits.map((doc, i) => toSimEvent(doc, i, rule, index));
-  const history = (input.history ?? []).map((doc, i) => toSimEvent(doc, i, rule, index));
+  // History is read as the index holds it: without the joined compound-key field ElastAlert adds to hits.
+  const history = (input.history ?? []).map((doc, i) => toSimEvent(doc, i, { ...rule, compound_query_key: undefined }, index));
   hits.sort((a, b) => a.time.ms - b.time.ms);
-  const result: SimulationResult = { matches: [], alerts: [], silenced: 0 };
+  const result: SimulationResult = { matches: [], alerts: [], alertTimes: [], silenced: 0 };
   if (hits.length === 0 && input.start === undefined) return result;
 
-  const type = createRuleType(rule, history);
   const runEvery = input.runEvery ?? 60_000;
   const start = input.start ?? hits[0]!.time.ms;
+  const line = input.elastalert ?? '2';
+  const type = createRuleType(rule, history, line, timeAt(start));
   const now = input.now ?? hits[hits.length - 1]?.time.ms ?? start;
   const realert = durationMs(rule.realert);
   const aggregation = durationMs(rule.aggregation);
@@ -62,18 +71,17 @@ export function simulateRule(input: SimulationInput): SimulationResult {
   const silencedUntil = new Map<string, number>();
   let pending: { sendAt: number; matches: Match[] } | undefined;
 
+  const send = (matches: Match[], at: number | null): void => {
+    result.alerts.push(matches);
+    result.alertTimes.push(at);
+  };
   let next = 0;
-  let end = Math.min(start + runEvery, Math.max(now, start));
-  for (;;) {
+  for (const end of runEnds(start, now, runEvery)) {
     const batch: SimEvent[] = [];
     while (next < hits.length && hits[next]!.time.ms <= end) batch.push(hits[next++]!);
     if (batch.length > 0) type.addData(batch);
-    type.garbageCollect({ ms: end, offset: 0 });
+    type.garbageCollect(timeAt(end));
     const produced = type.matches.splice(0);
-    if (pending && end >= pending.sendAt) {
-      result.alerts.push(pending.matches);
-      pending = undefined;
-    }
     for (const m of produced) {
       const match = m.doc;
       if (Object.hasOwn(match, tsField)) match[tsField] = dtToTs(m.time);
@@ -87,20 +95,39 @@ export function simulateRule(input: SimulationInput): SimulationResult {
       }
       if (realert > 0) silencedUntil.set(silenceKey, end + realert);
       if (aggregation === 0) {
-        result.alerts.push([match]);
-      } else if (pending && end <= pending.sendAt) {
+        send([match], end);
+        continue;
+      }
+      // A match joins the open aggregation unless its alert time has passed: ElastAlert 2 asks
+      // the clock, 0.2.4 the match's own timestamp.
+      const comparedUs = line === '0.2' ? m.time.us : end * 1000;
+      if (pending && pending.sendAt * 1000 >= comparedUs) {
         pending.matches.push(match);
       } else {
-        if (pending) result.alerts.push(pending.matches);
+        if (pending) send(pending.matches, end);
         pending = { sendAt: end + aggregation, matches: [match] };
       }
     }
-    if (end >= now) break;
-    end = Math.min(end + runEvery, now);
+    // The pending-alert job after the run: an aggregation is sent once the clock has passed its alert time.
+    if (pending && end > pending.sendAt) {
+      send(pending.matches, end);
+      pending = undefined;
+    }
   }
   // An aggregation still open at `now` is sent when it closes: count it.
-  if (pending) result.alerts.push(pending.matches);
+  if (pending) send(pending.matches, null);
   return result;
+}
+
+/** The ends of ElastAlert's runs, one per `runEvery` after `start`, the last one at `now`. */
+export function runEnds(start: number, now: number, runEvery: number): number[] {
+  const ends: number[] = [];
+  let end = Math.min(start + runEvery, Math.max(now, start));
+  for (;;) {
+    ends.push(end);
+    if (end >= now) return ends;
+    end = Math.min(end + runEvery, now);
+  }
 }
 
 /**

@@ -63,7 +63,7 @@ export async function runTest(options: TestOptions): Promise<number> {
       const fixtureEvents = await Promise.all(
         (def.tests ?? []).map(async (c) => (await Promise.all((c.fixtures ?? []).map((f) => readFixture(m.file, f)))).flat()),
       );
-      results.push(testDetection({ definition: def, file, fixtureEvents, requireTests: options.requireTests ?? false }));
+      results.push(testDetection({ definition: def, file, fixtureEvents, elastalert: config.elastalert, requireTests: options.requireTests ?? false }));
     } catch (e) {
       results.push({ id: def.id, file, cases: [], problems: [e instanceof AlertsmithError ? e.message : describeThrown(e)] });
     }

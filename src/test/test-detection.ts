@@ -1,3 +1,4 @@
+import type { ElastAlertLine } from '../define/schema/config.js';
 import type { Definition } from '../define/schema/definition.js';
 import { incidentMappingOf } from '../compile/incident-mapping.js';
 import type { DetectionResult } from './case-result.js';
@@ -8,6 +9,8 @@ export interface DetectionInput {
   file: string;
   /** Events of each case's fixtures, by case index (read at the edge). */
   fixtureEvents?: Record<string, unknown>[][];
+  /** The ElastAlert line to simulate where the lines differ. @default '2' */
+  elastalert?: ElastAlertLine;
   /** Fail a detection without a case that fires and one that does not. @default false */
   requireTests?: boolean;
 }
@@ -17,7 +20,7 @@ export function testDetection(input: DetectionInput): DetectionResult {
   const { definition: def } = input;
   const mapping = incidentMappingOf(def);
   const cases = (def.tests ?? []).map((testCase, i) =>
-    runCase({ definition: def, mapping, testCase, events: [...(input.fixtureEvents?.[i] ?? []), ...(testCase.events ?? [])] }),
+    runCase({ definition: def, mapping, testCase, elastalert: input.elastalert ?? '2', events: [...(input.fixtureEvents?.[i] ?? []), ...(testCase.events ?? [])] }),
   );
   const problems: string[] = [];
   if (input.requireTests) {
