@@ -137,6 +137,27 @@ describe('frequency-single-event', () => {
   });
 });
 
+describe('ecs-array-field', () => {
+  const findings = lintFixtures('ecs-array-field').filter((f) => f.ruleId === 'ecs-array-field');
+
+  it('is an error on a blacklist/whitelist compare_key that ECS marks as an array, since ElastAlert disables the rule', () => {
+    const errors = findings.filter((f) => f.level === 'error');
+    expect(errors.map((f) => f.message)).toEqual([
+      "compare_key event.category holds an array in ECS: ElastAlert's blacklist looks the whole value up in a set, raises TypeError and disables the rule",
+    ]);
+    expect(placesOf(errors, 'ecs-array-field')).toEqual([placeOf('ecs-array-field', 'category-blacklist.ts', "'event.category'")]);
+  });
+
+  it('warns on a query_key or new_term field that holds arrays, and says nothing of single-valued fields', () => {
+    const warnings = findings.filter((f) => f.level === 'warning');
+    expect(warnings.map((f) => `${f.file.split('/').pop()}: ${f.message.split(':')[0]}`)).toEqual([
+      'category-blacklist.ts: query_key related.ip holds an array in ECS',
+      'new-tags.ts: tags holds an array in ECS',
+    ]);
+    expect(findings.filter((f) => f.file.endsWith('user-whitelist.ts'))).toEqual([]);
+  });
+});
+
 describe('attack-metadata', () => {
   const findings = lintFixtures('attack-metadata').filter((f) => f.ruleId === 'attack-metadata');
 

@@ -1,5 +1,6 @@
 import type { LintRule } from '../lint-rule.js';
 import { attackMetadata } from './attack-metadata.js';
+import { ecsArrayField } from './ecs-array-field.js';
 import { frequencySingleEvent } from './frequency-single-event.js';
 import { idMatchesFile } from './id-matches-file.js';
 import { indexPattern } from './index-pattern.js';
@@ -24,6 +25,7 @@ export const LINT_RULES: readonly LintRule[] = [
   timeframeRequired,
   realertFlood,
   frequencySingleEvent,
+  ecsArrayField,
   attackMetadata,
   noNondeterminism,
   noSecrets,
