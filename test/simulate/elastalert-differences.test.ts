@@ -109,3 +109,30 @@ describe('class 9: the lines read a nested spike field_value differently', () =>
     expect(run(rule, hits.map((h, i) => ({ '@timestamp': h['@timestamp'], 'net.bytes': [1, 1, 9][i] })), { elastalert: '2' }).matches).toHaveLength(1);
   });
 });
+
+describe('found by the differential suite', () => {
+  it('sends an aggregation after the first run past its due time; 0.2.4 lets a match in by its own timestamp, ElastAlert 2 by the clock', () => {
+    const rule = { type: 'any', aggregation: { seconds: 90 } };
+    const hits = [at(1 / 6), at(2.5)];
+    const more = { now: T0 + (3 + 1 / 6) * MIN };
+    const two = run(rule, hits, { ...more, elastalert: '2' });
+    expect(two.alerts.map((a) => a.map((m) => m._id))).toEqual([['event-1'], ['event-2']]);
+    expect(two.alertTimes).toEqual([T0 + (3 + 1 / 6) * MIN, null]);
+    const old = run(rule, hits, { ...more, elastalert: '0.2' });
+    expect(old.alerts.map((a) => a.map((m) => m._id))).toEqual([['event-1', 'event-2']]);
+    expect(old.alertTimes).toEqual([T0 + (3 + 1 / 6) * MIN]);
+  });
+
+  it('puts the threshold in a flatline match on ElastAlert 2 only', () => {
+    const rule = { type: 'flatline', threshold: 1, timeframe: { minutes: 5 } };
+    const more = { now: T0 + 5 * MIN };
+    expect(run(rule, [at(0)], { ...more, elastalert: '2' }).matches[0]).toMatchObject({ key: 'all', count: 0, threshold: 1 });
+    expect(run(rule, [at(0)], { ...more, elastalert: '0.2' }).matches[0]).not.toHaveProperty('threshold');
+  });
+
+  it('keeps the placeholder flag on a spike match made of a placeholder', () => {
+    const rule = { type: 'spike', spike_height: 2, spike_type: 'up', timeframe: { minutes: 5 }, query_key: 'u' };
+    const r = run(rule, [at(0.5, { u: 'a' })], { now: T0 + 11 * MIN });
+    expect(r.matches[0]).toEqual({ '@timestamp': '2026-01-01T10:10:30Z', placeholder: true, u: 'a', spike_count: 0, reference_count: 0, num_hits: 1, num_matches: 1 });
+  });
+});
