@@ -3,22 +3,9 @@
  * types, each pinned here: what the real code does, on the smallest case that shows it.
  */
 import { describe, expect, it } from 'vitest';
-import { simulateRule, type SimulationInput } from '../../src/simulate/simulate-rule.js';
+import { at, run, T0 } from './simulation-fixtures.js';
 
-const T0 = Date.parse('2026-01-01T10:00:00Z');
 const MIN = 60_000;
-const at = (minute: number, extra: Record<string, unknown> = {}) => ({
-  '@timestamp': new Date(T0 + minute * MIN).toISOString().replace('.000Z', 'Z'),
-  ...extra,
-});
-
-function run(rule: Record<string, unknown>, hits: Record<string, unknown>[], more: Partial<SimulationInput> = {}) {
-  return simulateRule({
-    rule: { timestamp_field: '@timestamp', realert: { minutes: 0 }, index: 'logs-*', ...rule } as unknown as SimulationInput['rule'],
-    hits,
-    ...more,
-  });
-}
 
 describe('class 1: spike with query_key, a key that comes back after going quiet', () => {
   it('keeps the key first-event time when garbage_collect drops its idle windows, so the key may alert as soon as it returns', () => {

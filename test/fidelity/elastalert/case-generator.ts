@@ -46,8 +46,10 @@ class Pick {
   }
 }
 
-/** Text of a time: whole seconds as `...Z`, sometimes with milliseconds or microseconds. */
-function timeText(ms: number, micros: number | undefined): string {
+/** Text of a time: whole seconds as `...Z`, sometimes with milliseconds or microseconds, a `+02:00` offset or none. */
+function timeText(ms: number, micros: number | undefined, zone: 'Z' | '+02:00' | '' = 'Z'): string {
+  if (zone === '+02:00') return `${timeText(ms + 2 * 3_600_000, micros).slice(0, -1)}+02:00`;
+  if (zone === '') return timeText(ms, micros).slice(0, -1);
   const iso = new Date(ms).toISOString();
   if (micros !== undefined) return `${iso.slice(0, 19)}.${String((ms % 1000) * 1000 + micros).padStart(6, '0')}Z`;
   return ms % 1000 === 0 ? iso.replace('.000Z', 'Z') : iso;
@@ -66,7 +68,7 @@ function eventTimes(p: Pick, windowMs: number): number[] {
     else if (step < 0.7) t += windowMs; // exactly one window later
     else if (step < 0.8) t = Math.ceil((t + 1) / MINUTE) * MINUTE; // on a run's end
     else if (step < 0.9) t += p.int(3, 15) * MINUTE;
-    else t += p.int(46, 120) * MINUTE; // a gap longer than buffer_time
+    else t += p.int(46, 70) * MINUTE; // a gap longer than buffer_time
   }
   return times;
 }
@@ -128,7 +130,7 @@ export function generateCase(seed: number, index: number, type: (typeof RULE_TYP
 
   switch (type) {
     case 'any':
-      if (withKey) def.query_key = 'user.name';
+      if (withKey) def.query_key = p.chance(0.8) ? 'user.name' : ['user.name', 'host.name'];
       break;
     case 'blacklist':
     case 'whitelist': {
@@ -158,7 +160,7 @@ export function generateCase(seed: number, index: number, type: (typeof RULE_TYP
       if (p.chance(0.3)) def.threshold_ref = p.int(0, 3);
       if (p.chance(0.3)) def.threshold_cur = p.int(0, 3);
       if (withKey) {
-        def.query_key = 'user.name';
+        def.query_key = p.chance(0.8) ? 'user.name' : ['user.name', 'host.name'];
         if (p.chance(0.6)) def.alert_on_new_data = true;
       }
       if (p.chance(0.35)) {
@@ -176,7 +178,7 @@ export function generateCase(seed: number, index: number, type: (typeof RULE_TYP
     case 'flatline':
       def.threshold = p.int(1, 3);
       def.timeframe = duration(windowMs);
-      if (withKey) def.query_key = 'user.name';
+      if (withKey) def.query_key = p.chance(0.8) ? 'user.name' : ['user.name', 'host.name'];
       if (p.chance(0.4)) def.forget_keys = true;
       break;
     case 'new_term': {
@@ -194,16 +196,17 @@ export function generateCase(seed: number, index: number, type: (typeof RULE_TYP
       def.timeframe = duration(windowMs);
       if (p.chance(0.6)) def.max_cardinality = p.int(1, 3);
       else def.min_cardinality = p.int(1, 3);
-      if (withKey) def.query_key = 'user.name';
+      if (withKey) def.query_key = p.chance(0.8) ? 'user.name' : ['user.name', 'host.name'];
       break;
   }
 
   const micro = p.chance(0.25);
+  const zones = p.chance(0.15);
   const times = eventTimes(p, windowMs);
   const events = times.map((t, i) => {
     const doc: Record<string, unknown> = {};
     const micros = micro && p.chance(0.5) ? p.int(1, 999) : undefined;
-    doc['@timestamp'] = timeText(t, micros);
+    doc['@timestamp'] = timeText(t, micros, zones ? p.one(['Z', '+02:00', ''] as const) : 'Z');
     const user = type === 'new_term' ? keyValue(p, USERS, odd && p.chance(0.5)) : keyValue(p, USERS, odd);
     setField(doc, 'user.name', user, dotted);
     setField(doc, 'host.name', type === 'change' ? p.one(HOSTS) : keyValue(p, HOSTS, odd && type !== 'new_term'), dotted);
@@ -232,7 +235,7 @@ export function generateCase(seed: number, index: number, type: (typeof RULE_TYP
     }
   }
   const last = Math.max(...times);
-  const now = timeText(last + p.one([0, 0, p.int(1, 59) * 1000, p.int(1, 90) * MINUTE]), undefined);
+  const now = timeText(last + p.one([0, 0, p.int(1, 59) * 1000, p.int(1, 40) * MINUTE]), undefined);
   return { id, definition: def, events, history, now };
 }
 

@@ -119,6 +119,8 @@ class FakeElasticsearch(object):
 
     def __init__(self, events, history, timestamp_field, writeback_index):
         self.docs = list(history) + list(events)
+        for d in self.docs:
+            d['_ms'] = es_millis(first(doc_values(d['_source'], timestamp_field)))
         self.timestamp_field = timestamp_field
         self.writeback_index = writeback_index
         self.writeback = {}  # index -> list of (id, source)
@@ -188,18 +190,20 @@ class FakeElasticsearch(object):
     def search_events(self, body):
         query = body.get('query', {})
         filters = query.get('bool', {}).get('filter', {}).get('bool', {}).get('must', [])
-        out = [d for d in self.docs if all(self.event_filter(f, d['_source']) for f in filters)]
+        out = [d for d in self.docs if all(self.event_filter(f, d) for f in filters)]
         # Sorted by time like the query's sort; ties keep the order the events were indexed in.
-        out.sort(key=lambda d: es_millis(first(doc_values(d['_source'], self.timestamp_field))))
+        out.sort(key=lambda d: d['_ms'])
         return out
 
-    def event_filter(self, clause, source):
+    def event_filter(self, clause, doc):
+        source = doc['_source']
         if 'query' in clause and len(clause) == 1:
             clause = clause['query']
         if 'range' in clause:
             field, bounds = next(iter(clause['range'].items()))
-            values = [es_millis(v) for v in doc_values(source, field)]
-            return any(in_range(v, bounds, es_millis) for v in values)
+            if field == self.timestamp_field:
+                return in_range(doc['_ms'], bounds, es_millis)
+            return any(in_range(es_millis(v), bounds, es_millis) for v in doc_values(source, field))
         if 'query_string' in clause:
             return list_filter(clause['query_string']['query'], source)
         return True  # the rule's own filter: every generated event matches it
@@ -207,8 +211,7 @@ class FakeElasticsearch(object):
     def terms_aggregation(self, body):
         agg = body['aggs']['filtered']
         bounds = agg['filter']['bool']['must'][0]['range'][self.timestamp_field]
-        docs = [d['_source'] for d in self.docs
-                if any(in_range(es_millis(v), bounds, es_millis) for v in doc_values(d['_source'], self.timestamp_field))]
+        docs = [d['_source'] for d in self.docs if in_range(d['_ms'], bounds, es_millis)]
         return {'aggregations': {'filtered': {'doc_count': len(docs), 'values': buckets(agg['aggs']['values'], docs)}}}
 
     # --- the writeback index --------------------------------------------------------------
