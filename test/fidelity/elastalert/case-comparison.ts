@@ -1,12 +1,17 @@
 import { AlertsmithError } from '../../../src/errors.js';
+import { planIncidents } from '../../../src/incident/incident-body.js';
+import type { IncidentMapping } from '../../../src/incident/mapping.js';
 import type { CaseSimulation } from '../../../src/test/run-case.js';
 import type { HarnessResult } from './elastalert-batch.js';
 
-/** What both sides are compared on: each alert's send time and matches, or why the rule stopped. */
+/**
+ * What both sides are compared on: each alert's send time, its matches and the XSOAR incidents
+ * the runtime plans from them, or why the rule stopped.
+ */
 export interface Outcome {
   /** ElastAlert disabled the rule / the simulation failed the case, with the message. */
   stopped?: string;
-  alerts: { at: string; matches: Record<string, unknown>[] }[];
+  alerts: { at: string; matches: Record<string, unknown>[]; incidents: unknown[] }[];
 }
 
 const AFTER_NOW = 'after now (aggregation still open)';
@@ -22,14 +27,19 @@ function tidy(match: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-export function elastAlertOutcome(r: HarnessResult, now: number): Outcome {
+function alertOf(at: string, matches: Record<string, unknown>[], mapping: IncidentMapping): Outcome['alerts'][number] {
+  const tidied = matches.map(tidy);
+  return { at, matches: tidied, incidents: planIncidents(tidied, mapping).map((i) => i.body) };
+}
+
+export function elastAlertOutcome(r: HarnessResult, now: number, mapping: IncidentMapping): Outcome {
   if (r.harness_error !== undefined) throw new Error(`harness failed on ${r.id}: ${r.harness_error}\n${r.trace ?? ''}`);
   if (r.load_error) return { stopped: `does not load: ${r.load_error}`, alerts: [] };
   if (r.disabled || r.uncaught) return { stopped: `disabled: ${r.uncaught ?? 'disabled'}`, alerts: [] };
-  return { alerts: (r.alerts ?? []).map((a) => ({ at: atText(Date.parse(a.at), now), matches: a.matches.map(tidy) })) };
+  return { alerts: (r.alerts ?? []).map((a) => alertOf(atText(Date.parse(a.at), now), a.matches, mapping)) };
 }
 
-export function simulationOutcome(run: () => CaseSimulation): Outcome {
+export function simulationOutcome(run: () => CaseSimulation, mapping: IncidentMapping): Outcome {
   let s: CaseSimulation;
   try {
     s = run();
@@ -37,7 +47,7 @@ export function simulationOutcome(run: () => CaseSimulation): Outcome {
     if (e instanceof AlertsmithError && /disables this rule/.test(e.message)) return { stopped: `disabled: ${e.message}`, alerts: [] };
     return { stopped: `simulation error: ${e instanceof Error ? e.message : String(e)}`, alerts: [] };
   }
-  return { alerts: s.sim.alerts.map((matches, i) => ({ at: atText(s.sim.alertTimes[i] ?? null, s.now), matches: matches.map(tidy) })) };
+  return { alerts: s.sim.alerts.map((matches, i) => alertOf(atText(s.sim.alertTimes[i] ?? null, s.now), matches, mapping)) };
 }
 
 /** Stable JSON: keys sorted, so key order never counts as a difference. */
@@ -82,6 +92,9 @@ function describeAlert(a: Outcome['alerts'][number]): string {
 function fieldDifferences(a: Outcome['alerts'][number], b: Outcome['alerts'][number]): string[] {
   const out: string[] = [];
   if (a.at !== b.at) out.push(`  sent at: ${a.at} vs ${b.at}`);
+  if (canonical(a.matches) === canonical(b.matches) && canonical(a.incidents) !== canonical(b.incidents)) {
+    out.push(`  incidents: ${canonical(a.incidents)} vs ${canonical(b.incidents)}`);
+  }
   a.matches.forEach((m, j) => {
     const o = b.matches[j];
     if (o === undefined) return;

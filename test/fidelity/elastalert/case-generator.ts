@@ -117,7 +117,13 @@ export function generateCase(seed: number, index: number, type: (typeof RULE_TYP
     description: 'generated',
     index: 'logs-*',
     type,
-    xsoar: { type: 'T', severity: 'low' },
+    xsoar: {
+      type: 'T',
+      severity: 'low',
+      name: 'Seen {{user.name}} on {{host.name}}',
+      labels: ['user.name', 'host.name', 'num_hits'],
+      ...(p.chance(0.3) ? { incidentPer: 'match' } : {}),
+    },
     realert: p.one(['0s', '0s', '2m', '1h']),
   };
   if (p.chance(0.2)) def.aggregation = p.one(['3m', '10m']);

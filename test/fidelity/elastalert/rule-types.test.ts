@@ -14,10 +14,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { incidentMappingOf } from '../../../src/compile/incident-mapping.js';
 import { compileRule } from '../../../src/compile/rule-object.js';
 import { ruleToYaml } from '../../../src/compile/rule-yaml.js';
 import { configSchema, type ElastAlertLine } from '../../../src/define/schema/config.js';
 import { validateDefinition } from '../../../src/define/validate-definition.js';
+import type { IncidentMapping } from '../../../src/incident/mapping.js';
 import { runEnds } from '../../../src/simulate/simulate-rule.js';
 import { caseSpan, simulateCase } from '../../../src/test/run-case.js';
 import { ELASTALERT_LINES } from '../../e2e/elastalert-lines.js';
@@ -43,6 +45,7 @@ interface Prepared {
   harness: HarnessCase;
   sim: Outcome;
   now: number;
+  mapping: IncidentMapping;
 }
 
 function prepare(generated: GeneratedCase, setting: ElastAlertLine): Prepared {
@@ -52,12 +55,14 @@ function prepare(generated: GeneratedCase, setting: ElastAlertLine): Prepared {
   const def = validation.definition;
   const testCase = { now: generated.now, history: generated.history };
   const span = caseSpan(def, testCase, generated.events);
-  const sim = simulationOutcome(() => simulateCase(def, testCase, generated.events, setting));
+  const mapping = incidentMappingOf(def);
+  const sim = simulationOutcome(() => simulateCase(def, testCase, generated.events, setting), mapping);
   const iso = (ms: number): string => new Date(ms).toISOString();
   return {
     generated,
     sim,
     now: span.now,
+    mapping,
     harness: {
       id: generated.id,
       rule_yaml: ruleToYaml(compileRule(def, config), ''),
@@ -99,7 +104,7 @@ for (const { setting, line } of LINES) {
       const byType = new Map<string, number>();
       const shapes = { alerting: 0, quiet: 0, disabled: 0 };
       prepared.forEach((p, i) => {
-        const real = elastAlertOutcome(results[i]!, p.now);
+        const real = elastAlertOutcome(results[i]!, p.now, p.mapping);
         shapes[real.stopped !== undefined ? 'disabled' : real.alerts.length > 0 ? 'alerting' : 'quiet']++;
         const difference = firstDifference(real, p.sim);
         if (difference === undefined) return;
