@@ -1,4 +1,3 @@
-import { lookupField } from '../incident/field-lookup.js';
 import type { EventTime } from './elastalert-time.js';
 import { hashKey, pyHashable } from './python-values.js';
 import { durationUs, SimulatedRuleType } from './rule-type.js';
@@ -19,12 +18,12 @@ export class CardinalityRule extends SimulatedRuleType {
       let key = '"all"';
       let qv: unknown = 'all';
       if (this.rule.query_key !== undefined) {
-        qv = pyHashable(lookupField(e.doc, this.rule.query_key as string));
+        qv = pyHashable(this.lookup(e.doc, this.rule.query_key as string));
         key = hashKey(qv);
       }
       if (!this.cache.has(key)) this.cache.set(key, { value: qv, terms: new Map() });
       if (!this.firstEvent.has(key)) this.firstEvent.set(key, e.time.us);
-      const value = lookupField(e.doc, this.rule.cardinality_field as string);
+      const value = this.lookup(e.doc, this.rule.cardinality_field as string);
       if (value !== undefined && value !== null) {
         this.cache.get(key)!.terms.set(hashKey(value), e.time.us);
         this.checkForMatch(key, e, true);

@@ -1,19 +1,11 @@
 import type { ElastAlertLine } from '../define/schema/config.js';
-import { lookupField } from '../incident/field-lookup.js';
 import { hashKey, pyEquals, pyTruthy } from './python-values.js';
-import { durationUs, SimulatedRuleType, type RuleOptions } from './rule-type.js';
+import { durationUs, SimulatedRuleType } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
 import { ruleDisabled } from './simulation-error.js';
 
 /** ElastAlert's `CompareRule` family: each hit is a match when `compare` says so. */
 abstract class CompareRule extends SimulatedRuleType {
-  constructor(
-    rule: RuleOptions,
-    protected readonly line: ElastAlertLine,
-  ) {
-    super(rule);
-  }
-
   protected abstract compare(event: SimEvent): boolean;
 
   addData(events: SimEvent[]): void {
@@ -40,7 +32,7 @@ function listed(term: unknown, list: unknown[], compareKey: string, line: ElastA
 export class BlacklistRule extends CompareRule {
   protected compare(e: SimEvent): boolean {
     const key = this.rule.compare_key as string;
-    return listed(lookupField(e.doc, key), this.rule.blacklist as unknown[], key, this.line);
+    return listed(this.lookup(e.doc, key), this.rule.blacklist as unknown[], key, this.line);
   }
 }
 
@@ -48,7 +40,7 @@ export class BlacklistRule extends CompareRule {
 export class WhitelistRule extends CompareRule {
   protected compare(e: SimEvent): boolean {
     const key = this.rule.compare_key as string;
-    const term = lookupField(e.doc, key);
+    const term = this.lookup(e.doc, key);
     if (term === undefined || term === null) return !this.rule.ignore_null;
     return !listed(term, this.rule.whitelist as unknown[], key, this.line);
   }
@@ -69,12 +61,12 @@ export class ChangeRule extends CompareRule {
   }
 
   private keyOf(doc: Record<string, unknown>): string {
-    return hashKey(lookupField(doc, this.rule.query_key as string));
+    return hashKey(this.lookup(doc, this.rule.query_key as string));
   }
 
   protected compare(e: SimEvent): boolean {
     const key = this.keyOf(e.doc);
-    const values = this.compareKeys.map((ck) => lookupField(e.doc, ck) ?? null);
+    const values = this.compareKeys.map((ck) => this.lookup(e.doc, ck) ?? null);
     if (this.rule.ignore_null && values.some((v) => typeof v !== 'boolean' && !pyTruthy(v))) return false;
     let changed = false;
     const previous = this.occurrences.get(key);

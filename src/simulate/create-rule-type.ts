@@ -22,7 +22,7 @@ export function createRuleType(rule: RuleOptions, history: SimEvent[], line: Ela
   }
   switch (rule.type) {
     case 'any':
-      return new AnyRule(rule);
+      return new AnyRule(rule, line);
     case 'blacklist':
       return new BlacklistRule(rule, line);
     case 'whitelist':
@@ -30,15 +30,15 @@ export function createRuleType(rule: RuleOptions, history: SimEvent[], line: Ela
     case 'change':
       return new ChangeRule(rule, line);
     case 'frequency':
-      return new FrequencyRule(rule);
+      return new FrequencyRule(rule, line);
     case 'flatline':
       return new FlatlineRule(rule, line);
     case 'spike':
       return new SpikeRule(rule, line);
     case 'cardinality':
-      return new CardinalityRule(rule);
+      return new CardinalityRule(rule, line);
     case 'new_term':
-      return new NewTermRule(rule, history, start);
+      return new NewTermRule(rule, line, history, start);
     default:
       throw new SimulationError('ALERTSMITH_TEST_UNSUPPORTED', `rule type ${rule.type} is not simulated (its matches come from Elasticsearch aggregations)`);
   }

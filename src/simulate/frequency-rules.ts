@@ -1,9 +1,7 @@
-import type { ElastAlertLine } from '../define/schema/config.js';
-import { lookupField } from '../incident/field-lookup.js';
 import { pythonIsoFormat, type EventTime } from './elastalert-time.js';
 import { EventWindow } from './event-window.js';
 import { hashKey, pyHashable } from './python-values.js';
-import { durationUs, SimulatedRuleType, type RuleOptions } from './rule-type.js';
+import { durationUs, SimulatedRuleType } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
 
 /**
@@ -15,7 +13,7 @@ export class FrequencyRule extends SimulatedRuleType {
 
   protected keyOf(e: SimEvent): { key: string; value: unknown } {
     if (this.rule.query_key === undefined) return { key: '"all"', value: 'all' };
-    const value = pyHashable(lookupField(e.doc, this.rule.query_key as string));
+    const value = pyHashable(this.lookup(e.doc, this.rule.query_key as string));
     return { key: hashKey(value), value };
   }
 
@@ -29,17 +27,17 @@ export class FrequencyRule extends SimulatedRuleType {
   }
 
   addData(events: SimEvent[]): void {
-    let last: string | undefined;
+    let last: { key: string; value: unknown } | undefined;
     for (const e of events) {
-      const { key, value } = this.keyOf(e);
-      this.windowOf(key, value).append([e, 1]);
-      this.checkForMatch(key, false);
-      last = key;
+      last = this.keyOf(e);
+      this.windowOf(last.key, last.value).append([e, 1]);
+      this.checkForMatch(last.key, false);
     }
-    if (last !== undefined && this.occurrences.has(last)) this.checkForMatch(last, true);
+    // ElastAlert checks the last hit's key again, under that hit's own value (`True` for a key first seen as `1`).
+    if (last !== undefined && this.occurrences.has(last.key)) this.checkForMatch(last.key, true, last);
   }
 
-  protected checkForMatch(key: string, _end: boolean): void {
+  protected checkForMatch(key: string, _end: boolean, _as?: { value: unknown }): void {
     const window = this.occurrences.get(key)!.window;
     if (window.count() >= (this.rule.num_events as number)) {
       const newest = window.data[window.data.length - 1]![0];
@@ -59,14 +57,7 @@ export class FrequencyRule extends SimulatedRuleType {
 export class FlatlineRule extends FrequencyRule {
   private readonly firstEvent = new Map<string, number>();
 
-  constructor(
-    rule: RuleOptions,
-    private readonly line: ElastAlertLine,
-  ) {
-    super(rule);
-  }
-
-  protected override checkForMatch(key: string, end: boolean): void {
+  protected override checkForMatch(key: string, end: boolean, as?: { value: unknown }): void {
     if (!end) return;
     const entry = this.occurrences.get(key)!;
     const window = entry.window;
@@ -78,7 +69,7 @@ export class FlatlineRule extends FrequencyRule {
     const count = window.count();
     if (count < (this.rule.threshold as number)) {
       // ElastAlert 2 adds the threshold to the match; 0.2.4 does not.
-      this.addMatch(newest[0], { key: entry.value, count, ...(this.line === '2' ? { threshold: this.rule.threshold } : {}) });
+      this.addMatch(newest[0], { key: (as ?? entry).value, count, ...(this.line === '2' ? { threshold: this.rule.threshold } : {}) });
       if (!this.rule.forget_keys) {
         this.firstEvent.set(key, Math.min(window.data[0]![0].time.us, mostRecent - timeframe));
       } else {

@@ -1,5 +1,5 @@
+import type { ElastAlertLine } from '../define/schema/config.js';
 import { durationMillis, type DurationMapping } from '../duration.js';
-import { lookupField } from '../incident/field-lookup.js';
 import { fieldValues } from '../query/document-values.js';
 import type { EventTime } from './elastalert-time.js';
 import { pyEquals, pyTruthy } from './python-values.js';
@@ -22,8 +22,8 @@ export class NewTermRule extends SimulatedRuleType {
   private readonly fields: TermField[];
   private readonly seen = new Map<string, unknown[]>();
 
-  constructor(rule: RuleOptions, history: SimEvent[], start: EventTime) {
-    super(rule);
+  constructor(rule: RuleOptions, line: ElastAlertLine, history: SimEvent[], start: EventTime) {
+    super(rule, line);
     const fields = (rule.fields as TermField[] | undefined) ?? [rule.query_key as TermField];
     this.fields = fields;
     const window = durationMillis((rule.terms_window_size as DurationMapping | undefined) ?? DEFAULT_TERMS_WINDOW);
@@ -39,10 +39,10 @@ export class NewTermRule extends SimulatedRuleType {
   }
 
   private termOf(doc: Record<string, unknown>, f: TermField): unknown {
-    if (!Array.isArray(f)) return lookupField(doc, f);
+    if (!Array.isArray(f)) return this.lookup(doc, f);
     const values: unknown[] = [];
     for (const sub of f) {
-      const v = lookupField(doc, sub);
+      const v = this.lookup(doc, sub);
       if (!pyTruthy(v)) return null;
       values.push(v);
     }

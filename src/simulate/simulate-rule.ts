@@ -1,6 +1,6 @@
 import type { ElastAlertLine } from '../define/schema/config.js';
-import { lookupField } from '../incident/field-lookup.js';
 import { createRuleType } from './create-rule-type.js';
+import { lookupEsKey } from './es-key-lookup.js';
 import { dtToTs, parseEventTime, timeAt, type EventTime } from './elastalert-time.js';
 import { pyStr } from './python-values.js';
 import { durationMs, type RuleOptions } from './rule-type.js';
@@ -53,16 +53,16 @@ export function simulateRule(input: SimulationInput): SimulationResult {
   const rule = withCompoundKey(input.rule);
   const tsField = rule.timestamp_field;
   const index = input.index ?? (typeof rule.index === 'string' ? rule.index : 'alertsmith-test');
-  const hits = input.hits.map((doc, i) => toSimEvent(doc, i, rule, index));
+  const line = input.elastalert ?? '2';
+  const hits = input.hits.map((doc, i) => toSimEvent(doc, i, rule, index, line));
   // History is read as the index holds it: without the joined compound-key field ElastAlert adds to hits.
-  const history = (input.history ?? []).map((doc, i) => toSimEvent(doc, i, { ...rule, compound_query_key: undefined }, index));
+  const history = (input.history ?? []).map((doc, i) => toSimEvent(doc, i, { ...rule, compound_query_key: undefined }, index, line));
   hits.sort((a, b) => a.time.ms - b.time.ms);
   const result: SimulationResult = { matches: [], alerts: [], alertTimes: [], silenced: 0 };
   if (hits.length === 0 && input.start === undefined) return result;
 
   const runEvery = input.runEvery ?? 60_000;
   const start = input.start ?? hits[0]!.time.ms;
-  const line = input.elastalert ?? '2';
   const type = createRuleType(rule, history, line, timeAt(start));
   const now = input.now ?? hits[hits.length - 1]?.time.ms ?? start;
   const realert = durationMs(rule.realert);
@@ -88,7 +88,7 @@ export function simulateRule(input: SimulationInput): SimulationResult {
       match.num_hits = hitsWithin(hits, end - bufferTime, end);
       match.num_matches = produced.length;
       result.matches.push(match);
-      const silenceKey = silenceKeyOf(rule, match);
+      const silenceKey = silenceKeyOf(rule, match, line);
       if ((silencedUntil.get(silenceKey) ?? -Infinity) > end) {
         result.silenced++;
         continue;
@@ -134,9 +134,9 @@ export function runEnds(start: number, now: number, runEvery: number): number[] 
  * ElastAlert's silence key: the `query_key` value as text (any value but None, so `''` too);
  * flatline matches carry it as `key` instead, since their event may be only a timestamp.
  */
-function silenceKeyOf(rule: RuleOptions, match: Match): string {
+function silenceKeyOf(rule: RuleOptions, match: Match, line: ElastAlertLine): string {
   if (rule.query_key === undefined) return '';
-  const value = rule.type === 'flatline' && Object.hasOwn(match, 'key') ? match.key : lookupField(match, rule.query_key as string);
+  const value = rule.type === 'flatline' && Object.hasOwn(match, 'key') ? match.key : lookupEsKey(match, rule.query_key as string, line);
   return value === undefined || value === null ? '' : `.${pyStr(value)}`;
 }
 
@@ -162,9 +162,9 @@ function withCompoundKey(rule: RuleOptions): RuleOptions {
   return { ...rule, query_key: (rule.query_key as string[]).join(','), compound_query_key: rule.query_key };
 }
 
-function toSimEvent(source: Record<string, unknown>, i: number, rule: RuleOptions, index: string): SimEvent {
+function toSimEvent(source: Record<string, unknown>, i: number, rule: RuleOptions, index: string, line: ElastAlertLine): SimEvent {
   const tsField = rule.timestamp_field;
-  const raw = lookupField(source, tsField);
+  const raw = lookupEsKey(source, tsField, line);
   const time: EventTime | undefined = parseEventTime(raw);
   if (time === undefined) {
     throw new SimulationError(
@@ -176,6 +176,6 @@ function toSimEvent(source: Record<string, unknown>, i: number, rule: RuleOption
   const { _id, _index, ...rest } = source;
   const doc: Record<string, unknown> = { ...rest, _id: _id ?? `event-${i + 1}`, _index: _index ?? index };
   const compound = rule.compound_query_key as string[] | undefined;
-  if (compound) doc[rule.query_key as string] = compound.map((k) => pyStr(lookupField(source, k))).join(', ');
+  if (compound) doc[rule.query_key as string] = compound.map((k) => pyStr(lookupEsKey(source, k, line))).join(', ');
   return { doc, time };
 }

@@ -1,9 +1,7 @@
-import type { ElastAlertLine } from '../define/schema/config.js';
-import { lookupField } from '../incident/field-lookup.js';
 import type { EventTime } from './elastalert-time.js';
 import { EventWindow } from './event-window.js';
 import { hashKey, pyHashable, pyInt } from './python-values.js';
-import { durationUs, SimulatedRuleType, type RuleOptions } from './rule-type.js';
+import { durationUs, SimulatedRuleType } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
 import { ruleDisabled } from './simulation-error.js';
 
@@ -27,19 +25,12 @@ export class SpikeRule extends SimulatedRuleType {
   private refFilledOnce = false;
   private readonly timeframe = durationUs(this.rule.timeframe);
 
-  constructor(
-    rule: RuleOptions,
-    private readonly line: ElastAlertLine,
-  ) {
-    super(rule);
-  }
-
   addData(events: SimEvent[]): void {
     for (const e of events) {
       let key = '"all"';
       let value: unknown = 'all';
       if (this.rule.query_key !== undefined) {
-        const found = lookupField(e.doc, this.rule.query_key as string);
+        const found = this.lookup(e.doc, this.rule.query_key as string);
         value = found === undefined || found === null ? 'other' : pyHashable(found);
         key = hashKey(value);
       }
@@ -50,7 +41,7 @@ export class SpikeRule extends SimulatedRuleType {
       }
       // ElastAlert 2 tests `field_value in event`: a top-level key only. 0.2.4 looks the path up.
       if (this.line === '2' && !Object.hasOwn(e.doc, field)) continue;
-      const raw = lookupField(e.doc, field);
+      const raw = this.lookup(e.doc, field);
       if (raw === undefined || raw === null) continue;
       const n = pyInt(raw);
       if (n === 'TypeError') throw ruleDisabled(this.line, `field_value ${field} holds ${JSON.stringify(raw)}, which Python's int() refuses with a TypeError`);

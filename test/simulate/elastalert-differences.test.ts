@@ -123,3 +123,27 @@ describe('found by the differential suite', () => {
     expect(r.matches[0]).toEqual({ '@timestamp': '2026-01-01T10:10:30Z', placeholder: true, u: 'a', spike_count: 0, reference_count: 0, num_hits: 1, num_matches: 1 });
   });
 });
+
+describe('found by the differential suite: the lines look fields up differently', () => {
+  const rule = { type: 'frequency', num_events: 2, timeframe: { minutes: 5 }, query_key: 'user.name' };
+  const hits = [at(0, { user: [{ name: 'a' }] }), at(1, { user: [{ name: 'b' }] })];
+  it('0.2.4 finds nothing under an array of objects, so both hits share the None key', () => {
+    expect(run(rule, hits, { elastalert: '0.2' }).matches).toHaveLength(1);
+  });
+  it('ElastAlert 2 stops at the array and keys by its text, so the hits differ', () => {
+    expect(run(rule, hits, { elastalert: '2' }).matches).toHaveLength(0);
+    expect(run(rule, [hits[0]!, at(1, { user: [{ name: 'a' }] })], { elastalert: '2' }).matches).toHaveLength(1);
+  });
+});
+
+describe('found by the differential suite: flatline names the key as the last hit wrote it', () => {
+  it('gives key true when the last hit of a run says true, though the key was first seen as 1', () => {
+    const rule = { type: 'flatline', threshold: 3, timeframe: { minutes: 2 }, query_key: 'k' };
+    const r = run(rule, [at(0, { k: 1 }), at(2.5, { k: true })], { now: T0 + 3 * MIN });
+    expect(r.matches.map((m) => [m['@timestamp'], m.key])).toEqual([
+      ['2026-01-01T10:02:00Z', 1],
+      ['2026-01-01T10:02:30Z', true],
+      ['2026-01-01T10:03:00Z', 1],
+    ]);
+  });
+});

@@ -87,9 +87,16 @@ function keyValue(p: Pick, strings: readonly string[], odd: boolean): unknown {
   return [p.one(strings), p.one(strings)];
 }
 
-/** Sets a dotted field nested (`{user: {name}}`) or, sometimes, as a literal dotted key. */
-function setField(doc: Record<string, unknown>, path: string, value: unknown, dotted: boolean): void {
+/** Sets a dotted field nested (`{user: {name}}`), as a literal dotted key, or in an array of objects (`{user: [{name}]}`). */
+function setField(doc: Record<string, unknown>, path: string, value: unknown, dotted: boolean | 'objects'): void {
   if (value === undefined) return;
+  if (dotted === 'objects') {
+    const [head, ...rest] = path.split('.');
+    const item: Record<string, unknown> = {};
+    setField(item, rest.join('.'), value, false);
+    doc[head!] = [item];
+    return;
+  }
   if (dotted) {
     doc[path] = value;
     return;
@@ -214,7 +221,7 @@ export function generateCase(seed: number, index: number, type: (typeof RULE_TYP
     const micros = micro && p.chance(0.5) ? p.int(1, 999) : undefined;
     doc['@timestamp'] = timeText(t, micros, zones ? p.one(['Z', '+02:00', ''] as const) : 'Z');
     const user = type === 'new_term' ? keyValue(p, USERS, odd && p.chance(0.5)) : keyValue(p, USERS, odd);
-    setField(doc, 'user.name', user, dotted);
+    setField(doc, 'user.name', user, type !== 'new_term' && p.chance(0.04) ? 'objects' : dotted);
     setField(doc, 'host.name', type === 'change' ? p.one(HOSTS) : keyValue(p, HOSTS, odd && type !== 'new_term'), dotted);
     setField(doc, 'source.ip', p.chance(0.9) ? p.one(['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4']) : undefined, dotted);
     if (keyField === 'event.category' || p.chance(0.2)) {
