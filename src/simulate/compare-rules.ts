@@ -68,6 +68,10 @@ export class ChangeRule extends CompareRule {
     const key = this.keyOf(e.doc);
     const values = this.compareKeys.map((ck) => this.lookup(e.doc, ck) ?? null);
     if (this.rule.ignore_null && values.some((v) => typeof v !== 'boolean' && !pyTruthy(v))) return false;
+    // With a timeframe, ElastAlert reads the time as `event[timestamp_field]`: a top-level key.
+    if (this.rule.timeframe !== undefined && !Object.hasOwn(e.doc, this.tsField)) {
+      throw ruleDisabled(this.line, `change with a timeframe reads timestamp_field ${this.tsField} as a top-level key of the event, and the event holds it nested (KeyError)`);
+    }
     let changed = false;
     const previous = this.occurrences.get(key);
     if (previous !== undefined) {

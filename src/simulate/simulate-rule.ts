@@ -1,7 +1,7 @@
 import type { ElastAlertLine } from '../define/schema/config.js';
 import { createRuleType } from './create-rule-type.js';
 import { lookupEsKey } from './es-key-lookup.js';
-import { dtToTs, parseEventTime, timeAt, type EventTime } from './elastalert-time.js';
+import { dtToTs, parseEventTime, pythonIsoFormat, timeAt, type EventTime } from './elastalert-time.js';
 import { pyStr } from './python-values.js';
 import { durationMs, type RuleOptions } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
@@ -69,7 +69,8 @@ export function simulateRule(input: SimulationInput): SimulationResult {
   const aggregation = durationMs(rule.aggregation);
   const bufferTime = rule.buffer_time === undefined ? DEFAULT_BUFFER_TIME : durationMs(rule.buffer_time);
   const silencedUntil = new Map<string, number>();
-  let pending: { sendAt: number; matches: Match[] } | undefined;
+  // Open aggregations, oldest first; matches join the newest. Each is sent on its own time.
+  const pending: { sendAt: number; matches: Match[] }[] = [];
 
   const send = (matches: Match[], at: number | null): void => {
     result.alerts.push(matches);
@@ -101,21 +102,15 @@ export function simulateRule(input: SimulationInput): SimulationResult {
       // A match joins the open aggregation unless its alert time has passed: ElastAlert 2 asks
       // the clock, 0.2.4 the match's own timestamp.
       const comparedUs = line === '0.2' ? m.time.us : end * 1000;
-      if (pending && pending.sendAt * 1000 >= comparedUs) {
-        pending.matches.push(match);
-      } else {
-        if (pending) send(pending.matches, end);
-        pending = { sendAt: end + aggregation, matches: [match] };
-      }
+      const open = pending[pending.length - 1];
+      if (open && open.sendAt * 1000 >= comparedUs) open.matches.push(match);
+      else pending.push({ sendAt: end + aggregation, matches: [match] });
     }
     // The pending-alert job after the run: an aggregation is sent once the clock has passed its alert time.
-    if (pending && end > pending.sendAt) {
-      send(pending.matches, end);
-      pending = undefined;
-    }
+    while (pending.length > 0 && end > pending[0]!.sendAt) send(pending.shift()!.matches, end);
   }
-  // An aggregation still open at `now` is sent when it closes: count it.
-  if (pending) send(pending.matches, null);
+  // Aggregations still open at `now` are sent when they close: count them.
+  for (const open of pending) send(open.matches, null);
   return result;
 }
 
@@ -174,8 +169,26 @@ function toSimEvent(source: Record<string, unknown>, i: number, rule: RuleOption
   }
   // A shallow copy is enough: rule types deep-copy a hit when they make a match of it.
   const { _id, _index, ...rest } = source;
-  const doc: Record<string, unknown> = { ...rest, _id: _id ?? `event-${i + 1}`, _index: _index ?? index };
+  // ElastAlert turns the timestamp into a datetime where it found it; a match converts it back
+  // (`dt_to_ts`) only as a top-level key, so a nested one is piped as `isoformat()`.
+  const timed = Object.hasOwn(rest, tsField) ? rest : withNestedValue(rest, tsField, pythonIsoFormat(time));
+  const doc: Record<string, unknown> = { ...timed, _id: _id ?? `event-${i + 1}`, _index: _index ?? index };
   const compound = rule.compound_query_key as string[] | undefined;
   if (compound) doc[rule.query_key as string] = compound.map((k) => pyStr(lookupEsKey(source, k, line))).join(', ');
   return { doc, time };
+}
+
+/** A copy of `doc` with the value at a nested dotted path (greedy, as `lookup_es_key` walks) replaced. */
+function withNestedValue(doc: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const parts = path.split('.');
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const head = parts.slice(0, i).join('.');
+    const child = doc[head];
+    if (Object.hasOwn(doc, head) && child !== null && typeof child === 'object' && !Array.isArray(child)) {
+      const rest = parts.slice(i).join('.');
+      const inner = child as Record<string, unknown>;
+      return { ...doc, [head]: Object.hasOwn(inner, rest) ? { ...inner, [rest]: value } : withNestedValue(inner, rest, value) };
+    }
+  }
+  return doc;
 }

@@ -51,7 +51,13 @@ export class SpikeRule extends SimulatedRuleType {
   }
 
   private handle(e: SimEvent, count: number, key: string, value: unknown): void {
-    if (!this.firstEvent.has(key)) this.firstEvent.set(key, e.time.us);
+    if (!this.firstEvent.has(key)) {
+      // ElastAlert reads the key's first event's time as `event[timestamp_field]`: a top-level key.
+      if (!Object.hasOwn(e.doc, this.tsField)) {
+        throw ruleDisabled(this.line, `spike reads timestamp_field ${this.tsField} as a top-level key of the event, and the event holds it nested (KeyError)`);
+      }
+      this.firstEvent.set(key, e.time.us);
+    }
     let w = this.windows.get(key);
     if (!w) {
       const ref = new EventWindow(this.timeframe);

@@ -147,3 +147,31 @@ describe('found by the differential suite: flatline names the key as the last hi
     ]);
   });
 });
+
+describe('found by the differential suite: two aggregations can be open at once', () => {
+  it('0.2.4 opens a new aggregation for a match timestamped past the due time, and sends the old one only once the clock passes it', () => {
+    const rule = { type: 'any', aggregation: { minutes: 3 } };
+    const hits = [at(0.5), { '@timestamp': '2026-01-01T10:04:30.000500Z' }];
+    const more = { now: T0 + 5.5 * MIN };
+    const old = run(rule, hits, { ...more, elastalert: '0.2' });
+    expect(old.alerts.map((a) => a.map((m) => m._id))).toEqual([['event-1'], ['event-2']]);
+    expect(old.alertTimes).toEqual([T0 + 5.5 * MIN, null]);
+    const two = run(rule, hits, { ...more, elastalert: '2' });
+    expect(two.alerts.map((a) => a.map((m) => m._id))).toEqual([['event-1', 'event-2']]);
+  });
+});
+
+describe('found by the differential suite: a nested timestamp_field', () => {
+  const nested = (minute: number) => ({ event: { created: at(minute)['@timestamp'] } });
+  it('pipes a nested timestamp as isoformat(), since dt_to_ts only converts a top-level one', () => {
+    const r = run({ type: 'any', timestamp_field: 'event.created' }, [nested(0)]);
+    expect(r.matches[0]!.event).toEqual({ created: '2026-01-01T10:00:00+00:00' });
+  });
+  it('makes ElastAlert disable spike, and change with a timeframe, which read event[timestamp_field]', () => {
+    const spike = { type: 'spike', spike_height: 2, spike_type: 'up', timeframe: { minutes: 5 }, timestamp_field: 'event.created' };
+    expect(() => run(spike, [nested(0)])).toThrow(/^ElastAlert 2 disables this rule: spike reads timestamp_field event.created as a top-level key/);
+    const change = { type: 'change', compare_key: 'u', query_key: 'h', ignore_null: true, timeframe: { minutes: 5 }, timestamp_field: 'event.created' };
+    expect(() => run(change, [{ ...nested(0), u: 'a', h: 'x' }])).toThrow(/change with a timeframe reads timestamp_field/);
+    expect(run({ ...change, timeframe: undefined }, [{ ...nested(0), u: 'a', h: 'x' }]).matches).toEqual([]);
+  });
+});

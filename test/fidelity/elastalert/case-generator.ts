@@ -213,13 +213,15 @@ export function generateCase(seed: number, index: number, type: (typeof RULE_TYP
       break;
   }
 
+  const tsField = p.chance(0.1) ? 'event.created' : '@timestamp';
+  if (tsField !== '@timestamp') def.timestamp_field = tsField;
   const micro = p.chance(0.25);
   const zones = p.chance(0.15);
   const times = eventTimes(p, windowMs);
   const events = times.map((t, i) => {
     const doc: Record<string, unknown> = {};
     const micros = micro && p.chance(0.5) ? p.int(1, 999) : undefined;
-    doc['@timestamp'] = timeText(t, micros, zones ? p.one(['Z', '+02:00', ''] as const) : 'Z');
+    setField(doc, tsField, timeText(t, micros, zones ? p.one(['Z', '+02:00', ''] as const) : 'Z'), dotted);
     const user = type === 'new_term' ? keyValue(p, USERS, odd && p.chance(0.5)) : keyValue(p, USERS, odd);
     setField(doc, 'user.name', user, type !== 'new_term' && p.chance(0.04) ? 'objects' : dotted);
     setField(doc, 'host.name', type === 'change' ? p.one(HOSTS) : keyValue(p, HOSTS, odd && type !== 'new_term'), dotted);
@@ -241,7 +243,8 @@ export function generateCase(seed: number, index: number, type: (typeof RULE_TYP
     for (let i = 0; i < n; i++) {
       // At least 50 minutes before the start: the first run's buffer_time query never reaches them.
       const age = p.one([p.int(50, 600) * MINUTE, p.int(2, 29) * 24 * 60 * MINUTE, p.int(31, 40) * 24 * 60 * MINUTE]);
-      const doc: Record<string, unknown> = { '@timestamp': timeText(Math.floor((start - age) / 1000) * 1000, undefined) };
+      const doc: Record<string, unknown> = {};
+      setField(doc, tsField, timeText(Math.floor((start - age) / 1000) * 1000, undefined), dotted);
       setField(doc, 'user.name', p.chance(0.2) ? [p.one(USERS), p.one(USERS)] : p.one(USERS), dotted);
       setField(doc, 'host.name', p.chance(0.2) ? [...HOSTS] : p.one(HOSTS), dotted);
       history.push(doc);

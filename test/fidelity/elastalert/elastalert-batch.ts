@@ -10,6 +10,7 @@ export interface HarnessCase {
   rule_yaml: string;
   /** `_index` of events without one (the simulation's default too). */
   index: string;
+  timestamp_field: string;
   events: Record<string, unknown>[];
   history: Record<string, unknown>[];
   load_at: string;

@@ -67,6 +67,7 @@ function prepare(generated: GeneratedCase, setting: ElastAlertLine): Prepared {
       id: generated.id,
       rule_yaml: ruleToYaml(compileRule(def, config), ''),
       index: def.index!,
+      timestamp_field: def.timestamp_field!,
       events: generated.events,
       history: generated.history,
       load_at: iso(span.start),
