@@ -4,7 +4,8 @@ Elasticsearch faked, for the rule-type fidelity suite (test/fidelity/elastalert/
 Run it with the Python that has the line installed. It reads cases from stdin, one JSON object a
 line, and writes one JSON result a line to stdout, so one process serves a whole run:
 
-  in:  {"id", "rule_yaml", "index", "events": [...], "history": [...], "load_at": ISO, "run_ends": [ISO...], "flush_at": ISO}
+  in:  {"id", "rule_yaml", "index", "timestamp_field", "events": [...], "history": [...],
+        "load_at": ISO, "run_ends": [ISO...], "flush_at": ISO}
   out: {"id", "alerts": [{"at": ISO, "matches": [...]}], "disabled": bool, "uncaught": str|null, "load_error": str|null}
 
 For each case: the clock is set to `load_at` and the rule file is loaded with the rules loader's
@@ -14,7 +15,8 @@ runs the rule (run_rule: query, add_data, garbage_collect, realert, aggregation)
 send_pending_alerts (the daemon's pending-alert job). At `flush_at` pending alerts are sent once
 more, so an aggregation still open at the end is delivered. The rule's alerters are replaced by
 one that records the matches it is given and the clock. A rule ElastAlert disables
-(handle_uncaught_exception) is reported with the exception.
+(handle_uncaught_exception) is reported with the exception. ALERTSMITH_FIDELITY_TIMING=1 writes
+each case's time to stderr.
 
 The fake Elasticsearch answers what these paths ask: the rule's searches over the case's events
 (the time range, and the blacklist/whitelist query_string that init_rule's enhance_filter adds;
