@@ -14,6 +14,11 @@ export interface DetectionFilter {
   filter?: readonly Record<string, unknown>[] | undefined;
   /** Non-ECS field types. */
   eventFields?: Readonly<Record<string, FieldType>> | undefined;
+  /** blacklist / whitelist: ElastAlert adds a query for the list to the filter. */
+  type?: string;
+  compare_key?: unknown;
+  blacklist?: readonly string[] | undefined;
+  whitelist?: readonly string[] | undefined;
 }
 
 export interface CompileOptions {
@@ -42,7 +47,8 @@ export function detectionClauses(def: DetectionFilter): Record<string, unknown>[
 
 /**
  * The documents ElastAlert's search would return for a detection: its filter list (the Lucene
- * query as `query_string`, then the DSL clauses) ANDed, as the compiler writes it. Throws a
+ * query as `query_string`, then the DSL clauses, then the list query ElastAlert's `enhance_filter`
+ * adds to blacklist and whitelist rules) ANDed, as the compiler writes it. Throws a
  * QueryError naming the first construct it cannot evaluate.
  */
 export function compileDetectionFilter(def: DetectionFilter, opts: CompileOptions): DocMatcher {
@@ -58,5 +64,19 @@ export function compileDetectionFilter(def: DetectionFilter, opts: CompileOption
   detectionClauses(def).forEach((clause, i) =>
     matchers.push(i < offset ? compileDsl(clause.query, ctx, 'query') : compileDsl(clause, ctx, `filter[${i - offset}]`, true)),
   );
+  // Not in the rule file: ElastAlert adds it to the query of blacklist and whitelist rules.
+  const list = listFilterQuery(def);
+  if (list !== undefined) matchers.push(compileDsl({ query_string: { query: list } }, ctx, `the ${def.type} query ElastAlert adds`));
   return boolMatcher({ must: [], filter: matchers, should: [], mustNot: [] });
+}
+
+/**
+ * ElastAlert's `enhance_filter` for blacklist and whitelist rules: `k:"a" OR k:"b"`, or
+ * `NOT k:"a" AND NOT k:"b"`; an entry written `/.../` goes in unquoted, as a regular expression.
+ */
+export function listFilterQuery(def: DetectionFilter): string | undefined {
+  const entries = def.type === 'blacklist' ? def.blacklist : def.type === 'whitelist' ? def.whitelist : undefined;
+  if (entries === undefined || typeof def.compare_key !== 'string') return undefined;
+  const terms = entries.map((t) => (t.startsWith('/') && t.endsWith('/') ? `${def.compare_key as string}:${t}` : `${def.compare_key as string}:"${t}"`));
+  return def.type === 'whitelist' ? `NOT ${terms.join(' AND NOT ')}` : terms.join(' OR ');
 }

@@ -1,7 +1,6 @@
-import { lookupField } from '../incident/field-lookup.js';
 import type { EventTime } from './elastalert-time.js';
-import { hashKey } from './python-values.js';
-import { durationMs, SimulatedRuleType } from './rule-type.js';
+import { hashKey, pyHashable } from './python-values.js';
+import { durationUs, SimulatedRuleType } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
 
 /**
@@ -12,21 +11,21 @@ import type { SimEvent } from './sim-event.js';
 export class CardinalityRule extends SimulatedRuleType {
   private readonly cache = new Map<string, { value: unknown; terms: Map<string, number> }>();
   private readonly firstEvent = new Map<string, number>();
-  private readonly timeframe = durationMs(this.rule.timeframe);
+  private readonly timeframe = durationUs(this.rule.timeframe);
 
   addData(events: SimEvent[]): void {
     for (const e of events) {
       let key = '"all"';
       let qv: unknown = 'all';
       if (this.rule.query_key !== undefined) {
-        qv = lookupField(e.doc, this.rule.query_key as string) ?? null;
+        qv = pyHashable(this.lookup(e.doc, this.rule.query_key as string));
         key = hashKey(qv);
       }
       if (!this.cache.has(key)) this.cache.set(key, { value: qv, terms: new Map() });
-      if (!this.firstEvent.has(key)) this.firstEvent.set(key, e.time.ms);
-      const value = lookupField(e.doc, this.rule.cardinality_field as string);
+      if (!this.firstEvent.has(key)) this.firstEvent.set(key, e.time.us);
+      const value = this.lookup(e.doc, this.rule.cardinality_field as string);
       if (value !== undefined && value !== null) {
-        this.cache.get(key)!.terms.set(hashKey(value), e.time.ms);
+        this.cache.get(key)!.terms.set(hashKey(value), e.time.us);
         this.checkForMatch(key, e, true);
       }
     }
@@ -34,7 +33,7 @@ export class CardinalityRule extends SimulatedRuleType {
 
   private checkForMatch(key: string, e: SimEvent, gc: boolean): void {
     const size = this.cache.get(key)!.terms.size;
-    const elapsed = e.time.ms - (this.firstEvent.get(key) ?? e.time.ms);
+    const elapsed = e.time.us - (this.firstEvent.get(key) ?? e.time.us);
     const max = this.rule.max_cardinality as number | undefined;
     const min = this.rule.min_cardinality as number | undefined;
     if ((max !== undefined && size > max) || (min !== undefined && size < min && elapsed > this.timeframe)) {
@@ -50,7 +49,7 @@ export class CardinalityRule extends SimulatedRuleType {
 
   override garbageCollect(at: EventTime): void {
     for (const [key, entry] of this.cache) {
-      for (const [term, last] of [...entry.terms]) if (at.ms - last > this.timeframe) entry.terms.delete(term);
+      for (const [term, last] of [...entry.terms]) if (at.us - last > this.timeframe) entry.terms.delete(term);
       if (this.rule.min_cardinality !== undefined) {
         const extra = this.rule.query_key !== undefined ? { [this.rule.query_key as string]: entry.value } : {};
         this.checkForMatch(key, this.placeholder(at, extra), false);

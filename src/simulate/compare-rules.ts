@@ -1,7 +1,8 @@
-import { lookupField } from '../incident/field-lookup.js';
+import type { ElastAlertLine } from '../define/schema/config.js';
 import { hashKey, pyEquals, pyTruthy } from './python-values.js';
-import { durationMs, SimulatedRuleType } from './rule-type.js';
+import { durationUs, SimulatedRuleType } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
+import { ruleDisabled } from './simulation-error.js';
 
 /** ElastAlert's `CompareRule` family: each hit is a match when `compare` says so. */
 abstract class CompareRule extends SimulatedRuleType {
@@ -16,20 +17,32 @@ abstract class CompareRule extends SimulatedRuleType {
   }
 }
 
+/**
+ * ElastAlert looks `term in set(list)` up: an array or object value is unhashable, the TypeError
+ * escapes the rule type and ElastAlert disables the rule.
+ */
+function listed(term: unknown, list: unknown[], compareKey: string, line: ElastAlertLine): boolean {
+  if (term !== null && typeof term === 'object') {
+    throw ruleDisabled(line, `compare_key ${compareKey} holds ${Array.isArray(term) ? 'an array' : 'an object'} (${JSON.stringify(term)}), and Python cannot look it up in the list (TypeError: unhashable type)`);
+  }
+  return list.some((entry) => pyEquals(term, entry));
+}
+
 /** `type: blacklist`: `compare_key`'s value equals an entry of `blacklist`. */
 export class BlacklistRule extends CompareRule {
   protected compare(e: SimEvent): boolean {
-    const term = lookupField(e.doc, this.rule.compare_key as string);
-    return (this.rule.blacklist as unknown[]).some((entry) => pyEquals(term, entry));
+    const key = this.rule.compare_key as string;
+    return listed(this.lookup(e.doc, key), this.rule.blacklist as unknown[], key, this.line);
   }
 }
 
 /** `type: whitelist`: a value not in `whitelist`; a missing one matches unless `ignore_null`. */
 export class WhitelistRule extends CompareRule {
   protected compare(e: SimEvent): boolean {
-    const term = lookupField(e.doc, this.rule.compare_key as string);
+    const key = this.rule.compare_key as string;
+    const term = this.lookup(e.doc, key);
     if (term === undefined || term === null) return !this.rule.ignore_null;
-    return !(this.rule.whitelist as unknown[]).some((entry) => pyEquals(term, entry));
+    return !listed(term, this.rule.whitelist as unknown[], key, this.line);
   }
 }
 
@@ -48,13 +61,17 @@ export class ChangeRule extends CompareRule {
   }
 
   private keyOf(doc: Record<string, unknown>): string {
-    return hashKey(lookupField(doc, this.rule.query_key as string));
+    return hashKey(this.lookup(doc, this.rule.query_key as string));
   }
 
   protected compare(e: SimEvent): boolean {
     const key = this.keyOf(e.doc);
-    const values = this.compareKeys.map((ck) => lookupField(e.doc, ck) ?? null);
+    const values = this.compareKeys.map((ck) => this.lookup(e.doc, ck) ?? null);
     if (this.rule.ignore_null && values.some((v) => typeof v !== 'boolean' && !pyTruthy(v))) return false;
+    // With a timeframe, ElastAlert reads the time as `event[timestamp_field]`: a top-level key.
+    if (this.rule.timeframe !== undefined && !Object.hasOwn(e.doc, this.tsField)) {
+      throw ruleDisabled(this.line, `change with a timeframe reads timestamp_field ${this.tsField} as a top-level key of the event, and the event holds it nested (KeyError)`);
+    }
     let changed = false;
     const previous = this.occurrences.get(key);
     if (previous !== undefined) {
@@ -62,11 +79,11 @@ export class ChangeRule extends CompareRule {
       if (changed) {
         this.changeMap.set(key, [previous, values]);
         const at = this.occurrenceTime.get(key);
-        if (at !== undefined) changed = e.time.ms - at <= durationMs(this.rule.timeframe);
+        if (at !== undefined) changed = e.time.us - at <= durationUs(this.rule.timeframe);
       }
     }
     this.occurrences.set(key, values);
-    if (this.rule.timeframe !== undefined) this.occurrenceTime.set(key, e.time.ms);
+    if (this.rule.timeframe !== undefined) this.occurrenceTime.set(key, e.time.us);
     return changed;
   }
 

@@ -2,7 +2,10 @@ import { parseDateText } from '../query/date-values.js';
 
 /** An event time as ElastAlert holds it: a datetime with the offset its text was written in. */
 export interface EventTime {
+  /** Epoch milliseconds, as Elasticsearch compares dates. */
   ms: number;
+  /** Epoch microseconds, as Python's datetime keeps them (rule types compare these). */
+  us: number;
   /** Offset from UTC in minutes, as written (`Z` and naive times are UTC: 0). */
   offset: number;
 }
@@ -17,13 +20,20 @@ export function parseEventTime(value: unknown): EventTime | undefined {
   if (typeof value !== 'string') return undefined;
   const ms = parseDateText(value.trim());
   if (ms === undefined || /^-?\d+$/.test(value.trim())) return undefined;
+  // Digits 4 to 6 of the fraction: microseconds, which Python keeps and Elasticsearch drops.
+  const micros = Number((/[T ]\d{2}:?\d{2}:?\d{2}[.,](\d+)/.exec(value)?.[1] ?? '').padEnd(6, '0').slice(3, 6) || '0');
   const zone = ZONE.exec(value.trim())?.[1];
   let offset = 0;
   if (zone !== undefined && zone !== 'Z') {
     const digits = zone.slice(1).replace(':', '');
     offset = (zone.startsWith('-') ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
   }
-  return { ms, offset };
+  return { ms, us: ms * 1000 + micros, offset };
+}
+
+/** A run's end as a time (run ends are whole milliseconds, UTC). */
+export function timeAt(ms: number): EventTime {
+  return { ms, us: ms * 1000, offset: 0 };
 }
 
 /** Python's `datetime.isoformat()` of an aware datetime: microseconds only when non-zero, `+HH:MM`. */
@@ -31,7 +41,7 @@ export function pythonIsoFormat(t: EventTime): string {
   const local = new Date(t.ms + t.offset * 60_000);
   const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
   const base = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
-  const micros = local.getUTCMilliseconds() * 1000;
+  const micros = local.getUTCMilliseconds() * 1000 + (t.us - t.ms * 1000);
   const sign = t.offset < 0 ? '-' : '+';
   const abs = Math.abs(t.offset);
   return `${base}${micros ? `.${pad(micros, 6)}` : ''}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;

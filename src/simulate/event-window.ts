@@ -15,7 +15,7 @@ export class EventWindow {
 
   append(pair: [SimEvent, number]): void {
     let i = this.data.length;
-    while (i > 0 && this.data[i - 1]![0].time.ms > pair[0].time.ms) i--;
+    while (i > 0 && this.data[i - 1]![0].time.us > pair[0].time.us) i--;
     this.data.splice(i, 0, pair);
     this.running += pair[1];
     while (this.duration() >= this.timeframe && this.data.length > 0) {
@@ -27,7 +27,7 @@ export class EventWindow {
 
   duration(): number {
     if (this.data.length === 0) return 0;
-    return this.data[this.data.length - 1]![0].time.ms - this.data[0]![0].time.ms;
+    return this.data[this.data.length - 1]![0].time.us - this.data[0]![0].time.us;
   }
 
   count(): number {

@@ -1,8 +1,7 @@
-import { lookupField } from '../incident/field-lookup.js';
 import { pythonIsoFormat, type EventTime } from './elastalert-time.js';
 import { EventWindow } from './event-window.js';
-import { hashKey } from './python-values.js';
-import { durationMs, SimulatedRuleType } from './rule-type.js';
+import { hashKey, pyHashable } from './python-values.js';
+import { durationUs, SimulatedRuleType } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
 
 /**
@@ -14,31 +13,31 @@ export class FrequencyRule extends SimulatedRuleType {
 
   protected keyOf(e: SimEvent): { key: string; value: unknown } {
     if (this.rule.query_key === undefined) return { key: '"all"', value: 'all' };
-    const value = lookupField(e.doc, this.rule.query_key as string) ?? null;
+    const value = pyHashable(this.lookup(e.doc, this.rule.query_key as string));
     return { key: hashKey(value), value };
   }
 
   protected windowOf(key: string, value: unknown): EventWindow {
     let entry = this.occurrences.get(key);
     if (!entry) {
-      entry = { value, window: new EventWindow(durationMs(this.rule.timeframe)) };
+      entry = { value, window: new EventWindow(durationUs(this.rule.timeframe)) };
       this.occurrences.set(key, entry);
     }
     return entry.window;
   }
 
   addData(events: SimEvent[]): void {
-    let last: string | undefined;
+    let last: { key: string; value: unknown } | undefined;
     for (const e of events) {
-      const { key, value } = this.keyOf(e);
-      this.windowOf(key, value).append([e, 1]);
-      this.checkForMatch(key, false);
-      last = key;
+      last = this.keyOf(e);
+      this.windowOf(last.key, last.value).append([e, 1]);
+      this.checkForMatch(last.key, false);
     }
-    if (last !== undefined && this.occurrences.has(last)) this.checkForMatch(last, true);
+    // ElastAlert checks the last hit's key again, under that hit's own value (`True` for a key first seen as `1`).
+    if (last !== undefined && this.occurrences.has(last.key)) this.checkForMatch(last.key, true, last);
   }
 
-  protected checkForMatch(key: string, _end: boolean): void {
+  protected checkForMatch(key: string, _end: boolean, _as?: { value: unknown }): void {
     const window = this.occurrences.get(key)!.window;
     if (window.count() >= (this.rule.num_events as number)) {
       const newest = window.data[window.data.length - 1]![0];
@@ -58,20 +57,21 @@ export class FrequencyRule extends SimulatedRuleType {
 export class FlatlineRule extends FrequencyRule {
   private readonly firstEvent = new Map<string, number>();
 
-  protected override checkForMatch(key: string, end: boolean): void {
+  protected override checkForMatch(key: string, end: boolean, as?: { value: unknown }): void {
     if (!end) return;
     const entry = this.occurrences.get(key)!;
     const window = entry.window;
     const newest = window.data[window.data.length - 1]!;
-    const mostRecent = newest[0].time.ms;
+    const mostRecent = newest[0].time.us;
     if (!this.firstEvent.has(key)) this.firstEvent.set(key, mostRecent);
-    const timeframe = durationMs(this.rule.timeframe);
+    const timeframe = durationUs(this.rule.timeframe);
     if (mostRecent - this.firstEvent.get(key)! < timeframe) return;
     const count = window.count();
     if (count < (this.rule.threshold as number)) {
-      this.addMatch(newest[0], { key: entry.value, count, threshold: this.rule.threshold });
+      // ElastAlert 2 adds the threshold to the match; 0.2.4 does not.
+      this.addMatch(newest[0], { key: (as ?? entry).value, count, ...(this.line === '2' ? { threshold: this.rule.threshold } : {}) });
       if (!this.rule.forget_keys) {
-        this.firstEvent.set(key, Math.min(window.data[0]![0].time.ms, mostRecent - timeframe));
+        this.firstEvent.set(key, Math.min(window.data[0]![0].time.us, mostRecent - timeframe));
       } else {
         this.firstEvent.delete(key);
         this.occurrences.delete(key);
@@ -84,7 +84,7 @@ export class FlatlineRule extends FrequencyRule {
     if (keys.length === 0 && this.rule.query_key === undefined) keys.push('"all"');
     for (const key of keys) {
       this.windowOf(key, this.occurrences.get(key)?.value ?? 'all').append([this.placeholder(end), 0]);
-      if (!this.firstEvent.has(key)) this.firstEvent.set(key, end.ms);
+      if (!this.firstEvent.has(key)) this.firstEvent.set(key, end.us);
       this.checkForMatch(key, true);
     }
   }

@@ -1,4 +1,6 @@
+import type { ElastAlertLine } from '../define/schema/config.js';
 import { durationMillis, type DurationMapping } from '../duration.js';
+import { lookupEsKey } from './es-key-lookup.js';
 import type { EventTime } from './elastalert-time.js';
 import type { RuleMatch, SimEvent } from './sim-event.js';
 
@@ -12,7 +14,16 @@ export type RuleOptions = Record<string, unknown> & { type: string; timestamp_fi
 export abstract class SimulatedRuleType {
   readonly matches: RuleMatch[] = [];
 
-  constructor(protected readonly rule: RuleOptions) {}
+  constructor(
+    protected readonly rule: RuleOptions,
+    /** The ElastAlert line whose behaviour to follow where the lines differ. */
+    protected readonly line: ElastAlertLine = '2',
+  ) {}
+
+  /** A field as this line's `lookup_es_key` reads it. */
+  protected lookup(doc: unknown, path: string): unknown {
+    return lookupEsKey(doc, path, this.line);
+  }
 
   abstract addData(events: SimEvent[]): void;
 
@@ -30,6 +41,11 @@ export abstract class SimulatedRuleType {
   protected placeholder(time: EventTime, extra: Record<string, unknown> = {}): SimEvent {
     return { doc: { [this.tsField]: time, ...extra }, time, placeholder: true };
   }
+}
+
+/** A rule's duration option in microseconds (0 when absent): rule types compare Python datetimes. */
+export function durationUs(d: unknown): number {
+  return durationMs(d) * 1000;
 }
 
 /** A rule's duration option in milliseconds (0 when absent). */

@@ -1,6 +1,7 @@
-import { lookupField } from '../incident/field-lookup.js';
+import type { ElastAlertLine } from '../define/schema/config.js';
 import { createRuleType } from './create-rule-type.js';
-import { dtToTs, parseEventTime, type EventTime } from './elastalert-time.js';
+import { lookupEsKey } from './es-key-lookup.js';
+import { dtToTs, parseEventTime, pythonIsoFormat, timeAt, type EventTime } from './elastalert-time.js';
 import { pyStr } from './python-values.js';
 import { durationMs, type RuleOptions } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
@@ -22,6 +23,8 @@ export interface SimulationInput {
   now?: number;
   /** ElastAlert's `run_every`. @default 60000 (one minute) */
   runEvery?: number;
+  /** The ElastAlert line whose behaviour to follow where the lines differ. @default '2' */
+  elastalert?: ElastAlertLine;
   /** `_index` for hits without one. @default the rule's index, else 'alertsmith-test' */
   index?: string;
 }
@@ -31,6 +34,8 @@ export interface SimulationResult {
   matches: Match[];
   /** The alerts ElastAlert would send: each the list of matches piped to one command run. */
   alerts: Match[][];
+  /** When each alert is sent (epoch ms, a run's end), or null for an aggregation still open at `now`. */
+  alertTimes: (number | null)[];
   /** Matches dropped by realert. */
   silenced: number;
 }
@@ -38,78 +43,95 @@ export interface SimulationResult {
 /**
  * Runs a rule over hits the way ElastAlert would, one run per `run_every` from `start` to `now`:
  * each run hands its new hits to the rule type (`add_data`), then calls `garbage_collect` with the
- * run's end, then stamps `num_hits` (hits within `buffer_time`, default 45 minutes) and `num_matches`, applies realert (per `query_key` value, with
- * the run's end as ElastAlert's clock) and aggregation (ElastAlert 2: a match joins the open
- * aggregation while the clock has not passed its alert time). Deterministic: no wall clock.
+ * run's end, then stamps `num_hits` (hits within `buffer_time`, default 45 minutes) and
+ * `num_matches`, applies realert (per `query_key` value, with the run's end as ElastAlert's clock)
+ * and aggregation (a match joins the open aggregation while its alert time has not passed; the
+ * aggregation is sent by the pending-alert job after the first run past its alert time).
+ * Deterministic: no wall clock.
  */
 export function simulateRule(input: SimulationInput): SimulationResult {
   const rule = withCompoundKey(input.rule);
   const tsField = rule.timestamp_field;
   const index = input.index ?? (typeof rule.index === 'string' ? rule.index : 'alertsmith-test');
-  const hits = input.hits.map((doc, i) => toSimEvent(doc, i, rule, index));
-  const history = (input.history ?? []).map((doc, i) => toSimEvent(doc, i, rule, index));
+  const line = input.elastalert ?? '2';
+  const hits = input.hits.map((doc, i) => toSimEvent(doc, i, rule, index, line));
+  // History is read as the index holds it: without the joined compound-key field ElastAlert adds to hits.
+  const history = (input.history ?? []).map((doc, i) => toSimEvent(doc, i, { ...rule, compound_query_key: undefined }, index, line));
   hits.sort((a, b) => a.time.ms - b.time.ms);
-  const result: SimulationResult = { matches: [], alerts: [], silenced: 0 };
+  const result: SimulationResult = { matches: [], alerts: [], alertTimes: [], silenced: 0 };
   if (hits.length === 0 && input.start === undefined) return result;
 
-  const type = createRuleType(rule, history);
   const runEvery = input.runEvery ?? 60_000;
   const start = input.start ?? hits[0]!.time.ms;
+  const type = createRuleType(rule, history, line, timeAt(start));
   const now = input.now ?? hits[hits.length - 1]?.time.ms ?? start;
   const realert = durationMs(rule.realert);
   const aggregation = durationMs(rule.aggregation);
   const bufferTime = rule.buffer_time === undefined ? DEFAULT_BUFFER_TIME : durationMs(rule.buffer_time);
   const silencedUntil = new Map<string, number>();
-  let pending: { sendAt: number; matches: Match[] } | undefined;
+  // Open aggregations, oldest first; matches join the newest. Each is sent on its own time.
+  const pending: { sendAt: number; matches: Match[] }[] = [];
 
+  const send = (matches: Match[], at: number | null): void => {
+    result.alerts.push(matches);
+    result.alertTimes.push(at);
+  };
   let next = 0;
-  let end = Math.min(start + runEvery, Math.max(now, start));
-  for (;;) {
+  for (const end of runEnds(start, now, runEvery)) {
     const batch: SimEvent[] = [];
     while (next < hits.length && hits[next]!.time.ms <= end) batch.push(hits[next++]!);
     if (batch.length > 0) type.addData(batch);
-    type.garbageCollect({ ms: end, offset: 0 });
+    type.garbageCollect(timeAt(end));
     const produced = type.matches.splice(0);
-    if (pending && end >= pending.sendAt) {
-      result.alerts.push(pending.matches);
-      pending = undefined;
-    }
     for (const m of produced) {
       const match = m.doc;
       if (Object.hasOwn(match, tsField)) match[tsField] = dtToTs(m.time);
       match.num_hits = hitsWithin(hits, end - bufferTime, end);
       match.num_matches = produced.length;
       result.matches.push(match);
-      const silenceKey = silenceKeyOf(rule, match);
+      const silenceKey = silenceKeyOf(rule, match, line);
       if ((silencedUntil.get(silenceKey) ?? -Infinity) > end) {
         result.silenced++;
         continue;
       }
       if (realert > 0) silencedUntil.set(silenceKey, end + realert);
       if (aggregation === 0) {
-        result.alerts.push([match]);
-      } else if (pending && end <= pending.sendAt) {
-        pending.matches.push(match);
-      } else {
-        if (pending) result.alerts.push(pending.matches);
-        pending = { sendAt: end + aggregation, matches: [match] };
+        send([match], end);
+        continue;
       }
+      // A match joins the open aggregation unless its alert time has passed: ElastAlert 2 asks
+      // the clock, 0.2.4 the match's own timestamp.
+      const comparedUs = line === '0.2' ? m.time.us : end * 1000;
+      const open = pending[pending.length - 1];
+      if (open && open.sendAt * 1000 >= comparedUs) open.matches.push(match);
+      else pending.push({ sendAt: end + aggregation, matches: [match] });
     }
-    if (end >= now) break;
+    // The pending-alert job after the run: an aggregation is sent once the clock has passed its alert time.
+    while (pending.length > 0 && end > pending[0]!.sendAt) send(pending.shift()!.matches, end);
+  }
+  // Aggregations still open at `now` are sent when they close: count them.
+  for (const open of pending) send(open.matches, null);
+  return result;
+}
+
+/** The ends of ElastAlert's runs, one per `runEvery` after `start`, the last one at `now`. */
+export function runEnds(start: number, now: number, runEvery: number): number[] {
+  const ends: number[] = [];
+  let end = Math.min(start + runEvery, Math.max(now, start));
+  for (;;) {
+    ends.push(end);
+    if (end >= now) return ends;
     end = Math.min(end + runEvery, now);
   }
-  // An aggregation still open at `now` is sent when it closes: count it.
-  if (pending) result.alerts.push(pending.matches);
-  return result;
 }
 
 /**
  * ElastAlert's silence key: the `query_key` value as text (any value but None, so `''` too);
  * flatline matches carry it as `key` instead, since their event may be only a timestamp.
  */
-function silenceKeyOf(rule: RuleOptions, match: Match): string {
+function silenceKeyOf(rule: RuleOptions, match: Match, line: ElastAlertLine): string {
   if (rule.query_key === undefined) return '';
-  const value = rule.type === 'flatline' && Object.hasOwn(match, 'key') ? match.key : lookupField(match, rule.query_key as string);
+  const value = rule.type === 'flatline' && Object.hasOwn(match, 'key') ? match.key : lookupEsKey(match, rule.query_key as string, line);
   return value === undefined || value === null ? '' : `.${pyStr(value)}`;
 }
 
@@ -135,9 +157,9 @@ function withCompoundKey(rule: RuleOptions): RuleOptions {
   return { ...rule, query_key: (rule.query_key as string[]).join(','), compound_query_key: rule.query_key };
 }
 
-function toSimEvent(source: Record<string, unknown>, i: number, rule: RuleOptions, index: string): SimEvent {
+function toSimEvent(source: Record<string, unknown>, i: number, rule: RuleOptions, index: string, line: ElastAlertLine): SimEvent {
   const tsField = rule.timestamp_field;
-  const raw = lookupField(source, tsField);
+  const raw = lookupEsKey(source, tsField, line);
   const time: EventTime | undefined = parseEventTime(raw);
   if (time === undefined) {
     throw new SimulationError(
@@ -147,8 +169,26 @@ function toSimEvent(source: Record<string, unknown>, i: number, rule: RuleOption
   }
   // A shallow copy is enough: rule types deep-copy a hit when they make a match of it.
   const { _id, _index, ...rest } = source;
-  const doc: Record<string, unknown> = { ...rest, _id: _id ?? `event-${i + 1}`, _index: _index ?? index };
+  // ElastAlert turns the timestamp into a datetime where it found it; a match converts it back
+  // (`dt_to_ts`) only as a top-level key, so a nested one is piped as `isoformat()`.
+  const timed = Object.hasOwn(rest, tsField) ? rest : withNestedValue(rest, tsField, pythonIsoFormat(time));
+  const doc: Record<string, unknown> = { ...timed, _id: _id ?? `event-${i + 1}`, _index: _index ?? index };
   const compound = rule.compound_query_key as string[] | undefined;
-  if (compound) doc[rule.query_key as string] = compound.map((k) => pyStr(lookupField(source, k))).join(', ');
+  if (compound) doc[rule.query_key as string] = compound.map((k) => pyStr(lookupEsKey(source, k, line))).join(', ');
   return { doc, time };
+}
+
+/** A copy of `doc` with the value at a nested dotted path (greedy, as `lookup_es_key` walks) replaced. */
+function withNestedValue(doc: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const parts = path.split('.');
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const head = parts.slice(0, i).join('.');
+    const child = doc[head];
+    if (Object.hasOwn(doc, head) && child !== null && typeof child === 'object' && !Array.isArray(child)) {
+      const rest = parts.slice(i).join('.');
+      const inner = child as Record<string, unknown>;
+      return { ...doc, [head]: Object.hasOwn(inner, rest) ? { ...inner, [rest]: value } : withNestedValue(inner, rest, value) };
+    }
+  }
+  return doc;
 }

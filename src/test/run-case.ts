@@ -1,4 +1,4 @@
-import type { SearchEngine } from '../define/schema/config.js';
+import type { ElastAlertLine, SearchEngine } from '../define/schema/config.js';
 import type { Definition } from '../define/schema/definition.js';
 import type { TestCase } from '../define/schema/test-case.js';
 import { AlertsmithError, describeThrown } from '../errors.js';
@@ -8,7 +8,7 @@ import type { IncidentMapping } from '../incident/mapping.js';
 import { compileDetectionFilter } from '../query/detection-query.js';
 import { parseEventTime } from '../simulate/elastalert-time.js';
 import { durationMs, type RuleOptions } from '../simulate/rule-type.js';
-import { simulateRule } from '../simulate/simulate-rule.js';
+import { simulateRule, type SimulationResult } from '../simulate/simulate-rule.js';
 import type { CaseResult } from './case-result.js';
 import { compareIncident } from './compare-incident.js';
 
@@ -16,10 +16,12 @@ export interface CaseInput {
   definition: Definition;
   mapping: IncidentMapping;
   testCase: TestCase;
-  /** The case's events with its fixtures' events first. */
-  events: Record<string, unknown>[];
+  /** The ElastAlert line to simulate. @default '2' */
+  elastalert?: ElastAlertLine;
   /** The engine whose query semantics to follow. @default 'elasticsearch' */
   engine?: SearchEngine;
+  /** The case's events with its fixtures' events first. */
+  events: Record<string, unknown>[];
 }
 
 /**
@@ -32,23 +34,7 @@ export function runCase(input: CaseInput): CaseResult {
   const { definition: def, testCase, events } = input;
   const result: CaseResult = { name: testCase.name, passed: false, alerts: 0, matches: 0, incidents: [], failures: [] };
   try {
-    const times = events.map((e, i) => eventTime(e, i, def.timestamp_field ?? '@timestamp'));
-    let now: number;
-    if (testCase.now !== undefined) {
-      const parsed = parseEventTime(testCase.now);
-      if (parsed === undefined) throw new AlertsmithError('ALERTSMITH_TEST_INVALID', `now ${JSON.stringify(testCase.now)} is not an ISO 8601 time such as 2026-01-01T10:30:00Z`);
-      now = parsed.ms;
-    } else {
-      now = Math.max(...times);
-    }
-    // The case's index: history first (it was there before), then the events.
-    const indexDocuments = [...(testCase.history ?? []), ...events];
-    const matcher = compileDetectionFilter(def, { now, indexDocuments, ...(input.engine ? { engine: input.engine } : {}) });
-    const hits = events.filter((e) => matcher(e));
-    const history = (testCase.history ?? []).filter((e) => matcher(e));
-    const rule = def as unknown as RuleOptions;
-    const start = times.length > 0 ? Math.min(...times) : now - 2 * durationMs(rule.timeframe);
-    const sim = simulateRule({ rule, hits, history, start: Math.min(start, now), now });
+    const { sim } = simulateCase(def, testCase, events, input.elastalert ?? '2', input.engine ?? 'elasticsearch');
     result.alerts = sim.alerts.length;
     result.matches = sim.matches.length;
     result.incidents = sim.alerts.flatMap((alert) => planIncidents(alert, input.mapping));
@@ -58,6 +44,51 @@ export function runCase(input: CaseInput): CaseResult {
   }
   result.passed = result.failures.length === 0;
   return result;
+}
+
+/** What `alertsmith test` makes of a case before comparing: the hits, the simulated run, its span. */
+export interface CaseSimulation {
+  sim: SimulationResult;
+  /** When the first run starts and the last one ends, epoch ms. */
+  start: number;
+  now: number;
+}
+
+/**
+ * The query over the case's events (with `now` as the clock), then the rule type over the hits
+ * with realert and aggregation. Throws an AlertsmithError for what it cannot run.
+ */
+export function simulateCase(
+  def: Definition,
+  testCase: Pick<TestCase, 'now' | 'history'>,
+  events: Record<string, unknown>[],
+  elastalert: ElastAlertLine = '2',
+  engine: SearchEngine = 'elasticsearch',
+): CaseSimulation {
+  const { start, now } = caseSpan(def, testCase, events);
+  // The case's index: history first (it was there before), then the events.
+  const indexDocuments = [...(testCase.history ?? []), ...events];
+  const matcher = compileDetectionFilter(def, { now, indexDocuments, engine });
+  // `event-<n>` numbers the case's events, whether or not the query keeps them.
+  const hits = events.map((e, i) => (e._id === undefined ? { ...e, _id: `event-${i + 1}` } : e)).filter((e) => matcher(e));
+  const history = (testCase.history ?? []).filter((e) => matcher(e));
+  const rule = def as unknown as RuleOptions;
+  return { sim: simulateRule({ rule, hits, history, start, now, elastalert }), start, now };
+}
+
+/** When a case's first run starts (its earliest event) and its last run ends (`now`, else the latest event), epoch ms. */
+export function caseSpan(def: Definition, testCase: Pick<TestCase, 'now'>, events: Record<string, unknown>[]): { start: number; now: number } {
+  const times = events.map((e, i) => eventTime(e, i, def.timestamp_field ?? '@timestamp'));
+  let now: number;
+  if (testCase.now !== undefined) {
+    const parsed = parseEventTime(testCase.now);
+    if (parsed === undefined) throw new AlertsmithError('ALERTSMITH_TEST_INVALID', `now ${JSON.stringify(testCase.now)} is not an ISO 8601 time such as 2026-01-01T10:30:00Z`);
+    now = parsed.ms;
+  } else {
+    now = Math.max(...times);
+  }
+  const start = Math.min(times.length > 0 ? Math.min(...times) : now - 2 * durationMs((def as unknown as RuleOptions).timeframe), now);
+  return { start, now };
 }
 
 function eventTime(e: Record<string, unknown>, i: number, field: string): number {

@@ -65,7 +65,7 @@ export async function runTest(options: TestOptions): Promise<number> {
       const fixtureEvents = await Promise.all(
         (def.tests ?? []).map(async (c) => (await Promise.all((c.fixtures ?? []).map((f) => readFixture(absolute, f)))).flat()),
       );
-      results.push(testDetection({ definition: def, file, fixtureEvents, requireTests: options.requireTests ?? false, engine: config.engine }));
+      results.push(testDetection({ definition: def, file, fixtureEvents, requireTests: options.requireTests ?? false, engine: config.engine, elastalert: config.elastalert }));
     } catch (e) {
       results.push({ id: def.id, file, cases: [], problems: [e instanceof AlertsmithError ? e.message : describeThrown(e)] });
     }

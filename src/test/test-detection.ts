@@ -1,4 +1,4 @@
-import type { SearchEngine } from '../define/schema/config.js';
+import type { ElastAlertLine, SearchEngine } from '../define/schema/config.js';
 import type { Definition } from '../define/schema/definition.js';
 import { incidentMappingOf } from '../compile/incident-mapping.js';
 import type { DetectionResult } from './case-result.js';
@@ -9,6 +9,8 @@ export interface DetectionInput {
   file: string;
   /** Events of each case's fixtures, by case index (read at the edge). */
   fixtureEvents?: Record<string, unknown>[][];
+  /** The ElastAlert line to simulate where the lines differ. @default '2' */
+  elastalert?: ElastAlertLine;
   /** Fail a detection without a case that fires and one that does not. @default false */
   requireTests?: boolean;
   /** The engine whose query semantics to follow (the config's `engine`). @default 'elasticsearch' */
@@ -24,6 +26,7 @@ export function testDetection(input: DetectionInput): DetectionResult {
       definition: def,
       mapping,
       testCase,
+      elastalert: input.elastalert ?? '2',
       events: [...(input.fixtureEvents?.[i] ?? []), ...(testCase.events ?? [])],
       ...(input.engine ? { engine: input.engine } : {}),
     }),

@@ -1,4 +1,5 @@
 import { definitionSchema } from './checks/definition-schema.js';
+import { ecsArrayField } from './checks/ecs-array-field.js';
 import { idMatchesFile } from './checks/id-matches-file.js';
 import { indexPattern } from './checks/index-pattern.js';
 import { luceneSyntax } from './checks/lucene-syntax.js';
@@ -19,4 +20,5 @@ export const DEFINITION_CHECKS: readonly DefinitionCheck[] = [
   unknownField,
   timeframeRequired,
   indexPattern,
+  ecsArrayField,
 ];

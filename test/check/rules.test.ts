@@ -91,3 +91,25 @@ describe('the query traps (query-term-whitespace, field-pattern-escape, query-te
     expect(linted().filter((f) => f.file.endsWith('/clean.ts'))).toEqual([]);
   });
 });
+
+describe('ecs-array-field', () => {
+  const linted = fixtureFindings('ecs-array-field');
+  const findings = () => linted().filter((f) => f.ruleId === 'ecs-array-field');
+
+  it('is an error on a blacklist/whitelist compare_key that ECS marks as an array, since ElastAlert disables the rule', () => {
+    const errors = findings().filter((f) => f.level === 'error');
+    expect(errors.map((f) => f.message)).toEqual([
+      "compare_key event.category holds an array in ECS: ElastAlert's blacklist looks the whole value up in a set, raises TypeError and disables the rule",
+    ]);
+    expect(placesOf(errors, 'ecs-array-field')).toEqual([placeOf('ecs-array-field', 'category-blacklist.ts', "'event.category'")]);
+  });
+
+  it('warns on a query_key or new_term field that holds arrays, and says nothing of single-valued fields', () => {
+    const warnings = findings().filter((f) => f.level === 'warning');
+    expect(warnings.map((f) => `${f.file.split('/').pop()}: ${f.message.split(':')[0]}`)).toEqual([
+      'category-blacklist.ts: query_key related.ip holds an array in ECS',
+      'new-tags.ts: tags holds an array in ECS',
+    ]);
+    expect(findings().filter((f) => f.file.endsWith('user-whitelist.ts'))).toEqual([]);
+  });
+});

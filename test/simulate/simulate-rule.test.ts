@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulateRule, type SimulationInput } from '../../src/simulate/simulate-rule.js';
 import { SimulationError } from '../../src/simulate/simulation-error.js';
 import { dtToTs, parseEventTime, pythonIsoFormat } from '../../src/simulate/elastalert-time.js';
-
-const T0 = Date.parse('2026-01-01T10:00:00Z');
-const at = (minute: number, extra: Record<string, unknown> = {}) => ({
-  '@timestamp': new Date(T0 + minute * 60_000).toISOString().replace('.000Z', 'Z'),
-  ...extra,
-});
-
-function run(rule: Record<string, unknown>, hits: Record<string, unknown>[], more: Partial<SimulationInput> = {}) {
-  return simulateRule({
-    rule: { timestamp_field: '@timestamp', realert: { minutes: 0 }, index: 'logs-*', ...rule } as unknown as SimulationInput['rule'],
-    hits,
-    ...more,
-  });
-}
+import { at, run, T0 } from './simulation-fixtures.js';
 
 describe('ElastAlert times', () => {
   it('formats match timestamps as dt_to_ts does: Z for UTC, milliseconds only when present', () => {

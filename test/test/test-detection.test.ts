@@ -31,6 +31,18 @@ describe('testing one detection', () => {
     expect(r.cases[0]!.failures[0]).toContain('"nested"');
   });
 
+  it('fails a case on which ElastAlert would disable the rule, naming the configured line', () => {
+    const def = definition({
+      type: 'blacklist',
+      compare_key: 'event.category',
+      blacklist: ['malware'],
+      tests: [{ name: 'c', events: [{ '@timestamp': '2026-01-01T00:00:00Z', event: { category: ['malware', 'file'] } }], expect: { alerts: 1 } }],
+    });
+    const failure = (line?: '2' | '0.2') => testDetection({ file: 'd.ts', definition: def, ...(line ? { elastalert: line } : {}) }).cases[0]!.failures[0];
+    expect(failure()).toMatch(/^ElastAlert 2 disables this rule: compare_key event.category holds an array .*\[ALERTSMITH_TEST_DISABLED\]$/);
+    expect(failure('0.2')).toMatch(/^ElastAlert 0\.2\.4 disables this rule/);
+  });
+
   it('evaluates date math against the case clock, not the wall clock', () => {
     const def = definition({
       query: '@timestamp:>=now-10m',

@@ -49,7 +49,12 @@ export const configSchema = z.strictObject({
   engine: searchEngineSchema.default('elasticsearch'),
   /** Settings of `alertsmith check`, e.g. `{ rules: { 'realert-flood': 'off' } }`. @default { rules: {} } */
   check: checkSchema.default({ rules: {} }),
+  /** The ElastAlert line the rules run on, which `alertsmith test` simulates where the lines differ: ElastAlert 2 or Yelp ElastAlert 0.2.x. @default '2' */
+  elastalert: z.enum(['2', '0.2']).default('2'),
 });
+
+/** An ElastAlert line: '2' (ElastAlert 2, maintained) or '0.2' (Yelp ElastAlert 0.2.4). */
+export type ElastAlertLine = ResolvedConfig['elastalert'];
 
 /** The config as a user writes it. */
 export type ConfigInput = z.input<typeof configSchema>;
