@@ -1,5 +1,5 @@
 import type { CommitSpoil, FaultName, SimulatorFault } from './contract.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../seeded-random.js';
 
 /** What to do with one request instead of (or after) handling it normally. */
 export type FaultAction =

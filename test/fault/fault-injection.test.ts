@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchDedupKey } from '../../src/incident/dedup-key.js';
-import { seededRandom } from '../../src/simulator/seeded-random.js';
+import { seededRandom } from '../../src/seeded-random.js';
 import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
 import { API_KEY, buildBundle, runBundle, SSH_FLAGS, tempDir, type Bundle } from '../runtime/runtime-harness.js';
 

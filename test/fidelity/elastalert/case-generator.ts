@@ -5,6 +5,7 @@
  * window edges, microsecond times, missing and null keys, `true`/`1` keys, arrays, nested and
  * dotted fields, and history (inside and outside terms_window_size) for new_term.
  */
+import { seededRandom } from '../../../src/seeded-random.js';
 
 export interface GeneratedCase {
   /** `<seed>:<index>`: enough to regenerate it. */
@@ -17,18 +18,6 @@ export interface GeneratedCase {
 }
 
 export const RULE_TYPES = ['any', 'blacklist', 'whitelist', 'change', 'frequency', 'spike', 'flatline', 'new_term', 'cardinality'] as const;
-
-/** mulberry32: small, fast, and the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const T0 = Date.parse('2026-01-05T10:00:00Z');
 const MINUTE = 60_000;

@@ -1,22 +1,13 @@
+import { seededRandom } from '../../../src/seeded-random.js';
+
 /**
  * Seeded random Lucene queries from a small grammar over the corpus's atoms: boolean operators,
  * modifiers, groups (some on a field), negations. The same seed gives the same queries.
  */
 
-/** mulberry32: a tiny, well-mixed 32-bit generator. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomQueries(atoms: readonly string[], seed: number, count: number): string[] {
-  const rnd = generator(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const fieldGroup = (): string => {
     // A group on one field, as `event.code:(4624 OR 4625)` is written.
@@ -50,7 +41,7 @@ export function randomQueries(atoms: readonly string[], seed: number, count: num
  * and minimum_should_match, nested up to three levels.
  */
 export function randomDslQueries(clauses: readonly Record<string, unknown>[], seed: number, count: number): Record<string, unknown>[] {
-  const rnd = generator(seed ^ 0x5bd1e995);
+  const rnd = seededRandom(seed ^ 0x5bd1e995);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const list = (depth: number): Record<string, unknown>[] => Array.from({ length: Math.floor(rnd() * 3) }, () => clause(depth - 1));
   const clause = (depth: number): Record<string, unknown> => {

@@ -1,6 +1,7 @@
 /**
  * A small deterministic generator (mulberry32): numbers in [0, 1), the same sequence for the same
- * seed, so a fault scenario can be replayed exactly from its seed.
+ * seed on every machine, so a fault scenario or a differential case can be replayed from its seed.
+ * The one copy: the simulator's random faults and the test suites' generators use it.
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
