@@ -6,6 +6,7 @@ import { xsoarSchema } from './schema/xsoar.js';
 import { findNonPlainValue } from './plain-data.js';
 import { formatPath, schemaIssues, type IssueContext, type PropertyPath, type SchemaIssue } from './schema-issues.js';
 import { DEFAULT_TIMESTAMP_FIELD } from '../incident/command-flags.js';
+import { isRecord } from '../incident/field-lookup.js';
 import { commandArguments } from '../compile/command.js';
 import { commandLimitIssues } from '../compile/command-limits.js';
 import { findLoneSurrogates, LONE_SURROGATE_MESSAGE } from './lone-surrogates.js';
@@ -37,7 +38,10 @@ export function validateDefinition(exported: unknown, expectedId: string | undef
       }],
     };
   }
-  const surrogates = findLoneSurrogates(exported).map((path) => ({
+  // `tests` is never written into the rule, and its sample events are most of a real definition's
+  // text (a tenth of build's time on a project whose detections carry 10-30 events a case).
+  const ruleParts = isRecord(exported) ? Object.fromEntries(Object.entries(exported).filter(([key]) => key !== 'tests')) : exported;
+  const surrogates = findLoneSurrogates(ruleParts).map((path) => ({
     path: formatPath(path),
     at: path,
     message: `${formatPath(path)} ${LONE_SURROGATE_MESSAGE}`,

@@ -70,6 +70,12 @@ describe('validateDefinition', () => {
     expect(validateDefinition({ ...valid, query: 'message:"\u{1F600}"' }, 'a', config).ok).toBe(true);
   });
 
+  it('leaves lone surrogates in test events alone: tests are never written into the rule', () => {
+    const tests = [{ name: 'odd text', events: [{ '@timestamp': '2026-01-01T00:00:00Z', message: 'x\ud800' }], expect: { alerts: 1 } }];
+    expect(validateDefinition({ ...valid, tests }, 'a', config).ok).toBe(true);
+    expect(validateDefinition({ ...valid, tests, query: 'message:x\ud800' }, 'a', config)).toMatchObject({ ok: false, issues: [{ path: 'query' }] });
+  });
+
   it('reports a lone surrogate in a field the schema also checks only once', () => {
     const result = validateDefinition({ ...valid, name: 'x\udfff' }, 'a', config);
     expect(!result.ok && result.issues).toEqual([expect.objectContaining({ path: 'name', at: ['name'], message: expect.stringMatching(/lone UTF-16 surrogate/) })]);
