@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const N = Number(process.env.BENCH_DEFINITIONS ?? 3141);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { findDefinitionFiles } = await import(path.join(root, 'dist/build/find-definition-files.js'));
+const { findDefinitionFiles } = await import(path.join(root, 'dist/commands/build/find-definition-files.js'));
 const { validateDefinitionFiles } = await import(path.join(root, 'dist/validate/validate-definition-files.js'));
-const { planBuild } = await import(path.join(root, 'dist/build/plan-build.js'));
-const { applyOutputs } = await import(path.join(root, 'dist/build/write-generated.js'));
+const { planBuild } = await import(path.join(root, 'dist/commands/build/plan-build.js'));
+const { applyOutputs } = await import(path.join(root, 'dist/commands/build/write-generated.js'));
 const { configSchema } = await import(path.join(root, 'dist/define/schema/config.js'));
 
 const TYPES = [

@@ -15,7 +15,7 @@ const runs = Number(process.env.BENCH_TEST_RUNS ?? 3);
 const TARGET_SECONDS = 2;
 const EVENTS = 10;
 
-if (!existsSync(path.join(root, 'dist/test/run-test.js'))) {
+if (!existsSync(path.join(root, 'dist/commands/test/run-test.js'))) {
   console.error('test bench: dist/ has no test command; run `npm run build:dist` first');
   process.exit(1);
 }
@@ -84,10 +84,10 @@ try {
   symlinkSync(root, path.join(dir, 'node_modules', 'alertsmith'), 'dir');
 
   // The testing alone, in process, on the same definitions.
-  const { importTypeScriptModules } = await import(pathToFileURL(path.join(root, 'dist/build/import-typescript.js')).href);
+  const { importTypeScriptModules } = await import(pathToFileURL(path.join(root, 'dist/commands/build/import-typescript.js')).href);
   const { validateDefinition } = await import(pathToFileURL(path.join(root, 'dist/define/validate-definition.js')).href);
   const { configSchema } = await import(pathToFileURL(path.join(root, 'dist/define/schema/config.js')).href);
-  const { testDetection } = await import(pathToFileURL(path.join(root, 'dist/test/test-detection.js')).href);
+  const { testDetection } = await import(pathToFileURL(path.join(root, 'dist/commands/test/test-detection.js')).href);
   const files = Array.from({ length: count }, (_, i) => path.join(dir, 'definitions', `generated-${String(i).padStart(4, '0')}.ts`));
   const modules = await importTypeScriptModules(files, dir);
   const config = configSchema.parse({});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../build/load-config.js';
+import { loadConfig } from '../commands/build/load-config.js';
 import { packageVersion } from '../cli/package-version.js';
 import { AlertsmithError, EXIT } from '../errors.js';
 import { checkProject } from './check-project.js';

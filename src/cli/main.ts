@@ -24,7 +24,7 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .option('--out <dir>', 'output folder (default: the config\'s out, else generated)')
     .option('--strict', 'write nothing when alertsmith check reports errors')
     .action(async (opts: { check?: boolean; config?: string; out?: string; strict?: boolean }) => {
-      const { runBuild } = await import('../build/run-build.js');
+      const { runBuild } = await import('../commands/build/run-build.js');
       exitCode = await runBuild({ cwd, check: opts.check ?? false, config: opts.config, out: opts.out, strict: opts.strict ?? false });
     });
 
@@ -57,7 +57,7 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .option('--require-tests', 'fail detections without a case that fires and a case that does not')
     .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
     .action(async (paths: string[], opts: { format: string; requireTests?: boolean; config?: string }) => {
-      const { runTest } = await import('../test/run-test.js');
+      const { runTest } = await import('../commands/test/run-test.js');
       exitCode = await runTest({
         cwd,
         paths,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { idFromFileName } from '../build/find-definition-files.js';
-import { importTypeScriptModules, type ImportedModule } from '../build/import-typescript.js';
+import { idFromFileName } from '../commands/build/find-definition-files.js';
+import { importTypeScriptModules, type ImportedModule } from '../commands/build/import-typescript.js';
 import { projectDocumentFields } from '../check/field-set.js';
 import { compareFindings, type Finding } from '../check/finding.js';
 import type { RuleSetting } from '../check/rule-levels.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { anyDefinition, definitionSource, tempProject } from '../build/temp-project.js';
+import { anyDefinition, definitionSource, tempProject } from '../commands/build/temp-project.js';
 
 function capture() {
   let out = '';

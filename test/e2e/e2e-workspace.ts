@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { runBuild } from '../../src/build/run-build.js';
+import { runBuild } from '../../src/commands/build/run-build.js';
 import { RUNTIME_BUNDLE } from './elastalert-lines.js';
 
 /** A temporary folder with rules built for this machine, an ElastAlert config and a state dir. */

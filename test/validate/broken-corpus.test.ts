@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/run-build.js';
+import { runBuild } from '../../src/commands/build/run-build.js';
 import { checkProject } from '../../src/check/check-project.js';
 import type { Finding } from '../../src/check/finding.js';
 import { formatFindings } from '../../src/check/run-check.js';
 import { configSchema } from '../../src/define/schema/config.js';
-import { runTest } from '../../src/test/run-test.js';
-import { captureStream } from '../build/temp-project.js';
+import { runTest } from '../../src/commands/test/run-test.js';
+import { captureStream } from '../commands/build/temp-project.js';
 
 /**
  * One mistake users make per file. The controls: clean.ts, star-index-warning.ts (a warning

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/run-build.js';
+import { runBuild } from '../../src/commands/build/run-build.js';
 import { checkProject } from '../../src/check/check-project.js';
 import { configSchema } from '../../src/define/schema/config.js';
 import { customFieldDeclarations } from '../../src/validate/custom-field-declarations.js';
-import { anyDefinition, captureStream, definitionSource, tempProject } from '../build/temp-project.js';
+import { anyDefinition, captureStream, definitionSource, tempProject } from '../commands/build/temp-project.js';
 
 describe('customFieldDeclarations', () => {
   it('reads quoted and plain member names of CustomEventFields augmentations, not comments', () => {

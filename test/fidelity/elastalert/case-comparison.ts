@@ -1,7 +1,7 @@
 import { AlertsmithError } from '../../../src/errors.js';
 import { planIncidents } from '../../../src/incident/incident-body.js';
 import type { IncidentMapping } from '../../../src/incident/mapping.js';
-import type { CaseSimulation } from '../../../src/test/run-case.js';
+import type { CaseSimulation } from '../../../src/commands/test/run-case.js';
 import type { HarnessResult } from './elastalert-batch.js';
 
 /**

@@ -21,7 +21,7 @@ import { configSchema, type ElastAlertLine } from '../../../src/define/schema/co
 import { validateDefinition } from '../../../src/define/validate-definition.js';
 import type { IncidentMapping } from '../../../src/incident/mapping.js';
 import { runEnds } from '../../../src/simulate/simulate-rule.js';
-import { caseSpan, simulateCase } from '../../../src/test/run-case.js';
+import { caseSpan, simulateCase } from '../../../src/commands/test/run-case.js';
 import { ELASTALERT_LINES } from '../../e2e/elastalert-lines.js';
 import { elastAlertOutcome, firstDifference, simulationOutcome, type Outcome } from './case-comparison.js';
 import { generateCases, type GeneratedCase } from './case-generator.js';

@@ -1,6 +1,6 @@
-import type { ExpectedIncident } from '../define/schema/test-case.js';
-import type { IncidentBody } from '../incident/incident-body.js';
-import { severityNumber } from '../incident/severity.js';
+import type { ExpectedIncident } from '../../define/schema/test-case.js';
+import type { IncidentBody } from '../../incident/incident-body.js';
+import { severityNumber } from '../../incident/severity.js';
 
 /**
  * The differences between an expected (partial) incident and the one planned, one line each,

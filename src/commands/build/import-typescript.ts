@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describeThrown } from '../errors.js';
+import { describeThrown } from '../../errors.js';
 
 /** What one TypeScript module gave: its exports, or why it could not be loaded. */
 export type ImportedModule =
@@ -54,7 +54,7 @@ export async function importTypeScriptModules(files: string[], cwd: string): Pro
 }
 
 /** This package's authoring entry: index.ts when running from src/ (tests), index.js from dist/. */
-const OWN_ENTRY = [new URL('../index.js', import.meta.url), new URL('../index.ts', import.meta.url)]
+const OWN_ENTRY = [new URL('../../index.js', import.meta.url), new URL('../../index.ts', import.meta.url)]
   .map((u) => fileURLToPath(u))
   .find((f) => existsSync(f))!;
 

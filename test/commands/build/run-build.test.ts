@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/run-build.js';
-import { AlertsmithError } from '../../src/errors.js';
+import { runBuild } from '../../../src/commands/build/run-build.js';
+import { AlertsmithError } from '../../../src/errors.js';
 import { anyDefinition, captureStream, definitionSource, tempProject } from './temp-project.js';
 
 async function build(cwd: string, extra: { check?: boolean; config?: string } = {}) {

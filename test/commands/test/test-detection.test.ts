@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { definitionSchema, type Definition } from '../../src/define/schema/definition.js';
-import { testDetection } from '../../src/test/test-detection.js';
+import { definitionSchema, type Definition } from '../../../src/define/schema/definition.js';
+import { testDetection } from '../../../src/commands/test/test-detection.js';
 
 function definition(extra: Record<string, unknown>): Definition {
   return {

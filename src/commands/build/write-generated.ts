@@ -1,7 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AlertsmithError, EXIT } from '../errors.js';
+import { AlertsmithError, EXIT } from '../../errors.js';
 
 /** The rule files in the output folder (`*.yaml`, `*.yml`, not nested), by name. */
 export async function readOutputFolder(dir: string): Promise<Map<string, string>> {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/run-build.js';
+import { runBuild } from '../../../src/commands/build/run-build.js';
 import { captureStream } from './temp-project.js';
 
 const project = fileURLToPath(new URL('./fixtures/strict/', import.meta.url));

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { configSchema, type ResolvedConfig } from '../define/schema/config.js';
-import { schemaIssues } from '../define/schema-issues.js';
-import { AlertsmithError } from '../errors.js';
+import { configSchema, type ResolvedConfig } from '../../define/schema/config.js';
+import { schemaIssues } from '../../define/schema-issues.js';
+import { AlertsmithError } from '../../errors.js';
 import { importTypeScriptModules } from './import-typescript.js';
 
 export const CONFIG_FILE_NAME = 'alertsmith.config.ts';

@@ -1,14 +1,14 @@
-import type { ElastAlertLine, SearchEngine } from '../define/schema/config.js';
-import type { Definition } from '../define/schema/definition.js';
-import type { TestCase } from '../define/schema/test-case.js';
-import { AlertsmithError, describeThrown } from '../errors.js';
-import { lookupField } from '../incident/field-lookup.js';
-import { planIncidents } from '../incident/incident-body.js';
-import type { IncidentMapping } from '../incident/mapping.js';
-import { compileDetectionFilter } from '../query/detection-query.js';
-import { parseEventTime } from '../simulate/elastalert-time.js';
-import { durationMs, type RuleOptions } from '../simulate/rule-type.js';
-import { simulateRule, type SimulationResult } from '../simulate/simulate-rule.js';
+import type { ElastAlertLine, SearchEngine } from '../../define/schema/config.js';
+import type { Definition } from '../../define/schema/definition.js';
+import type { TestCase } from '../../define/schema/test-case.js';
+import { AlertsmithError, describeThrown } from '../../errors.js';
+import { lookupField } from '../../incident/field-lookup.js';
+import { planIncidents } from '../../incident/incident-body.js';
+import type { IncidentMapping } from '../../incident/mapping.js';
+import { compileDetectionFilter } from '../../query/detection-query.js';
+import { parseEventTime } from '../../simulate/elastalert-time.js';
+import { durationMs, type RuleOptions } from '../../simulate/rule-type.js';
+import { simulateRule, type SimulationResult } from '../../simulate/simulate-rule.js';
 import type { CaseResult } from './case-result.js';
 import { compareIncident } from './compare-incident.js';
 

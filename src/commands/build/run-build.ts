@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ResolvedConfig } from '../define/schema/config.js';
-import { AlertsmithError, EXIT } from '../errors.js';
+import type { ResolvedConfig } from '../../define/schema/config.js';
+import { AlertsmithError, EXIT } from '../../errors.js';
 import { findDefinitionFiles } from './find-definition-files.js';
 import { loadConfig } from './load-config.js';
 import { planBuild, type BuildError } from './plan-build.js';
-import { displayPath } from '../check/display-path.js';
-import type { Finding } from '../check/finding.js';
-import { validateDefinitionFiles } from '../validate/validate-definition-files.js';
+import { displayPath } from '../../check/display-path.js';
+import type { Finding } from '../../check/finding.js';
+import { validateDefinitionFiles } from '../../validate/validate-definition-files.js';
 import { progressLine } from './progress-line.js';
 import { applyOutputs, readOutputFolder } from './write-generated.js';
 
@@ -97,8 +97,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
 
 /** `--strict`: the findings `alertsmith check` reports at error level stop the build. ts-morph loads only here. */
 async function passesCheck(root: string, config: ResolvedConfig, configFile: string | undefined, stderr: NodeJS.WriteStream): Promise<boolean> {
-  const { checkProject } = await import('../check/check-project.js');
-  const { formatFindings } = await import('../check/run-check.js');
+  const { checkProject } = await import('../../check/check-project.js');
+  const { formatFindings } = await import('../../check/run-check.js');
   const errors = (await checkProject({ cwd: root, config, configFile })).findings.filter((f) => f.level === 'error');
   if (errors.length === 0) return true;
   stderr.write(formatFindings(errors, 'pretty', root));

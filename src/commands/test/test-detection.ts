@@ -1,6 +1,6 @@
-import type { ElastAlertLine, SearchEngine } from '../define/schema/config.js';
-import type { Definition } from '../define/schema/definition.js';
-import { incidentMappingOf } from '../compile/incident-mapping.js';
+import type { ElastAlertLine, SearchEngine } from '../../define/schema/config.js';
+import type { Definition } from '../../define/schema/definition.js';
+import { incidentMappingOf } from '../../compile/incident-mapping.js';
 import type { DetectionResult } from './case-result.js';
 import { caseFires, runCase } from './run-case.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AlertsmithError, EXIT } from '../errors.js';
-import { isRecord } from '../incident/field-lookup.js';
+import { AlertsmithError, EXIT } from '../../errors.js';
+import { isRecord } from '../../incident/field-lookup.js';
 
 /**
  * Reads a fixture file named by a test case, relative to its definition file: a JSON array of

@@ -1,4 +1,4 @@
-import type { PlannedIncident } from '../incident/incident-body.js';
+import type { PlannedIncident } from '../../incident/incident-body.js';
 
 /** What one test case gave. */
 export interface CaseResult {

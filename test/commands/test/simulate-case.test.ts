@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulateCase } from '../../src/test/run-case.js';
-import { validated } from '../compile/fixtures.js';
+import { simulateCase } from '../../../src/commands/test/run-case.js';
+import { validated } from '../../compile/fixtures.js';
 
 const base = { name: 'N', description: 'D', index: 'logs-*', xsoar: { type: 'T', severity: 'low' }, realert: '0s' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressLine } from '../../src/build/progress-line.js';
+import { progressLine } from '../../../src/commands/build/progress-line.js';
 
 function stream(isTTY: boolean) {
   let text = '';

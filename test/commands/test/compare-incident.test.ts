@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { testCaseSchema } from '../../src/define/schema/test-case.js';
-import type { IncidentBody } from '../../src/incident/incident-body.js';
-import { compareIncident } from '../../src/test/compare-incident.js';
-import { caseFires } from '../../src/test/run-case.js';
+import { testCaseSchema } from '../../../src/define/schema/test-case.js';
+import type { IncidentBody } from '../../../src/incident/incident-body.js';
+import { compareIncident } from '../../../src/commands/test/compare-incident.js';
+import { caseFires } from '../../../src/commands/test/run-case.js';
 
 const body: IncidentBody = {
   name: 'SSH brute force from 203.0.113.7',

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runTest, type TestOptions } from '../../src/test/run-test.js';
+import { runTest, type TestOptions } from '../../../src/commands/test/run-test.js';
 
 const project = fileURLToPath(new URL('./fixtures/project/', import.meta.url));
 

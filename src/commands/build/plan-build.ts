@@ -1,8 +1,8 @@
-import type { ResolvedConfig } from '../define/schema/config.js';
-import type { Definition } from '../define/schema/definition.js';
-import { synthRule } from '../compile/synth.js';
-import { isGeneratedText } from '../compile/generated-header.js';
-import { describeThrown } from '../errors.js';
+import type { ResolvedConfig } from '../../define/schema/config.js';
+import type { Definition } from '../../define/schema/definition.js';
+import { synthRule } from '../../compile/synth.js';
+import { isGeneratedText } from '../../compile/generated-header.js';
+import { describeThrown } from '../../errors.js';
 
 /** A definition that passed the definition checks: its path relative to the project, and its value. */
 export interface CheckedDefinition {
