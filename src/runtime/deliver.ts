@@ -269,7 +269,9 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
     const remaining = ctx.sendBy - Date.now();
     // Too short to be answered: it could only create an incident this run never learns of.
     if (remaining < MIN_ATTEMPT_MS) {
-      if (attempt === 0) return 'untried';
+      // Untried, unless an earlier run may have sent it (a claim taken over, a pending file): then
+      // this claim is the trace of that send, and it must become a pending file, not vanish.
+      if (attempt === 0 && !c.mayExist) return 'untried';
       // Keep what the last attempt ran into: that is what the operator has to fix.
       reason = `${reason}; deadline reached`;
       break;

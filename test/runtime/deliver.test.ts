@@ -1,8 +1,10 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ByteBudget, deliverIncidents, type DeliveryItem } from '../../src/runtime/deliver.js';
 import { createLog } from '../../src/runtime/log.js';
 import { resolveRuntimeConfig } from '../../src/runtime/runtime-config.js';
+import { claimPath } from '../../src/runtime/key-claim.js';
 import { ensureStateDirs, statePaths, type StatePaths } from '../../src/runtime/state-dir.js';
 import type { XsoarClient } from '../../src/runtime/xsoar-client.js';
 import type { IncidentBody } from '../../src/incident/incident-body.js';
@@ -88,5 +90,20 @@ describe('deliverIncidents near the deadline', () => {
     expect(report).toMatchObject({ delivered: 0, pending: 3 });
     expect([...report.keptIntakes]).toEqual([INTAKE]);
     expect((await readdir(paths.pending)).filter((f) => f.endsWith('.json'))).toEqual([]);
+  });
+
+  it('spools an incident whose claim it took over from a dead process, when time runs out before sending: that claim was the trace of a send', async () => {
+    // A run killed mid-send left this claim; the incident may be in XSOAR already.
+    await writeFile(claimPath(paths.pending, 'key-00'), JSON.stringify({ pid: 2 ** 22 + 4321, host: hostname(), token: 't', expiresAt: clock + 60_000 }));
+    const created: string[] = [];
+    const { report } = await deliver(items(2), async () => {
+      clock += 700;
+      return fakeClient(1, created);
+    }, 1_000);
+    expect(created).toEqual([]);
+    expect(report).toMatchObject({ delivered: 0, pending: 2 });
+    // Its pending file makes the next run search XSOAR before creating; the other stays in the intake.
+    expect((await readdir(paths.pending)).filter((f) => f.endsWith('.json'))).toEqual(['key-00.json']);
+    expect([...report.keptIntakes]).toEqual([INTAKE]);
   });
 });
