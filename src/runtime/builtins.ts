@@ -19,3 +19,9 @@ export function hostName(): string {
   os ??= getBuiltin!.call(process, 'node:os') as typeof import('node:os');
   return os.hostname();
 }
+
+/** When this host last started (epoch ms): what was written before may not have reached the disk. */
+export function bootTime(): number {
+  os ??= getBuiltin!.call(process, 'node:os') as typeof import('node:os');
+  return Date.now() - os.uptime() * 1000;
+}

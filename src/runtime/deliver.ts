@@ -27,6 +27,12 @@ export interface DeliveryItem {
   origin: 'stdin' | 'intake' | 'pending';
   /** The intake file that holds it (stdin and intake origins): what keeps it if it is never tried. */
   intake?: string;
+  /**
+   * Search XSOAR before creating even without a claim or pending file: an intake saved before the
+   * host last restarted, whose claims (not fsync'd, for speed) a power cut may have taken away.
+   * @default false
+   */
+  searchFirst?: boolean;
   /** Rough bytes its body takes, for the in-flight budget. @default 0 */
   sizeHint?: number;
 }
@@ -203,9 +209,10 @@ export async function deliverIncidents(items: DeliveryItem[], ctx: DeliveryConte
       // A key that was ever sent left a trace: its ledger entry (checked above), its pending file
       // (written as soon as an attempt fails, perhaps after XSOAR had acted) or its claim (a process
       // killed mid-send: taken over here as recovered). Without one it was never sent, whether it
-      // comes from stdin or from an intake, and is created without a search first.
+      // comes from stdin or from an intake, and is created without a search first; unless the host
+      // restarted since its intake was saved, when a claim may not have reached the disk.
       const spooled = item.origin === 'pending' || (await exists(pendingPath(ctx.paths.pending, item.key)));
-      await send({ item, claim, mayExist: claim.recovered || spooled, spooled });
+      await send({ item, claim, mayExist: claim.recovered || spooled || item.searchFirst === true, spooled });
     }
   });
 

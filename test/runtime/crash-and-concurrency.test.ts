@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startXsoarSimulator } from '../../src/simulator/index.js';
@@ -93,6 +93,23 @@ describe('kill -9 mid-batch', () => {
     expect(world.sim.incidents()).toHaveLength(20);
     expect(new Set(dedupKeys()).size).toBe(20);
     expect(await status()).toMatchObject({ intakes: 0, pending: 0, delivered: 20 });
+  });
+
+  it('after a power cut that lost the killed run\'s claims, searches XSOAR for every incident of an intake saved before the restart', async () => {
+    await killMidBatch(matchesJson(20), 3);
+    world.sim.clearFaults();
+    const pending = join(world.state.path, 'pending');
+    const names = await readdir(pending);
+    // Claims are not fsync'd: after a power cut they may be gone, while the intake (fsync'd) stays.
+    for (const name of names.filter((n) => n.endsWith('.claim'))) await rm(join(pending, name));
+    const intake = join(pending, names.find((n) => n.endsWith('.intake'))!);
+    const text = await readFile(intake, 'utf8');
+    const newline = text.indexOf('\n');
+    await writeFile(intake, `${JSON.stringify({ ...JSON.parse(text.slice(0, newline)), receivedAt: '2000-01-01T00:00:00.000Z' })}${text.slice(newline)}`);
+
+    expect((await runBundle(world.bundle.file, ['replay'], { env: world.env() })).exitCode).toBe(0);
+    expect(world.sim.incidents()).toHaveLength(20);
+    expect(new Set(dedupKeys()).size).toBe(20);
   });
 
   it('keeps what the replay of a killed run could not deliver, until a later replay does', async () => {

@@ -1,7 +1,7 @@
 import { readdir, rename, stat, unlink } from '../fs-async.js';
 import { join } from 'node:path';
 import { ByteBudget, deliverIncidents, REQUEST_BYTES_IN_FLIGHT, type DeliveryItem, type DeliveryReport } from '../deliver.js';
-import { hostName } from '../builtins.js';
+import { bootTime, hostName } from '../builtins.js';
 import { isTempName, writeFileAtomic } from '../durable-file.js';
 import { claimKey, isAlive } from '../key-claim.js';
 import { isDelivered } from '../ledger.js';
@@ -44,7 +44,9 @@ async function intakeItems(path: string, name: string, rejectedDir: string, log:
     log.write('error', 'bad-intake', { file: name, reason: 'the saved input is not a JSON array of matches' });
     return undefined;
   }
-  return planDeliveryItems(matches, header.mapping, { origin: 'intake', intake: path });
+  // Saved before this host last started: a power cut may have taken claims that were not on disk yet.
+  const savedBeforeBoot = !(Date.parse(header.receivedAt) >= bootTime());
+  return planDeliveryItems(matches, header.mapping, { origin: 'intake', intake: path, searchFirst: savedBeforeBoot });
 }
 
 /** Whether the process that wrote an intake may still be delivering it. */
