@@ -366,25 +366,22 @@ export function luceneLeaves(node: LuceneNode | undefined): LuceneLeaf[] {
 }
 
 /**
- * Field patterns written without escaping their wildcards, which Lucene cannot read as a field
- * (`user.*:root` does not parse), and `_exists_:` with an unescaped pattern, which is a wildcard
- * query on a field named `_exists_` (it matches nothing). Offsets are into the query.
+ * `_exists_:` with an unescaped field pattern: it parses, as a wildcard query on a field named
+ * `_exists_`, which matches nothing. Offsets are into the query. (An unescaped pattern before a
+ * colon, `user.*:root`, does not parse: parseLucene says so.)
  */
-export function unescapedFieldPatterns(query: string): { pattern: string; pos: number; end: number; exists: boolean }[] {
+export function unescapedExistsPatterns(query: string): { pattern: string; pos: number; end: number }[] {
   let tokens: Token[];
   try {
     tokens = tokenize(query);
   } catch {
     return [];
   }
-  const out: { pattern: string; pos: number; end: number; exists: boolean }[] = [];
+  const out: { pattern: string; pos: number; end: number }[] = [];
   tokens.forEach((tok, i) => {
-    if (tok.t !== 'term' || tokens[i + 1]?.t !== 'colon') return;
-    if (tok.text !== '*' && hasWildcard(tok.text)) out.push({ pattern: tok.text, pos: tok.pos, end: tok.end ?? tok.pos, exists: false });
+    if (tok.t !== 'term' || tok.text !== '_exists_' || tokens[i + 1]?.t !== 'colon') return;
     const value = tokens[i + 2];
-    if (tok.text === '_exists_' && value?.t === 'term' && hasWildcard(value.text) && value.text !== '*') {
-      out.push({ pattern: value.text, pos: value.pos, end: value.end ?? value.pos, exists: true });
-    }
+    if (value?.t === 'term' && hasWildcard(value.text) && value.text !== '*') out.push({ pattern: value.text, pos: value.pos, end: value.end ?? value.pos });
   });
   return out;
 }
