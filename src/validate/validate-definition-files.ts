@@ -143,7 +143,9 @@ export function readCustomEventFields(definitionsDir: string): Set<string> {
     if (!e.isFile() || !/\.m?ts$/.test(e.name)) continue;
     const full = path.join(e.parentPath, e.name);
     if (full.includes(`${path.sep}node_modules${path.sep}`)) continue;
-    for (const name of customFieldDeclarations(readFileSync(full, 'utf8'))) names.add(name);
+    // An unreadable file declares nothing here; a definition among them is reported by the loader.
+    const text = readSource(full);
+    if (text !== undefined) for (const name of customFieldDeclarations(text)) names.add(name);
   }
   return names;
 }
