@@ -94,6 +94,9 @@ interface ZodIssueLike {
 function describeIssue(issue: ZodIssueLike, prefix: PropertyPath, context: IssueContext): SchemaIssue[] {
   const at = [...prefix, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
   const name = formatPath(at);
+  // What messages call the value as a whole: the definition, or what the caller validates (the config).
+  const whole = context.topLevel ?? 'the definition';
+  const subject = (n: string): string => (n === '(top level)' ? whole : n);
   const make = (message: string, fix?: string, key?: boolean): SchemaIssue => ({
     path: name,
     at,
@@ -118,7 +121,7 @@ function describeIssue(issue: ZodIssueLike, prefix: PropertyPath, context: Issue
           path: keyPath,
           at: [...at, key],
           key: true,
-          message: `"${key}" is not a property ${at.length === 0 ? `of ${context.topLevel ?? 'this definition'}` : `of ${name}`}${suggestion ? `: did you mean "${suggestion}"?` : ''}`,
+          message: `"${key}" is not a property ${at.length === 0 ? `of ${context.topLevel ?? 'this definition'}` : `of ${subject(name)}`}${suggestion ? `: did you mean "${suggestion}"?` : ''}`,
           fix: suggestion ? `rename it to ${suggestion}` : known.length > 0 ? `remove it; the properties here are ${known.join(', ')}` : 'remove it',
         };
       });
@@ -126,24 +129,24 @@ function describeIssue(issue: ZodIssueLike, prefix: PropertyPath, context: Issue
     case 'invalid_type': {
       if (issue.input === undefined || missing) {
         const parent = at.slice(0, -1);
-        const last = String(at.at(-1) ?? 'the definition');
+        const last = String(at.at(-1) ?? whole);
         if (at.length === 0) return [make('the file has no default export, so there is no definition in it', 'write `export default defineAlert({ ... })`, or move the file out of the definitions folder')];
-        const owner = context.ownerOf?.(parent) ?? (parent.length === 0 ? 'the definition' : formatPath(parent));
+        const owner = context.ownerOf?.(parent) ?? (parent.length === 0 ? whole : formatPath(parent));
         return [{ path: formatPath(parent), at: parent, message: `${last} is missing: ${owner} needs it`, fix: `add ${last}${EXAMPLE_VALUES[last] ? `, e.g. ${last}: ${EXAMPLE_VALUES[last]}` : ''}` }];
       }
       const expected = EXPECTED_TEXT[issue.expected ?? ''] ?? issue.expected ?? 'something else';
       return [make(`${subject(name)} is ${describeValue(issue.input)}; it must be ${expected}`, hintFor(issue.expected))];
     }
     case 'invalid_value':
-      return [oneOf(make, name, issue.input, issue.values ?? [])];
+      return [oneOf(make, subject(name), issue.input, issue.values ?? [])];
     case 'invalid_union': {
       if (issue.note === 'No matching discriminator') {
         const value = (issue.input as Record<string, unknown> | undefined)?.[String(at.at(-1))];
-        return [oneOf(make, name, value, issue.options ?? [])];
+        return [oneOf(make, subject(name), value, issue.options ?? [])];
       }
       const branches = issue.errors ?? [];
       const allValues = branches.every((b) => b.length === 1 && b[0]!.code === 'invalid_value' && b[0]!.path.length === 0);
-      if (branches.length > 0 && allValues) return [oneOf(make, name, issue.input, branches.flatMap((b) => b[0]!.values ?? []))];
+      if (branches.length > 0 && allValues) return [oneOf(make, subject(name), issue.input, branches.flatMap((b) => b[0]!.values ?? []))];
       if (custom) return [make(withSubject(name, issue.message))];
       // No message of ours: report the branch that got furthest (fewest issues, deepest path).
       const best = [...branches].sort((a, b) => a.length - b.length || depth(b) - depth(a))[0];
@@ -222,12 +225,8 @@ function oneOf(make: (message: string, fix?: string) => SchemaIssue, name: strin
   const suggestion = exact ?? (typeof input === 'string' ? didYouMean(written, texts.filter((t) => Number.isNaN(Number(t)))) : undefined);
   const list = texts.length <= 24 ? `: one of ${texts.join(', ')}` : '';
   return suggestion !== undefined
-    ? make(`${subject(name)} is ${describeValue(input)}: did you mean "${suggestion}"?`, `write "${suggestion}"`)
-    : make(`${subject(name)} is ${describeValue(input)}, which is not allowed${list}`);
-}
-
-function subject(name: string): string {
-  return name === '(top level)' ? 'the definition' : name;
+    ? make(`${name} is ${describeValue(input)}: did you mean "${suggestion}"?`, `write "${suggestion}"`)
+    : make(`${name} is ${describeValue(input)}, which is not allowed${list}`);
 }
 
 /** The schema's own messages usually name the property; prefix the path only when they do not. */

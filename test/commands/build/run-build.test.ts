@@ -135,6 +135,8 @@ export default defineConfig({ definitions: 'rules-src', out: 'rules', runtime: {
   it('stops with a usage error naming the problem when the config is invalid or missing', async () => {
     const dir = tempProject({ 'alertsmith.config.ts': "export default { outt: 'x' };\n", 'definitions/a.ts': definitionSource(anyDefinition('a')) });
     await expect(build(dir)).rejects.toMatchObject({ code: 'ALERTSMITH_CONFIG_INVALID', exitCode: 2, message: expect.stringContaining('alertsmith.config.ts: "outt" is not a property of the config: did you mean "out"?') });
+    const notObject = tempProject({ 'alertsmith.config.ts': 'export default 42;\n', 'definitions/a.ts': definitionSource(anyDefinition('a')) });
+    await expect(build(notObject)).rejects.toMatchObject({ code: 'ALERTSMITH_CONFIG_INVALID', message: expect.stringContaining('alertsmith.config.ts: the config is 42; it must be an object') });
     await expect(build(dir, { config: 'nope.ts' })).rejects.toBeInstanceOf(AlertsmithError);
     const noDefinitions = tempProject({});
     await expect(build(noDefinitions)).rejects.toMatchObject({ code: 'ALERTSMITH_NO_DEFINITIONS' });
