@@ -68,7 +68,8 @@ function pyRepr(v: unknown): string {
  */
 export function pyInt(v: unknown): number | 'ValueError' | 'TypeError' {
   if (typeof v === 'boolean') return Number(v);
-  if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : Number.isNaN(v) ? 'ValueError' : 'ValueError';
+  // NaN is a ValueError in Python (infinity an OverflowError, which no indexed document carries).
+  if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : 'ValueError';
   if (typeof v === 'string') {
     const text = v.trim();
     return /^[+-]?\d+(_\d+)*$/.test(text) ? Number(text.replace(/_/g, '')) : 'ValueError';
