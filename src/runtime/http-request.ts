@@ -55,15 +55,25 @@ export interface HttpClient {
   close(): void;
 }
 
+interface SecureStack {
+  https: typeof import('node:https');
+  tls: typeof import('node:tls');
+  agent: import('node:https').Agent;
+}
+
 export async function createHttpClient(settings: HttpSettings): Promise<HttpClient> {
   const http = await import('node:http');
-  const https = await import('node:https');
-  const tls = await import('node:tls');
   const tlsOptions = { rejectUnauthorized: settings.rejectUnauthorized, ...(settings.ca !== undefined ? { ca: settings.ca } : {}) };
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: settings.maxSockets }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: settings.maxSockets, ...tlsOptions }),
-  };
+  const plainAgent = new http.Agent({ keepAlive: true, maxSockets: settings.maxSockets });
+  // node:https and node:tls (OpenSSL, the root certificates) load on the first https request:
+  // a plain-http target (a local stand-in, a TLS-terminating sidecar) never pays for them.
+  let secureStack: Promise<SecureStack> | undefined;
+  const secure = (): Promise<SecureStack> =>
+    (secureStack ??= Promise.all([import('node:https'), import('node:tls')]).then(([https, tls]) => ({
+      https,
+      tls,
+      agent: new https.Agent({ keepAlive: true, maxSockets: settings.maxSockets, ...tlsOptions }),
+    })));
 
   /** Opens a tunnel through the proxy to host:port and answers the raw socket. */
   const tunnel = (target: URL, proxy: URL, deadline: number): Promise<Socket> =>
@@ -87,7 +97,7 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
 
   const request = async (target: HttpTarget, timeoutMs: number, reader: ReplyReader = WHOLE_REPLY): Promise<HttpResponse> => {
     const deadline = Date.now() + timeoutMs;
-    const secure = target.url.protocol === 'https:';
+    const tlsStack = target.url.protocol === 'https:' ? await secure() : undefined;
     const { body } = target;
     const options: RequestOptions = {
       method: target.method,
@@ -97,20 +107,20 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
     let tunnelled: Socket | undefined;
     if (settings.proxy !== undefined) {
       viaProxy = true;
-      if (secure) {
+      if (tlsStack !== undefined) {
         // HTTPS through a proxy: CONNECT, then TLS with the server inside the tunnel, one request per tunnel.
         const raw = await tunnel(target.url, settings.proxy, deadline);
-        tunnelled = tls.connect({ socket: raw, servername: target.url.hostname, ...tlsOptions });
+        tunnelled = tlsStack.tls.connect({ socket: raw, servername: target.url.hostname, ...tlsOptions });
         Object.assign(options, { host: target.url.hostname, port: port(target.url), path: `${target.url.pathname}${target.url.search}` });
         options.createConnection = () => tunnelled!;
       } else {
         // Plain HTTP through a proxy: the absolute URL goes to the proxy, with its credentials.
         Object.assign(options, { host: settings.proxy.hostname, port: port(settings.proxy), path: target.url.href });
         options.headers = { ...options.headers, host: target.url.host, ...proxyAuthorization(settings.proxy) };
-        options.agent = agents['http:'];
+        options.agent = plainAgent;
       }
     } else {
-      options.agent = agents[secure ? 'https:' : 'http:'];
+      options.agent = tlsStack?.agent ?? plainAgent;
     }
     return new Promise<HttpResponse>((resolve, reject) => {
       let connected = false;
@@ -121,7 +131,7 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
         clearTimeout(total);
         reject(error);
       };
-      const req: ClientRequest = viaProxy ? http.request(options) : (secure ? https.request : http.request)(target.url, options);
+      const req: ClientRequest = viaProxy ? http.request(options) : (tlsStack?.https.request ?? http.request)(target.url, options);
       req.once('close', () => tunnelled?.destroy());
       const total = setTimeout(() => {
         fail(new HttpFailure(`no answer within ${timeoutMs} ms`, 'ETIMEDOUT', connected));
@@ -136,7 +146,7 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
           fail(new HttpFailure(`could not connect within ${settings.connectTimeoutMs} ms`, 'ECONNECTTIMEOUT', false));
           req.destroy();
         }, settings.connectTimeoutMs);
-        const connectEvent = secure && !viaProxy ? 'secureConnect' : 'connect';
+        const connectEvent = tlsStack !== undefined && !viaProxy ? 'secureConnect' : 'connect';
         // Both listeners go once either fires: a kept-alive socket outlives this request, and a
         // listener left on it would keep this request's body alive with it.
         const settle = (): void => {
@@ -178,8 +188,8 @@ export async function createHttpClient(settings: HttpSettings): Promise<HttpClie
   return {
     request,
     close() {
-      agents['http:'].destroy();
-      agents['https:'].destroy();
+      plainAgent.destroy();
+      void secureStack?.then(({ agent }) => agent.destroy());
     },
   };
 }

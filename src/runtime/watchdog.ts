@@ -151,7 +151,10 @@ export async function startWatchdog(data: Omit<WatchdogData, 'shared'>): Promise
   // The bundler may rename `require` inside the function's text to its own helper.
   const source = `const __require = require; const { workerData } = require('node:worker_threads');
 (${watchdogProgram.toString()})(workerData.data, workerData.wasm, ${EXIT_CODE_OFFSET}, ${HARD_EXIT_MS});`;
-  const worker = new WorkerClass(source, { eval: true, workerData: { data: { ...data, shared }, wasm: PROC_EXIT_WASM }, stdout: false, stderr: false });
+  // Its stdout and stderr are streams nobody reads (it writes to fd 2 itself): left to their
+  // default, they would be piped into this thread's process.stdout and stderr, whose creation
+  // loads Node's stream and socket modules here, on every run's critical path.
+  const worker = new WorkerClass(source, { eval: true, workerData: { data: { ...data, shared }, wasm: PROC_EXIT_WASM }, stdout: true, stderr: true });
   worker.unref();
   // A watchdog that cannot start must not take the run down with it.
   worker.on('error', () => undefined);

@@ -79,8 +79,8 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
       throw new AlertsmithError('ALERTSMITH_BAD_PROXY', 'the proxy setting (HTTPS_PROXY) is not a URL', RUNTIME_EXIT.usage);
     }
   }
-  // Loaded here, not at start-up: OpenSSL's initialisation is the costliest part of a dry run.
-  const { createHash, randomBytes } = await import('node:crypto');
+  // Only advanced keys sign requests: OpenSSL's initialisation is not paid for otherwise.
+  const signing = config.auth === 'advanced' ? await import('node:crypto') : undefined;
   const http: HttpClient = await createHttpClient({
     connectTimeoutMs: config.connectTimeoutMs,
     rejectUnauthorized: config.verifySsl,
@@ -95,13 +95,13 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
 
   const headers = (): Record<string, string> => {
     const h: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
-    if (config.auth === 'advanced') {
-      const nonce = randomAlphanumeric(64, randomBytes);
+    if (signing !== undefined) {
+      const nonce = randomAlphanumeric(64, signing.randomBytes);
       const timestamp = String(Math.floor(Date.now() / 1000) * 1000);
       h['x-xdr-auth-id'] = config.apiKeyId!;
       h['x-xdr-nonce'] = nonce;
       h['x-xdr-timestamp'] = timestamp;
-      h.authorization = createHash('sha256').update(apiKey + nonce + timestamp).digest('hex');
+      h.authorization = signing.createHash('sha256').update(apiKey + nonce + timestamp).digest('hex');
     } else {
       h.authorization = apiKey;
       if (config.apiKeyId !== undefined) h['x-xdr-auth-id'] = config.apiKeyId;

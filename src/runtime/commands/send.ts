@@ -14,6 +14,7 @@ import { releaseMemory } from '../memory-release.js';
 import { planDeliveryItems } from '../plan-items.js';
 import { decodeChunks, isBlank, isUtf8Chunks, readStdin } from '../read-stdin.js';
 import type { RuntimeConfig } from '../runtime-config.js';
+import type { XsoarClient } from '../xsoar-client.js';
 import { writeRejectedInput } from '../spool.js';
 import { ensureStateDirs, isFileSystemError, stateDirError, statePaths } from '../state-dir.js';
 import { AlertsmithError } from '../../errors.js';
@@ -57,6 +58,9 @@ export async function runSend(o: SendOptions): Promise<number> {
     }
     o.watchdog?.phase(WATCHDOG_PHASE.readingStdin);
   }
+  // Loading the HTTP stack is work for this thread; keeping the input (below) is mostly waiting
+  // for the disk: started now, the one is done while the other waits.
+  const client = o.dryRun ? undefined : startClient(o.config);
 
   const badInput = async (reason: string, raw: Uint8Array | undefined, bytes: number, savedTo?: string): Promise<number> => {
     let saved = savedTo;
@@ -150,15 +154,22 @@ export async function runSend(o: SendOptions): Promise<number> {
   await releaseMemory(bytes);
   reportMissing();
 
-  const { createXsoarClient } = await import('../xsoar-client.js');
   const report = await deliverIncidents(
     items,
-    { paths, config: o.config, log, deadline, connect: () => createXsoarClient(o.config), budget: new ByteBudget(REQUEST_BYTES_IN_FLIGHT) },
+    { paths, config: o.config, log, deadline, connect: () => client!, budget: new ByteBudget(REQUEST_BYTES_IN_FLIGHT) },
   );
   // Every incident is delivered, pending or rejected: unless the deadline left some untried in
   // it, the intake has served its purpose.
   if (intake !== undefined && !report.keptIntakes.has(intake)) await removeIntake(intake);
   return summarise(report, log, started, { rule: mapping.rule, matches: matchCount });
+}
+
+/** The XSOAR client, being made; its configuration errors surface when delivery first connects. */
+function startClient(config: RuntimeConfig): Promise<XsoarClient> {
+  const client = import('../xsoar-client.js').then(({ createXsoarClient }) => createXsoarClient(config));
+  // Not awaited on every path (bad input ends the run first): a rejection is handled where it is used.
+  client.catch(() => undefined);
+  return client;
 }
 
 /** ElastAlert's matches: an array of objects, or one object. Anything else answers undefined. */
