@@ -61,8 +61,14 @@ async function makeDir(dir: string, levels: number): Promise<void> {
 /** An error of a system call (an errno code and the call's name), as opposed to a bug. */
 export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
   const e = error as NodeJS.ErrnoException;
-  return typeof e?.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) && typeof e.syscall === 'string';
+  return typeof e?.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) && typeof e.syscall === 'string' && FILE_SYSCALLS.has(e.syscall);
 }
+
+/**
+ * The calls the runtime makes on its state folder. A network call's error (connect, getaddrinfo,
+ * write on a socket carries no path) is not the state folder's, and must not be reported as one.
+ */
+const FILE_SYSCALLS = new Set(['open', 'close', 'read', 'write', 'fsync', 'fdatasync', 'mkdir', 'rename', 'unlink', 'rmdir', 'access', 'stat', 'lstat', 'fstat', 'readdir', 'scandir', 'link', 'copyfile', 'ftruncate', 'chmod', 'utime', 'futime']);
 
 export function stateDirError(root: string, dir: string, error: unknown): AlertsmithError {
   const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
