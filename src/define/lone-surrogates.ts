@@ -19,7 +19,7 @@ export function findLoneSurrogates(value: unknown, path: (string | number)[] = [
 }
 
 /** In a u-mode regex a proper surrogate pair is one code point: only lone halves match \p{Cs}. */
-export function hasLoneSurrogate(text: string): boolean {
+function hasLoneSurrogate(text: string): boolean {
   return /\p{Cs}/u.test(text);
 }
 

@@ -48,12 +48,7 @@ export function validateDefinition(exported: unknown, expectedId: string | undef
     fix: 'write the character whole (a surrogate pair), or remove it',
   }));
   const parsed = definitionSchema.safeParse(exported, { reportInput: true });
-  if (!parsed.success) {
-    // The schema refuses surrogates in some fields too: each path is reported once.
-    const reported = new Set(surrogates.map((i) => i.path));
-    const rest = schemaIssues(parsed.error, issueContext(exported)).filter((i) => !(reported.has(i.path) && /lone UTF-16 surrogate/.test(i.message)));
-    return { ok: false, issues: [...surrogates, ...rest] };
-  }
+  if (!parsed.success) return { ok: false, issues: [...surrogates, ...schemaIssues(parsed.error, issueContext(exported))] };
   if (surrogates.length > 0) return { ok: false, issues: surrogates };
 
   const d = config.defaults;

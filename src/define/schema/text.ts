@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { FIELD_PATH_PATTERN } from '../../incident/template.js';
 import type { EcsFieldName } from '../ecs-fields.js';
-import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../lone-surrogates.js';
 
-/** Text that ends up as a command argument: anything but a NUL, which argv cannot carry. */
-export const argumentText = z
-  .string()
-  .refine((s) => !s.includes('\0'), 'contains a NUL character, which a command argument cannot carry')
-  .refine((s) => !hasLoneSurrogate(s), LONE_SURROGATE_MESSAGE);
+/**
+ * Text that ends up as a command argument: anything but a NUL, which argv cannot carry. (Lone
+ * surrogates are refused everywhere in a definition, before the schema: validate-definition.ts.)
+ */
+export const argumentText = z.string().refine((s) => !s.includes('\0'), 'contains a NUL character, which a command argument cannot carry');
 
 /**
  * What authors may write for a field path: any string, with every ECS name offered by the editor
