@@ -39,6 +39,17 @@ describe('realert', () => {
     const r = run({ type: 'any', realert: { minutes: 5 } }, [at(0), at(1), at(7)]);
     expect(r.alerts).toHaveLength(2);
   });
+
+  // ElastAlert silences while ts_now() < until: a match in the run ending exactly realert after
+  // the alert (sent at the first run's end, minute 1) alerts again; half a minute earlier it does not.
+  it('alerts again on a match exactly realert after the last alert, and not a moment before', () => {
+    const exactly = run({ type: 'any', realert: { minutes: 10 } }, [at(0), at(11)]);
+    expect(exactly.alertTimes).toEqual([T0 + 60_000, T0 + 11 * 60_000]);
+    expect(exactly.silenced).toBe(0);
+    const before = run({ type: 'any', realert: { minutes: 10 } }, [at(0), at(10.5)]);
+    expect(before.alerts).toHaveLength(1);
+    expect(before.silenced).toBe(1);
+  });
 });
 
 describe('aggregation', () => {

@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// The tests StrykerJS runs against each mutant: the unit tests that call the mutated modules in
+// this process. Suites that run the built runtime bundle as a child process are left out: a child
+// never sees the active mutant, so they cannot kill one and would only slow every run.
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: {
+    include: [
+      'test/compile/**/*.test.ts',
+      'test/incident/**/*.test.ts',
+      'test/query/**/*.test.ts',
+      'test/simulate/**/*.test.ts',
+      'test/commands/**/*.test.ts',
+      'test/runtime/deliver.test.ts',
+      'test/runtime/key-claim.test.ts',
+      'test/runtime/retry-policy.test.ts',
+      'test/runtime/delivery-units/**/*.test.ts',
+    ],
+    // `build --strict` runs the type checker, which needs files the sandbox leaves out; it tests
+    // check's gate, not the mutated modules, which run-build.test.ts covers.
+    exclude: ['test/commands/build/strict.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
