@@ -13,10 +13,10 @@ export default defineConfig({
       'test/query/**/*.test.ts',
       'test/simulate/**/*.test.ts',
       'test/commands/**/*.test.ts',
+      'test/define/validate-definition.test.ts',
       'test/runtime/deliver.test.ts',
       'test/runtime/key-claim.test.ts',
       'test/runtime/retry-policy.test.ts',
-      'test/runtime/delivery-units/**/*.test.ts',
     ],
     // `build --strict` runs the type checker, which needs files the sandbox leaves out; it tests
     // check's gate, not the mutated modules, which run-build.test.ts covers.
