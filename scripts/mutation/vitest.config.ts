@@ -14,13 +14,22 @@ export default defineConfig({
       'test/simulate/**/*.test.ts',
       'test/commands/**/*.test.ts',
       'test/define/validate-definition.test.ts',
-      'test/runtime/deliver.test.ts',
-      'test/runtime/key-claim.test.ts',
-      'test/runtime/retry-policy.test.ts',
+      'test/runtime/*.test.ts',
     ],
-    // `build --strict` runs the type checker, which needs files the sandbox leaves out; it tests
-    // check's gate, not the mutated modules, which run-build.test.ts covers.
-    exclude: ['test/commands/build/strict.test.ts'],
+    exclude: [
+      // `build --strict` runs the type checker, which needs files the sandbox leaves out; it tests
+      // check's gate, not the mutated modules, which run-build.test.ts covers.
+      'test/commands/build/strict.test.ts',
+      // These run the runtime bundle as a child process.
+      'test/runtime/ambiguous-create.test.ts',
+      'test/runtime/bundle.test.ts',
+      'test/runtime/crash-and-concurrency.test.ts',
+      'test/runtime/delivery.test.ts',
+      'test/runtime/input-and-mapping.test.ts',
+      'test/runtime/proxy.test.ts',
+      'test/runtime/prune.test.ts',
+      'test/runtime/state-dir-and-watchdog.test.ts',
+    ],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
