@@ -168,6 +168,23 @@ describe('change', () => {
   it('only matches within timeframe of the previous value when timeframe is set', () => {
     expect(run({ ...rule, timeframe: { minutes: 5 } }, [ev(0, 'bob', 'FR'), ev(10, 'bob', 'RU')]).matches).toHaveLength(0);
   });
+
+  it('matches a change exactly timeframe after the previous value, and not a moment later', () => {
+    const within = { ...rule, timeframe: { minutes: 5 } };
+    expect(run(within, [ev(0, 'bob', 'FR'), ev(5, 'bob', 'RU')]).matches).toHaveLength(1);
+    expect(run(within, [ev(0, 'bob', 'FR'), at(5.001, { user: { name: 'bob' }, source: { geo: { country_iso_code: 'RU' } } })]).matches).toHaveLength(0);
+  });
+
+  it('compares every compare_key, and ignore_null keeps false but skips empty values', () => {
+    const multi = { type: 'change', compare_key: ['a', 'b'], query_key: 'u', ignore_null: true };
+    const r = run(multi, [at(0, { u: 1, a: 'x', b: false }), at(1, { u: 1, a: 'x', b: true }), at(2, { u: 1, a: '', b: true }), at(3, { u: 1, a: 'x', b: true })]);
+    expect(r.matches.map((m) => [m.old_value, m.new_value])).toEqual([[['x', false], ['x', true]]]);
+  });
+
+  it('without ignore_null, a value that disappears is a change to None', () => {
+    const r = run({ ...rule, ignore_null: false }, [ev(0, 'bob', 'FR'), ev(1, 'bob')]);
+    expect(r.matches.map((m) => [m.old_value, m.new_value])).toEqual([[['FR'], [null]]]);
+  });
 });
 
 describe('new_term', () => {
