@@ -36,8 +36,27 @@ describe('ruleToYaml', () => {
     expect(() => ruleToYaml({ max_threshold: 1e21 }, header)).toThrow(/plain YAML number/);
   });
 
+  it('names where the refused number is, through lists and mappings, and keeps plain decimals and nulls', () => {
+    expect(() => ruleToYaml({ filter: [{ range: { bytes: { gte: 1e21 } } }] }, header)).toThrow(
+      new RangeError('filter.0.range.bytes.gte: 1e+21 cannot be written as a plain YAML number; use a smaller value'),
+    );
+    expect(() => ruleToYaml({ list: [1, 2.5e-7] }, header)).toThrow(/^list\.1: 2\.5e-7 /);
+    const text = ruleToYaml({ max_threshold: 1.25, min_threshold: -12, query_key: null }, header);
+    expect(yaml.load(text)).toEqual({ max_threshold: 1.25, min_threshold: -12, query_key: null });
+  });
+
+  it('refuses a rule that would not read back as itself', () => {
+    const notPlain = Object.assign(Object.create(null) as object, { b: 1 });
+    expect(() => ruleToYaml({ a: notPlain }, header)).toThrow('the YAML written for this rule does not read back as the same rule');
+  });
+
+  it('escapes Latin-1 as \\x, the rest of the BMP as \\u and beyond it as \\U', () => {
+    const text = ruleToYaml({ name: 'ÿ € 𝄞' }, header);
+    expect(text).toBe(`${header}name: "\\xff \\u20ac \\U0001d11e"\n`);
+  });
+
   it('starts with the generated header and has no anchors or folded lines', () => {
-    const long = 'x'.repeat(500);
+    const long = 'a long line '.repeat(50);
     const shared = { a: long };
     const text = ruleToYaml({ name: long, one: shared, two: shared }, header);
     expect(text.startsWith(header)).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from '../../src/simulate/simulation-error.js';
 import { dtToTs, parseEventTime, pythonIsoFormat } from '../../src/simulate/elastalert-time.js';
+import { runEnds } from '../../src/simulate/simulate-rule.js';
 import { at, run, T0 } from './simulation-fixtures.js';
 
 describe('ElastAlert times', () => {
@@ -38,6 +39,17 @@ describe('realert', () => {
   it('silences the whole rule without a query_key', () => {
     const r = run({ type: 'any', realert: { minutes: 5 } }, [at(0), at(1), at(7)]);
     expect(r.alerts).toHaveLength(2);
+  });
+
+  // ElastAlert silences while ts_now() < until: a match in the run ending exactly realert after
+  // the alert (sent at the first run's end, minute 1) alerts again; half a minute earlier it does not.
+  it('alerts again on a match exactly realert after the last alert, and not a moment before', () => {
+    const exactly = run({ type: 'any', realert: { minutes: 10 } }, [at(0), at(11)]);
+    expect(exactly.alertTimes).toEqual([T0 + 60_000, T0 + 11 * 60_000]);
+    expect(exactly.silenced).toBe(0);
+    const before = run({ type: 'any', realert: { minutes: 10 } }, [at(0), at(10.5)]);
+    expect(before.alerts).toHaveLength(1);
+    expect(before.silenced).toBe(1);
   });
 });
 
@@ -156,6 +168,23 @@ describe('change', () => {
   it('only matches within timeframe of the previous value when timeframe is set', () => {
     expect(run({ ...rule, timeframe: { minutes: 5 } }, [ev(0, 'bob', 'FR'), ev(10, 'bob', 'RU')]).matches).toHaveLength(0);
   });
+
+  it('matches a change exactly timeframe after the previous value, and not a moment later', () => {
+    const within = { ...rule, timeframe: { minutes: 5 } };
+    expect(run(within, [ev(0, 'bob', 'FR'), ev(5, 'bob', 'RU')]).matches).toHaveLength(1);
+    expect(run(within, [ev(0, 'bob', 'FR'), at(5.001, { user: { name: 'bob' }, source: { geo: { country_iso_code: 'RU' } } })]).matches).toHaveLength(0);
+  });
+
+  it('compares every compare_key, and ignore_null keeps false but skips empty values', () => {
+    const multi = { type: 'change', compare_key: ['a', 'b'], query_key: 'u', ignore_null: true };
+    const r = run(multi, [at(0, { u: 1, a: 'x', b: false }), at(1, { u: 1, a: 'x', b: true }), at(2, { u: 1, a: '', b: true }), at(3, { u: 1, a: 'x', b: true })]);
+    expect(r.matches.map((m) => [m.old_value, m.new_value])).toEqual([[['x', false], ['x', true]]]);
+  });
+
+  it('without ignore_null, a value that disappears is a change to None', () => {
+    const r = run({ ...rule, ignore_null: false }, [ev(0, 'bob', 'FR'), ev(1, 'bob')]);
+    expect(r.matches.map((m) => [m.old_value, m.new_value])).toEqual([[['FR'], [null]]]);
+  });
 });
 
 describe('new_term', () => {
@@ -198,5 +227,50 @@ describe('realert of flatline', () => {
     const rule = { type: 'flatline', threshold: 1, timeframe: { minutes: 10 }, query_key: 'host.name', realert: { hours: 2 } };
     const r = run(rule, [at(0, { host: { name: 'a' } }), at(0, { host: { name: 'b' } })], { now: T0 + 30 * 60_000 });
     expect(r.alerts.map((a) => a[0]!.key).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('the run loop', () => {
+  it('ends a run every runEvery after the start, the last one at now, and at least one run', () => {
+    expect(runEnds(0, 150_000, 60_000)).toEqual([60_000, 120_000, 150_000]);
+    expect(runEnds(0, 120_000, 60_000)).toEqual([60_000, 120_000]);
+    expect(runEnds(5, 5, 60_000)).toEqual([5]);
+    expect(runEnds(10, 0, 60_000)).toEqual([10]);
+  });
+
+  it('counts in num_hits every hit of the buffer_time before the run end, and in num_matches the run\'s matches', () => {
+    const r = run({ type: 'any', buffer_time: { minutes: 2 } }, [at(0), at(0.5), at(1), at(2.5), at(4)], { runEvery: 60_000 });
+    // Runs end at minutes 1, 2, 3, 4; the run ending at 3 sees the hits after minute 1 up to 3.
+    expect(r.matches.map((m) => [m.num_hits, m.num_matches])).toEqual([[3, 3], [3, 3], [3, 3], [1, 1], [2, 1]]);
+  });
+
+  it('reads the default buffer_time as 45 minutes', () => {
+    const r = run({ type: 'any' }, [at(0), at(44.5), at(46)]);
+    // The run ending at 45 looks back to 0 (excluded); the run ending at 46 back to 1.
+    expect(r.matches.map((m) => m.num_hits)).toEqual([1, 1, 2]);
+  });
+
+  it('simulates from start to now without hits, and returns nothing without either', () => {
+    expect(run({ type: 'any' }, [])).toEqual({ matches: [], alerts: [], alertTimes: [], silenced: 0 });
+    const flat = run({ type: 'flatline', threshold: 1, timeframe: { minutes: 5 } }, [], { start: T0, now: T0 + 20 * 60_000 });
+    expect(flat.alerts.length).toBeGreaterThan(0);
+  });
+
+  it('names the value of a timestamp that is not ISO 8601', () => {
+    expect(() => run({ type: 'any' }, [{ '@timestamp': 'yesterday' }])).toThrow(
+      `event 1 has @timestamp "yesterday", not an ISO 8601 time: every event needs one, e.g. '@timestamp': '2026-01-01T10:00:00Z'`,
+    );
+  });
+
+  it('silences by the joined value of a compound query_key', () => {
+    const hits = [at(0, { a: 'x', b: 'y' }), at(2, { a: 'x', b: 'y' }), at(3, { a: 'x', b: 'z' })];
+    const r = run({ type: 'any', query_key: ['a', 'b'], realert: { minutes: 10 } }, hits);
+    expect(r.alerts.map((a) => a[0]!['a,b'])).toEqual(['x, y', 'x, z']);
+    expect(r.silenced).toBe(1);
+  });
+
+  it('keeps a missing query_key value as its own silence key, apart from the others', () => {
+    const r = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, [at(0), at(1, { u: 'a' }), at(2), at(3, { u: '' })]);
+    expect(r.alerts.map((a) => a[0]!.u)).toEqual([undefined, 'a', '']);
   });
 });

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IncidentBody } from '../../src/incident/incident-body.js';
+import { resolveRuntimeConfig, type RuntimeConfig } from '../../src/runtime/runtime-config.js';
+import { createXsoarClient, SearchFailed, XSOAR8_PREFIX, type XsoarClient } from '../../src/runtime/xsoar-client.js';
+import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
+
+const KEY = 'client-test-key';
+const body: IncidentBody = {
+  name: 'n', type: 'T', severity: 1, details: '', labels: [{ type: 'alertsmith.dedup_key', value: 'k1' }], rawJSON: '{}',
+};
+const config = (env: Record<string, string>): RuntimeConfig => resolveRuntimeConfig({}, env, {}, '/nonexistent-home');
+
+let sim: XsoarSimulator;
+let client: XsoarClient | undefined;
+beforeEach(async () => {
+  sim = await startXsoarSimulator({ apiKey: KEY, apiKeyId: '7' });
+});
+afterEach(async () => {
+  client?.close();
+  client = undefined;
+  await sim.stop();
+});
+
+describe('createXsoarClient', () => {
+  it('refuses a missing URL, key or key id, and a URL, CA file or proxy it cannot use, each with its code', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ DEMISTO_API_KEY: KEY }, 'ALERTSMITH_NO_URL'],
+      [{ DEMISTO_BASE_URL: sim.url }, 'ALERTSMITH_NO_KEY'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, ALERTSMITH_XSOAR_AUTH: 'advanced' }, 'ALERTSMITH_NO_KEY_ID'],
+      [{ DEMISTO_BASE_URL: 'ftp://host', DEMISTO_API_KEY: KEY }, 'ALERTSMITH_BAD_URL'],
+      [{ DEMISTO_BASE_URL: 'not a url', DEMISTO_API_KEY: KEY }, 'ALERTSMITH_BAD_URL'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, SSL_CERT_FILE: '/nonexistent/ca.pem' }, 'ALERTSMITH_BAD_CA'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, HTTPS_PROXY: 'not a url' }, 'ALERTSMITH_BAD_PROXY'],
+    ];
+    for (const [env, code] of cases) await expect(createXsoarClient(config(env)), code).rejects.toMatchObject({ code });
+    // A host in NO_PROXY never reads the proxy setting.
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, HTTPS_PROXY: 'not a url', NO_PROXY: '127.0.0.1' }));
+  });
+
+  it('creates on XSOAR 6 paths with the key in Authorization, reads the id, and finds the incident by its key', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY }));
+    expect(await client.findByKey('k1', 10_000)).toBeNull();
+    const reply = await client.create(body, 10_000);
+    expect(reply.status).toBe(200);
+    expect(reply.incidentId).toBe(sim.incidents()[0]!.id);
+    expect(await client.findByKey('k1', 10_000)).toBe(reply.incidentId);
+    expect((await client.about(10_000)).status).toBe(200);
+    const requests = sim.requests();
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /incidents/search', 'POST /incident', 'POST /incidents/search', 'GET /about']);
+    expect(requests.every((r) => r.headers.authorization === KEY && r.headers['x-xdr-auth-id'] === undefined)).toBe(true);
+    expect(requests.every((r) => r.headers.accept === 'application/json')).toBe(true);
+    expect(JSON.parse(requests[0]!.body)).toEqual({ filter: { query: 'labels.type:"alertsmith.dedup_key" and labels.value:"k1"', page: 0, size: 1 } });
+    expect(JSON.parse(requests[1]!.body)).toEqual(body);
+  });
+
+  it('uses XSOAR 8 paths once, and x-xdr-auth-id, when a key id is set', async () => {
+    for (const url of [sim.url, `${sim.url}${XSOAR8_PREFIX}`]) {
+      const c = await createXsoarClient(config({ DEMISTO_BASE_URL: `${url}//`, DEMISTO_API_KEY: KEY, DEMISTO_API_KEY_ID: '7' }));
+      try {
+        expect((await c.create(body, 10_000)).status).toBe(200);
+      } finally {
+        c.close();
+      }
+    }
+    expect(sim.requests().map((r) => [r.path, r.headers['x-xdr-auth-id'], r.headers.authorization])).toEqual([
+      [`${XSOAR8_PREFIX}/incident`, '7', KEY],
+      [`${XSOAR8_PREFIX}/incident`, '7', KEY],
+    ]);
+  });
+
+  it('signs each request with an advanced key: a 64-character nonce, a whole-second timestamp and sha256(key + nonce + timestamp)', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, DEMISTO_API_KEY_ID: '7', ALERTSMITH_XSOAR_AUTH: 'advanced' }));
+    expect((await client.create(body, 10_000)).status).toBe(200);
+    await client.about(10_000);
+    const [a, b] = sim.requests().map((r) => r.headers as Record<string, string>);
+    for (const h of [a!, b!]) {
+      expect(h['x-xdr-nonce']).toMatch(/^[A-Za-z0-9]{64}$/);
+      expect(Number(h['x-xdr-timestamp']) % 1000).toBe(0);
+      expect(h.authorization).toBe(createHash('sha256').update(KEY + h['x-xdr-nonce'] + h['x-xdr-timestamp']).digest('hex'));
+      expect(h['x-xdr-auth-id']).toBe('7');
+    }
+    expect(a!['x-xdr-nonce']).not.toBe(b!['x-xdr-nonce']);
+  });
+
+  it('reports a refused search as SearchFailed with its status, and a refused create without an id', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: 'wrong' }));
+    const search = await client.findByKey('k1', 10_000).catch((e: unknown) => e);
+    expect(search).toBeInstanceOf(SearchFailed);
+    expect(search).toMatchObject({ status: 403, message: 'search answered 403' });
+    const reply = await client.create(body, 10_000);
+    expect([reply.status, reply.incidentId]).toEqual([403, null]);
+  });
+});
