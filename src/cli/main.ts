@@ -57,7 +57,8 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .option('--format <format>', 'pretty, json or junit', 'pretty')
     .option('--require-tests', 'fail detections without a case that fires and a case that does not')
     .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
-    .action(async (paths: string[], opts: { format: string; requireTests?: boolean; config?: string }) => {
+    .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith')
+    .action(async (paths: string[], opts: { format: string; requireTests?: boolean; config?: string; cache: boolean }) => {
       const { runTest } = await import('../commands/test/run-test.js');
       exitCode = await runTest({
         cwd,
@@ -65,6 +66,7 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
         format: opts.format as 'pretty' | 'json' | 'junit',
         requireTests: opts.requireTests ?? false,
         config: opts.config,
+        cache: opts.cache,
       });
     });
 
