@@ -5,6 +5,7 @@ import { constantKeywordValues } from './constant-keywords.js';
 import type { DocMatcher } from './field-conditions.js';
 import { FieldTypes } from './field-types.js';
 import { compileDsl } from './query-dsl.js';
+import { DEFAULT_SEARCH_ENGINE } from '../define/platform-defaults.js';
 
 /** The parts of a definition that decide which documents reach its rule type. */
 export interface DetectionFilter {
@@ -56,7 +57,7 @@ export function compileDetectionFilter(def: DetectionFilter, opts: CompileOption
   const ctx = {
     now: opts.now,
     fields,
-    engine: opts.engine ?? 'elasticsearch',
+    engine: opts.engine ?? DEFAULT_SEARCH_ENGINE,
     constants: constantKeywordValues(fields, opts.indexDocuments ?? []),
   };
   const matchers: DocMatcher[] = [];
