@@ -75,9 +75,14 @@ export function compileDetectionFilter(def: DetectionFilter, opts: CompileOption
  * ElastAlert's `enhance_filter` for blacklist and whitelist rules: `k:"a" OR k:"b"`, or
  * `NOT k:"a" AND NOT k:"b"`; an entry written `/.../` goes in unquoted, as a regular expression.
  */
+/** One blacklist or whitelist entry as ElastAlert writes it into the query: quoted as written, or a `/regex/`. */
+export function listEntryClause(compareKey: string, entry: string): string {
+  return entry.startsWith('/') && entry.endsWith('/') ? `${compareKey}:${entry}` : `${compareKey}:"${entry}"`;
+}
+
 export function listFilterQuery(def: DetectionFilter): string | undefined {
   const entries = def.type === 'blacklist' ? def.blacklist : def.type === 'whitelist' ? def.whitelist : undefined;
   if (entries === undefined || typeof def.compare_key !== 'string') return undefined;
-  const terms = entries.map((t) => (t.startsWith('/') && t.endsWith('/') ? `${def.compare_key as string}:${t}` : `${def.compare_key as string}:"${t}"`));
+  const terms = entries.map((t) => listEntryClause(def.compare_key as string, t));
   return def.type === 'whitelist' ? `NOT ${terms.join(' AND NOT ')}` : terms.join(' OR ');
 }

@@ -1,5 +1,6 @@
 import { analyseQuery } from '../../check/lucene-query.js';
-import type { DefinitionCheck } from '../definition-check.js';
+import { listEntryClause } from '../../query/detection-query.js';
+import type { DefinitionCheck, Problem } from '../definition-check.js';
 
 const FIX = 'quote values with spaces or special characters ("..."), escape reserved characters with \\ (a field pattern as user.\\*), and close every ( [ {';
 
@@ -13,6 +14,7 @@ export const luceneSyntax: DefinitionCheck = {
   level: 'error',
   doc: 'The Lucene query parses as Elasticsearch parses it; the error points at the character inside the query string.',
   checkDefinition({ definition, report }) {
+    checkListEntries(definition.value, report);
     const query = (definition.value as { query?: unknown } | null)?.query;
     if (typeof query !== 'string') return;
     const analysis = analyseQuery(query);
@@ -29,3 +31,25 @@ export const luceneSyntax: DefinitionCheck = {
     });
   },
 };
+
+/**
+ * ElastAlert adds `compare_key:"entry"` for each blacklist or whitelist entry to the query, the
+ * entry copied in as written: a `"` in it ends the quoted value and the query fails on every run.
+ */
+function checkListEntries(value: unknown, report: (problem: Problem) => void): void {
+  const d = value as { type?: unknown; compare_key?: unknown; blacklist?: unknown; whitelist?: unknown } | null;
+  const list = d?.type === 'blacklist' ? 'blacklist' : d?.type === 'whitelist' ? 'whitelist' : undefined;
+  const entries = list ? d?.[list] : undefined;
+  if (!list || typeof d?.compare_key !== 'string' || !Array.isArray(entries)) return;
+  entries.forEach((entry, i) => {
+    if (typeof entry !== 'string' || analyseQuery(listEntryClause('f', entry)).ok) return;
+    const quote = /(^|[^\\])(\\\\)*"/.test(entry);
+    report({
+      path: [list, i],
+      message: quote
+        ? `the ${list} entry ${JSON.stringify(entry)} has a double quote: ElastAlert adds it to the query as ${d.compare_key}:"<entry>", where the " ends the value, so Elasticsearch refuses the query on every run`
+        : `the ${list} entry ${JSON.stringify(entry)} does not fit in the query ElastAlert adds (${d.compare_key}:"<entry>"): Elasticsearch would refuse the query on every run`,
+      fix: quote ? 'escape each " in the entry as \\"' : 'escape each \\ and " in the entry with a backslash (\\\\, \\")',
+    });
+  });
+}
