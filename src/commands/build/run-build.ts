@@ -10,7 +10,7 @@ import type { Finding } from '../../check/finding.js';
 import { ContentHashes } from '../../cache/content-hashes.js';
 import { isCachedFindings } from '../../cache/cached-findings.js';
 import { ResultCache } from '../../cache/result-cache.js';
-import { readCustomEventFields, validateDefinitionFiles, type KnownDefinition } from '../../validate/validate-definition-files.js';
+import { readCustomEventFields, validateDefinitionFiles, type KnownDefinition, type ValidatedFiles } from '../../validate/validate-definition-files.js';
 import { progressLine } from './progress-line.js';
 import { applyOutputs, readOutputFolder } from './write-generated.js';
 
@@ -62,7 +62,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     disabled: options.cache === false,
   });
   const known = new Map<string, BuildEntry>();
-  for (const file of files) {
+  // --strict hands every definition as loaded to check, so nothing is taken from the cache then.
+  for (const file of options.strict ? [] : files) {
     const entry = cache.get(file);
     if (entry && (entry.rule || entry.findings.some((f) => f.level === 'error'))) known.set(file, entry);
   }
@@ -106,7 +107,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     stderr.write(`${invalid} of ${count(files.length, 'definition file')} ${invalid === 1 ? 'has' : 'have'} errors; nothing was written.\n`);
     return EXIT.failed;
   }
-  if (options.strict && !(await passesCheck(root, loadedConfig, configFile, stderr))) return EXIT.failed;
+  if (options.strict && !(await passesCheck(root, loadedConfig, configFile, validated, stderr))) return EXIT.failed;
   const outName = rel(outDir);
   for (const file of plan.handWritten) stderr.write(`left alone: ${outName}/${file} (written by hand)\n`);
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
@@ -136,10 +137,17 @@ export async function runBuild(options: BuildOptions): Promise<number> {
 }
 
 /** `--strict`: the findings `alertsmith check` reports at error level stop the build. ts-morph loads only here. */
-async function passesCheck(root: string, config: ResolvedConfig, configFile: string | undefined, stderr: NodeJS.WriteStream): Promise<boolean> {
+async function passesCheck(
+  root: string,
+  config: ResolvedConfig,
+  configFile: string | undefined,
+  validated: ValidatedFiles,
+  stderr: NodeJS.WriteStream,
+): Promise<boolean> {
   const { checkProject } = await import('../../check/check-project.js');
   const { formatFindings } = await import('../../check/run-check.js');
-  const errors = (await checkProject({ cwd: root, config, configFile })).findings.filter((f) => f.level === 'error');
+  // The definition checks already ran (build refuses on them first): check reuses their results.
+  const errors = (await checkProject({ cwd: root, config, configFile, validated })).findings.filter((f) => f.level === 'error');
   if (errors.length === 0) return true;
   stderr.write(formatFindings(errors, 'pretty', root));
   stderr.write(`build --strict: alertsmith check reports ${count(errors.length, 'error')}; nothing was written.\n`);
