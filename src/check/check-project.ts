@@ -12,7 +12,7 @@ import { resolveRuleSettings, type RuleSetting } from './rule-levels.js';
 import { CHECK_RULES, LINT_RULES } from './rules/all-rules.js';
 import { Suppressions } from './suppression.js';
 import { typeDiagnostics, withoutDuplicates } from './type-diagnostics.js';
-import { readCustomEventFields, validateDefinitionFiles } from '../validate/validate-definition-files.js';
+import { readCustomEventFields, validateDefinitionFiles, type ValidatedFiles } from '../validate/validate-definition-files.js';
 
 export interface CheckProjectOptions {
   /** The folder paths are resolved against. */
@@ -25,6 +25,8 @@ export interface CheckProjectOptions {
   configFile?: string;
   /** Report TypeScript diagnostics; off, only the lint rules run (faster, for lint-only callers). @default true */
   typeCheck?: boolean;
+  /** The definition checks' results for these files, when the caller has them (`build --strict`). @default run here */
+  validated?: ValidatedFiles;
 }
 
 export interface CheckResult {
@@ -51,7 +53,8 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   const { project, targets, tsconfig } = createCheckProgram(cwd, typeChecked);
   const definitionFiles = targets.slice(0, files.length);
   // esbuild bundles the definitions in its own process while the type checker runs here.
-  const validating = validateDefinitionFiles(files, {
+  const reusable = options.validated && sameFiles(options.validated.evaluated.map((d) => d.file), files) ? options.validated : undefined;
+  const validating = reusable ? Promise.resolve(reusable) : validateDefinitionFiles(files, {
     cwd,
     config,
     definitionsDir: resolve(cwd, config.definitions),
@@ -88,6 +91,12 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
 
   findings.sort(compareFindings);
   return { findings, files };
+}
+
+/** True when the validated files are the files to check (every one loaded: none failed to load). */
+function sameFiles(validated: readonly string[], files: readonly string[]): boolean {
+  const set = new Set(validated);
+  return set.size === files.length && files.every((f) => set.has(f));
 }
 
 /** The stable id of the warning for a suppression comment that names no lint rule. */

@@ -1,7 +1,8 @@
 import type { FieldType } from '../define/schema/field-types.js';
 import { FIELD_TYPES } from '../define/schema/field-types.js';
 import { FieldTypes } from '../query/field-types.js';
-import { luceneLeaves, parseLucene, type LuceneLeaf } from '../query/lucene-syntax.js';
+import { luceneLeaves, type LuceneLeaf } from '../query/lucene-syntax.js';
+import { analyseQuery } from './lucene-query.js';
 import type { DefinitionSource } from './definition-source.js';
 import { propertyAt, type StaticString } from './static-value.js';
 
@@ -28,13 +29,9 @@ function readDefinitionQuery(source: DefinitionSource): DefinitionQuery | undefi
   const definition = source.definition;
   const literal = definition && propertyAt(definition, ['query'])?.value;
   if (literal?.kind !== 'string') return undefined;
-  let leaves: LuceneLeaf[];
-  try {
-    leaves = luceneLeaves(parseLucene(literal.value));
-  } catch {
-    return undefined;
-  }
-  return { literal, leaves, types: new FieldTypes(staticEventFields(source)) };
+  const analysis = analyseQuery(literal.value);
+  if (!analysis.ok) return undefined;
+  return { literal, leaves: luceneLeaves(analysis.tree), types: new FieldTypes(staticEventFields(source)) };
 }
 
 function staticEventFields(source: DefinitionSource): Record<string, FieldType> {

@@ -1,7 +1,6 @@
-import { Node, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, ts, type CallExpression, type SourceFile } from 'ts-morph';
 import { staticValue, type StaticObject } from './static-value.js';
-
-import { DEFINE_ALERT } from '../validate/default-export.js';
+import { defaultExportOf, isDefineAlertCall, resolveExpression } from '../validate/default-export.js';
 
 /** A definition file as `check` sees it: where its definition is and what it says. */
 export interface DefinitionSource {
@@ -16,15 +15,21 @@ export interface DefinitionSource {
   definition?: StaticObject;
 }
 
-/** Finds the default-exported `defineAlert({...})` of a file and reads its object literal. */
+/**
+ * Finds the default-exported `defineAlert({...})` of a file and reads its object literal. The
+ * default export is found as `build` finds it when it places findings (validate/default-export.ts).
+ */
 export function readDefinitionSource(file: SourceFile): DefinitionSource {
   const baseName = file.getBaseNameWithoutExtension();
   const source: DefinitionSource = { file, baseName };
-  const exported = defaultExportExpression(file);
+  const sf = file.compilerNode;
+  const exported = defaultExportOf(ts, sf);
   if (!exported) return source;
-  source.defaultExport = exported.node;
-  const call = unwrapToCall(exported.expression);
-  if (!call || !isDefineAlertCall(call)) return source;
+  source.defaultExport = wrapped(file, exported.statement);
+  const resolved = resolveExpression(ts, sf, exported.expression);
+  if (!isDefineAlertCall(ts, resolved)) return source;
+  const call = wrapped(file, resolved);
+  if (!call || !Node.isCallExpression(call)) return source;
   source.call = call;
   const argument = call.getArguments()[0];
   if (argument) {
@@ -34,43 +39,10 @@ export function readDefinitionSource(file: SourceFile): DefinitionSource {
   return source;
 }
 
-/** True when a call's callee is `defineAlert` (or `x.defineAlert`). */
-export function isDefineAlertCall(call: CallExpression): boolean {
-  const callee = call.getExpression();
-  if (Node.isIdentifier(callee)) return callee.getText() === DEFINE_ALERT;
-  if (Node.isPropertyAccessExpression(callee)) return callee.getName() === DEFINE_ALERT;
-  return false;
-}
-
-function defaultExportExpression(file: SourceFile): { node: Node; expression: Node } | undefined {
-  for (const statement of file.getStatements()) {
-    if (Node.isExportAssignment(statement) && !statement.isExportEquals()) {
-      return { node: statement, expression: statement.getExpression() };
-    }
-    if (Node.isExportDeclaration(statement) && !statement.getModuleSpecifier()) {
-      for (const named of statement.getNamedExports()) {
-        if (named.getAliasNode()?.getText() === 'default') return { node: named, expression: named.getNameNode() };
-      }
-    }
-  }
-  return undefined;
-}
-
-/** Follows parentheses, `as`/`satisfies` and a `const` in the same file to the call behind them. */
-function unwrapToCall(node: Node, depth = 0): CallExpression | undefined {
-  if (depth > 8) return undefined;
-  if (Node.isCallExpression(node)) return node;
-  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) {
-    return unwrapToCall(node.getExpression(), depth + 1);
-  }
-  if (Node.isIdentifier(node)) {
-    const name = node.getText();
-    for (const statement of node.getSourceFile().getVariableStatements()) {
-      for (const declaration of statement.getDeclarations()) {
-        const initializer = declaration.getInitializer();
-        if (declaration.getName() === name && initializer) return unwrapToCall(initializer, depth + 1);
-      }
-    }
+/** The file's ts-morph node for a compiler node of it: up from the token where it starts. */
+function wrapped(file: SourceFile, node: ts.Node): Node | undefined {
+  for (let at: Node | undefined = file.getDescendantAtPos(node.getStart(file.compilerNode)); at; at = at.getParent()) {
+    if (at.compilerNode === node) return at;
   }
   return undefined;
 }

@@ -23,9 +23,10 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
     .option('--out <dir>', 'output folder (default: the config\'s out, else generated)')
     .option('--strict', 'write nothing when alertsmith check reports errors')
-    .action(async (opts: { check?: boolean; config?: string; out?: string; strict?: boolean }) => {
+    .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith')
+    .action(async (opts: { check?: boolean; config?: string; out?: string; strict?: boolean; cache: boolean }) => {
       const { runBuild } = await import('../commands/build/run-build.js');
-      exitCode = await runBuild({ cwd, check: opts.check ?? false, config: opts.config, out: opts.out, strict: opts.strict ?? false });
+      exitCode = await runBuild({ cwd, check: opts.check ?? false, config: opts.config, out: opts.out, strict: opts.strict ?? false, cache: opts.cache });
     });
 
   program
@@ -56,7 +57,8 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .option('--format <format>', 'pretty, json or junit', 'pretty')
     .option('--require-tests', 'fail detections without a case that fires and a case that does not')
     .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
-    .action(async (paths: string[], opts: { format: string; requireTests?: boolean; config?: string }) => {
+    .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith')
+    .action(async (paths: string[], opts: { format: string; requireTests?: boolean; config?: string; cache: boolean }) => {
       const { runTest } = await import('../commands/test/run-test.js');
       exitCode = await runTest({
         cwd,
@@ -64,6 +66,7 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
         format: opts.format as 'pretty' | 'json' | 'junit',
         requireTests: opts.requireTests ?? false,
         config: opts.config,
+        cache: opts.cache,
       });
     });
 

@@ -5,6 +5,7 @@ import { constantKeywordValues } from './constant-keywords.js';
 import type { DocMatcher } from './field-conditions.js';
 import { FieldTypes } from './field-types.js';
 import { compileDsl } from './query-dsl.js';
+import { DEFAULT_SEARCH_ENGINE } from '../define/platform-defaults.js';
 
 /** The parts of a definition that decide which documents reach its rule type. */
 export interface DetectionFilter {
@@ -56,7 +57,7 @@ export function compileDetectionFilter(def: DetectionFilter, opts: CompileOption
   const ctx = {
     now: opts.now,
     fields,
-    engine: opts.engine ?? 'elasticsearch',
+    engine: opts.engine ?? DEFAULT_SEARCH_ENGINE,
     constants: constantKeywordValues(fields, opts.indexDocuments ?? []),
   };
   const matchers: DocMatcher[] = [];
@@ -74,9 +75,14 @@ export function compileDetectionFilter(def: DetectionFilter, opts: CompileOption
  * ElastAlert's `enhance_filter` for blacklist and whitelist rules: `k:"a" OR k:"b"`, or
  * `NOT k:"a" AND NOT k:"b"`; an entry written `/.../` goes in unquoted, as a regular expression.
  */
+/** One blacklist or whitelist entry as ElastAlert writes it into the query: quoted as written, or a `/regex/`. */
+export function listEntryClause(compareKey: string, entry: string): string {
+  return entry.startsWith('/') && entry.endsWith('/') ? `${compareKey}:${entry}` : `${compareKey}:"${entry}"`;
+}
+
 export function listFilterQuery(def: DetectionFilter): string | undefined {
   const entries = def.type === 'blacklist' ? def.blacklist : def.type === 'whitelist' ? def.whitelist : undefined;
   if (entries === undefined || typeof def.compare_key !== 'string') return undefined;
-  const terms = entries.map((t) => (t.startsWith('/') && t.endsWith('/') ? `${def.compare_key as string}:${t}` : `${def.compare_key as string}:"${t}"`));
+  const terms = entries.map((t) => listEntryClause(def.compare_key as string, t));
   return def.type === 'whitelist' ? `NOT ${terms.join(' AND NOT ')}` : terms.join(' OR ');
 }

@@ -211,7 +211,21 @@ function readRange(q: string, start: number, tokens: Token[]): number {
  * Parses a query. `defaultOperator` is what a clause with no operator means (Elasticsearch's
  * `default_operator`, OR unless set).
  */
-export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR'): LuceneNode | undefined {
+/** A field a query names, unescaped (`a\\:b` is `a:b`), with the offsets of its name in the query. */
+export interface NamedField {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** `_exists_:host.name`: the term is the field. */
+const EXISTS_FIELD = '_exists_';
+
+/**
+ * Parses a query_string query; throws `QuerySyntaxError` where it does not parse. When `fields`
+ * is given, every field the query names is pushed to it, in query order (for `_exists_:f`, f).
+ */
+export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR', fields?: NamedField[]): LuceneNode | undefined {
   const tokens = tokenize(query);
   let at = 0;
   const peek = (offset = 0): Token | undefined => tokens[at + offset];
@@ -281,6 +295,7 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
         fail(`the field pattern ${tok.text} must have its wildcards escaped: ${escapeFieldPattern(tok.text)}`);
       }
       clauseField = tok.text.replace(/\\([^])/g, '$1');
+      if (clauseField !== EXISTS_FIELD) fields?.push({ name: clauseField, start: tok.pos, end: tok.end ?? tok.pos + tok.text.length });
       at += 2;
     }
     const body = peek();
@@ -293,7 +308,12 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR')
       skipBoost();
       return inner ?? { kind: 'bool', clauses: [] };
     }
-    return parseTerm(clauseField);
+    const term = parseTerm(clauseField);
+    if (clauseField === EXISTS_FIELD && fields && (term.kind === 'term' || term.kind === 'phrase')) {
+      const name = term.kind === 'term' ? term.raw.replace(/\\([^])/g, '$1') : term.text;
+      if (name !== '*') fields.push({ name, start: term.pos, end: term.end });
+    }
+    return term;
   };
 
   const skipBoost = (): void => {

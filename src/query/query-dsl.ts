@@ -63,18 +63,9 @@ export function compileDsl(clause: unknown, ctx: QueryContext, path = 'filter', 
     }
     case 'match':
       return singleField(body, at, ctx, 'query', ['query', 'operator', 'minimum_should_match', 'boost', '_name', 'analyzer', 'lenient', 'zero_terms_query', 'auto_generate_synonyms_phrase_query'], (v, o) => {
-        if (o.analyzer !== undefined && o.analyzer !== 'standard') throw unsupported(`${at} with analyzer ${JSON.stringify(o.analyzer)}`);
-        if (o.zero_terms_query !== undefined && o.zero_terms_query !== 'none') throw unsupported(`${at} with zero_terms_query ${JSON.stringify(o.zero_terms_query)}`);
+        checkMatchOptions(o, at);
         if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw invalid(at, 'match takes a string, number or boolean');
-        const operator = String(o.operator ?? 'or').toUpperCase();
-        if (operator !== 'OR' && operator !== 'AND') throw invalid(at, 'operator is "or" or "and"');
-        const cond: FieldCondition = { op: 'match', text: String(v), operator };
-        if (o.minimum_should_match !== undefined) {
-          const spec = o.minimum_should_match;
-          if (Number.isNaN(resolveMinimumShouldMatch(spec, 1))) throw unsupported(`minimum_should_match ${JSON.stringify(spec)} of ${at}`);
-          cond.minimumShouldMatch = (n) => resolveMinimumShouldMatch(spec, n) ?? 1;
-        }
-        return cond;
+        return matchCondition(String(v), o, at);
       });
     case 'multi_match':
       return compileMultiMatch(body, at, ctx);
@@ -189,29 +180,41 @@ function compileMultiMatch(body: unknown, at: string, ctx: QueryContext): DocMat
   if (type !== 'best_fields' && type !== 'most_fields' && type !== 'phrase') {
     throw unsupported(`multi_match of type ${JSON.stringify(type)} (at ${at})`, 'use best_fields, most_fields or phrase');
   }
-  if (o.analyzer !== undefined && o.analyzer !== 'standard') throw unsupported(`${at} with analyzer ${JSON.stringify(o.analyzer)}`);
-  if (o.zero_terms_query !== undefined && o.zero_terms_query !== 'none') throw unsupported(`${at} with zero_terms_query ${JSON.stringify(o.zero_terms_query)}`);
+  checkMatchOptions(o, at);
   if (o.slop !== undefined && o.slop !== 0) throw unsupported(`${at} with slop ${JSON.stringify(o.slop)}`);
   let fields = ['*'];
   if (o.fields !== undefined) {
     if (!Array.isArray(o.fields) || !o.fields.every((f) => typeof f === 'string')) throw invalid(at, 'fields is a list of field names');
     fields = o.fields.map((f: string) => f.replace(/\^[\d.]+$/, ''));
   }
-  const operator = String(o.operator ?? 'or').toUpperCase();
-  if (operator !== 'OR' && operator !== 'AND') throw invalid(at, 'operator is "or" or "and"');
   const text = String(o.query);
-  let cond: FieldCondition;
-  if (type === 'phrase') cond = { op: 'phrase', text };
-  else {
-    cond = { op: 'match', text, operator };
-    const spec = o.minimum_should_match;
-    if (spec !== undefined) {
-      if (Number.isNaN(resolveMinimumShouldMatch(spec, 1))) throw unsupported(`minimum_should_match ${JSON.stringify(spec)} of ${at}`);
-      cond.minimumShouldMatch = (n) => resolveMinimumShouldMatch(spec, n) ?? 1;
-    }
-  }
+  // A phrase has no use for the operator, but a wrong one is refused all the same.
+  const cond: FieldCondition = type === 'phrase' ? (matchOperator(o, at), { op: 'phrase', text }) : matchCondition(text, o, at);
   const lenient = typeof o.lenient === 'boolean' ? o.lenient : fields.includes('*');
   return conditionOnFields(fields, cond, ctx, { lenient });
+}
+
+/** Options of match and multi_match that change the analysis: only the defaults are evaluated. */
+function checkMatchOptions(o: Record<string, unknown>, at: string): void {
+  if (o.analyzer !== undefined && o.analyzer !== 'standard') throw unsupported(`${at} with analyzer ${JSON.stringify(o.analyzer)}`);
+  if (o.zero_terms_query !== undefined && o.zero_terms_query !== 'none') throw unsupported(`${at} with zero_terms_query ${JSON.stringify(o.zero_terms_query)}`);
+}
+
+/** The match condition of match and multi_match: `operator` and `minimum_should_match` read once, here. */
+function matchCondition(text: string, o: Record<string, unknown>, at: string): FieldCondition {
+  const cond: FieldCondition = { op: 'match', text, operator: matchOperator(o, at) };
+  const spec = o.minimum_should_match;
+  if (spec !== undefined) {
+    if (Number.isNaN(resolveMinimumShouldMatch(spec, 1))) throw unsupported(`minimum_should_match ${JSON.stringify(spec)} of ${at}`);
+    cond.minimumShouldMatch = (n) => resolveMinimumShouldMatch(spec, n) ?? 1;
+  }
+  return cond;
+}
+
+function matchOperator(o: Record<string, unknown>, at: string): 'OR' | 'AND' {
+  const operator = String(o.operator ?? 'or').toUpperCase();
+  if (operator !== 'OR' && operator !== 'AND') throw invalid(at, 'operator is "or" or "and"');
+  return operator;
 }
 
 function compileQueryStringClause(body: unknown, at: string, ctx: QueryContext): DocMatcher {

@@ -3,6 +3,7 @@ import { durationMillis, type DurationMapping } from '../duration.js';
 import { lookupEsKey } from './es-key-lookup.js';
 import type { EventTime } from './elastalert-time.js';
 import type { RuleMatch, SimEvent } from './sim-event.js';
+import { DEFAULT_ELASTALERT_LINE } from '../define/platform-defaults.js';
 
 /** The rule options a simulation reads, as ElastAlert spells them. */
 export type RuleOptions = Record<string, unknown> & { type: string; timestamp_field: string };
@@ -17,7 +18,7 @@ export abstract class SimulatedRuleType {
   constructor(
     protected readonly rule: RuleOptions,
     /** The ElastAlert line whose behaviour to follow where the lines differ. */
-    protected readonly line: ElastAlertLine = '2',
+    protected readonly line: ElastAlertLine = DEFAULT_ELASTALERT_LINE,
   ) {}
 
   /** A field as this line's `lookup_es_key` reads it. */

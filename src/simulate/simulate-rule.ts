@@ -6,6 +6,7 @@ import { pyStr } from './python-values.js';
 import { durationMs, type RuleOptions } from './rule-type.js';
 import type { SimEvent } from './sim-event.js';
 import { SimulationError } from './simulation-error.js';
+import { DEFAULT_ELASTALERT_LINE } from '../define/platform-defaults.js';
 
 /** One match as ElastAlert pipes it to the command (`pipe_match_json`). */
 export type Match = Record<string, unknown>;
@@ -53,7 +54,7 @@ export function simulateRule(input: SimulationInput): SimulationResult {
   const rule = withCompoundKey(input.rule);
   const tsField = rule.timestamp_field;
   const index = input.index ?? (typeof rule.index === 'string' ? rule.index : 'alertsmith-test');
-  const line = input.elastalert ?? '2';
+  const line = input.elastalert ?? DEFAULT_ELASTALERT_LINE;
   const hits = input.hits.map((doc, i) => toSimEvent(doc, i, rule, index, line));
   // History is read as the index holds it: without the joined compound-key field ElastAlert adds to hits.
   const history = (input.history ?? []).map((doc, i) => toSimEvent(doc, i, { ...rule, compound_query_key: undefined }, index, line));

@@ -21,6 +21,8 @@ export interface RunChecksOptions {
   /** `check.rules` resolved: a check's setting, or undefined for its own level. */
   settings: ReadonlyMap<string, RuleSetting | undefined>;
   checks?: readonly DefinitionCheck[];
+  /** What the checks across definitions see, in order (with files checked in an earlier run). @default definitions */
+  projectScope?: readonly EvaluatedDefinition[];
 }
 
 /** Runs every definition check over every definition. Pure. */
@@ -37,7 +39,7 @@ export function runDefinitionChecks(definitions: readonly EvaluatedDefinition[],
     for (const check of active) check.checkDefinition?.({ definition, fields, config: options.config, report: reporter(check, definition) });
   }
   for (const check of active) {
-    check.checkProject?.({ definitions, report: (definition, problem) => reporter(check, definition)(problem) });
+    check.checkProject?.({ definitions: options.projectScope ?? definitions, report: (definition, problem) => reporter(check, definition)(problem) });
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import { build, type Message } from 'esbuild';
+import type { Message, Metafile } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,7 +8,13 @@ import { describeThrown } from '../../errors.js';
 
 /** What one TypeScript module gave: its exports, or why it could not be loaded. */
 export type ImportedModule =
-  | { file: string; ok: true; exports: Record<string, unknown> }
+  | {
+      file: string;
+      ok: true;
+      exports: Record<string, unknown>;
+      /** The project files it imports, directly or not (absolute; not node_modules, not alertsmith). */
+      deps: string[];
+    }
   | { file: string; ok: false; message: string; location?: { line: number; column: number } };
 
 /**
@@ -25,7 +31,8 @@ export async function importTypeScriptModules(files: string[], cwd: string): Pro
   for (let attempt = 0; attempt < 2 && remaining.length > 0; attempt++) {
     const outcome = await bundle(remaining, cwd);
     if (outcome.ok) {
-      for (const m of await evaluate(outcome.code, remaining)) results.set(m.file, m);
+      const depsOf = importedFiles(outcome.metafile, cwd);
+      for (const m of await evaluate(outcome.code, remaining, depsOf)) results.set(m.file, m);
       remaining = [];
       break;
     }
@@ -58,7 +65,32 @@ const OWN_ENTRY = [new URL('../../index.js', import.meta.url), new URL('../../in
   .map((u) => fileURLToPath(u))
   .find((f) => existsSync(f))!;
 
-async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: string } | { ok: false; errors: Message[] }> {
+/** alertsmith's own modules: what they do is keyed by alertsmith's version, not tracked per file. */
+const OWN_DIR = path.dirname(OWN_ENTRY) + path.sep;
+
+/** For each bundled file, every project file it imports, followed through the metafile's import graph. */
+function importedFiles(metafile: Metafile, cwd: string): (file: string) => string[] {
+  const imports = new Map<string, string[]>();
+  for (const [input, { imports: list }] of Object.entries(metafile.inputs)) {
+    imports.set(path.resolve(cwd, input), list.filter((i) => !i.external).map((i) => path.resolve(cwd, i.path)));
+  }
+  const tracked = (file: string) => !file.startsWith(OWN_DIR) && !file.includes(`${path.sep}node_modules${path.sep}`);
+  return (file) => {
+    const seen = new Set<string>([file]);
+    const pending = [file];
+    while (pending.length > 0) {
+      for (const next of imports.get(pending.pop()!) ?? []) {
+        if (seen.has(next) || !tracked(next)) continue;
+        seen.add(next);
+        pending.push(next);
+      }
+    }
+    seen.delete(file);
+    return [...seen];
+  };
+}
+
+async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: string; metafile: Metafile } | { ok: false; errors: Message[] }> {
   const entry = [
     'export const loaded = [];',
     ...files.map(
@@ -66,6 +98,8 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
         `try { loaded.push({ ok: true, exports: require(${JSON.stringify(f)}) }); } catch (e) { loaded.push({ ok: false, error: e }); }`,
     ),
   ].join('\n');
+  // Loaded on first use: a build whose definitions all come from the cache never bundles.
+  const { build } = await import('esbuild');
   try {
     const result = await build({
       stdin: { contents: entry, resolveDir: cwd, sourcefile: 'alertsmith-definitions.js', loader: 'js' },
@@ -73,6 +107,7 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
       absWorkingDir: cwd,
       bundle: true,
       write: false,
+      metafile: true,
       format: 'esm',
       platform: 'node',
       target: 'node20',
@@ -82,7 +117,7 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
       // Node built-ins stay external; a real `require` lets the bundle load them from ESM.
       banner: { js: "import { createRequire as __alertsmithRequire } from 'node:module'; const require = __alertsmithRequire(import.meta.url);" },
     });
-    return { ok: true, code: result.outputFiles[0]!.text };
+    return { ok: true, code: result.outputFiles[0]!.text, metafile: result.metafile };
   } catch (thrown) {
     const errors = (thrown as { errors?: Message[] }).errors;
     if (Array.isArray(errors) && errors.length > 0) return { ok: false, errors };
@@ -90,14 +125,14 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
   }
 }
 
-async function evaluate(code: string, files: string[]): Promise<ImportedModule[]> {
+async function evaluate(code: string, files: string[], depsOf: (file: string) => string[]): Promise<ImportedModule[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'alertsmith-'));
   const file = path.join(dir, 'definitions.mjs');
   try {
     await writeFile(file, code);
     const mod = (await import(pathToFileURL(file).href)) as { loaded: ({ ok: true; exports: Record<string, unknown> } | { ok: false; error: unknown })[] };
     return mod.loaded.map((m, i) =>
-      m.ok ? { file: files[i]!, ok: true, exports: m.exports } : { file: files[i]!, ok: false, message: `threw on import: ${describeThrown(m.error)}` },
+      m.ok ? { file: files[i]!, ok: true, exports: m.exports, deps: depsOf(files[i]!) } : { file: files[i]!, ok: false, message: `threw on import: ${describeThrown(m.error)}` },
     );
   } finally {
     await rm(dir, { recursive: true, force: true });

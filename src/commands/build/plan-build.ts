@@ -4,10 +4,16 @@ import { synthRule } from '../../compile/synth.js';
 import { isGeneratedText } from '../../compile/generated-header.js';
 import { describeThrown } from '../../errors.js';
 
-/** A definition that passed the definition checks: its path relative to the project, and its value. */
-export interface CheckedDefinition {
-  file: string;
-  definition: Definition;
+/**
+ * A definition that passed the definition checks: its path relative to the project, and its
+ * value, or the rule an earlier build compiled from the same content (from the result cache).
+ */
+export type CheckedDefinition = { file: string; definition: Definition } | { file: string; compiled: CompiledRule };
+
+/** A compiled rule: its file name in the output folder, and its text. */
+export interface CompiledRule {
+  name: string;
+  text: string;
 }
 
 /** One line of the report of what stops a build: `<file>: <message>`. */
@@ -46,7 +52,12 @@ export function planBuild(
 
   for (const [index, checked] of definitions.entries()) {
     onProgress?.(index, definitions.length);
-    const outFile = `${checked.definition.id}.yaml`;
+    if ('compiled' in checked) {
+      sourceOf.set(checked.compiled.name, checked.file);
+      outputs.set(checked.compiled.name, checked.compiled.text);
+      continue;
+    }
+    const outFile = ruleFileName(checked.definition);
     sourceOf.set(outFile, checked.file);
     try {
       outputs.set(outFile, synthRule(checked.definition, config, checked.file));
@@ -77,4 +88,9 @@ export function planBuild(
     else handWritten.push(file);
   }
   return { errors, outputs, changed: changed.sort(), unchanged: unchanged.sort(), orphaned: orphaned.sort(), handWritten: handWritten.sort() };
+}
+
+/** The output file of a definition: its id is its name. */
+export function ruleFileName(definition: Definition): string {
+  return `${definition.id}.yaml`;
 }

@@ -4,10 +4,13 @@ import type { ResolvedConfig } from '../../define/schema/config.js';
 import { AlertsmithError, EXIT } from '../../errors.js';
 import { findDefinitionFiles } from './find-definition-files.js';
 import { loadConfig } from './load-config.js';
-import { planBuild, type BuildError } from './plan-build.js';
-import { displayPath } from '../../check/display-path.js';
+import { planBuild, ruleFileName, type BuildError, type CheckedDefinition, type CompiledRule } from './plan-build.js';
+import { displayPath, relativePath } from '../../check/display-path.js';
 import type { Finding } from '../../check/finding.js';
-import { validateDefinitionFiles } from '../../validate/validate-definition-files.js';
+import { ContentHashes } from '../../cache/content-hashes.js';
+import { isCachedFindings } from '../../cache/cached-findings.js';
+import { ResultCache } from '../../cache/result-cache.js';
+import { readCustomEventFields, validateDefinitionFiles, type KnownDefinition, type ValidatedFiles } from '../../validate/validate-definition-files.js';
 import { progressLine } from './progress-line.js';
 import { applyOutputs, readOutputFolder } from './write-generated.js';
 
@@ -21,6 +24,8 @@ export interface BuildOptions {
   out?: string | undefined;
   /** Refuse to write when `alertsmith check` reports errors. @default false */
   strict?: boolean;
+  /** Reuse and keep per-definition results in node_modules/.cache/alertsmith. @default true */
+  cache?: boolean;
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WriteStream;
 }
@@ -35,7 +40,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const outRoot = options.out !== undefined ? options.cwd : root;
   const definitionsDir = path.resolve(root, config.definitions);
   const outDir = path.resolve(outRoot, config.out);
-  const rel = (file: string) => toPosix(path.relative(options.cwd, file) || file);
+  const rel = (file: string) => relativePath(options.cwd, file);
 
   if (!existsSync(definitionsDir)) {
     throw new AlertsmithError(
@@ -46,19 +51,55 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const files = await findDefinitionFiles(definitionsDir);
   const showProgress = progressLine(stderr, files.length, 'compiling');
   if (stderr.isTTY && files.length >= 200) stderr.write(`loading ${files.length} definitions...\n`);
-  const validated = await validateDefinitionFiles(files, { cwd: options.cwd, config, definitionsDir });
+  const hashes = new ContentHashes();
+  const cache = ResultCache.open<BuildEntry>({
+    root,
+    name: 'build',
+    // What else decides a rule: the config, where it is written from, and the project's custom fields.
+    salt: [config, options.cwd, rel(outDir), [...readCustomEventFields(definitionsDir, hashes)].sort()],
+    hashes,
+    isValue: isBuildEntry,
+    disabled: options.cache === false,
+  });
+  const known = new Map<string, BuildEntry>();
+  // --strict hands every definition as loaded to check, so nothing is taken from the cache then.
+  for (const file of options.strict ? [] : files) {
+    const entry = cache.get(file);
+    if (entry && (entry.rule || entry.findings.some((f) => f.level === 'error'))) known.set(file, entry);
+  }
+  const validated = await validateDefinitionFiles(files, { cwd: options.cwd, config, definitionsDir, known, hashes });
+  const keep = (rules: ReadonlyMap<string, CompiledRule>) => {
+    for (const [file, fresh] of validated.fresh) {
+      const rule = rules.get(file);
+      if (rule || fresh.findings.some((f) => f.level === 'error')) cache.set(file, fresh.deps, { id: fresh.id, findings: fresh.findings, ...(rule ? { rule } : {}) });
+    }
+    cache.save();
+  };
   const refused = validated.findings.filter((f) => f.level === 'error');
   if (refused.length > 0) {
     showProgress(files.length);
+    keep(new Map());
     stderr.write(formatFindingLines(refused, options.cwd));
     const invalid = new Set(refused.map((e) => e.file)).size;
     stderr.write(`${invalid} of ${count(files.length, 'definition file')} ${invalid === 1 ? 'has' : 'have'} errors; nothing was written.\n`);
     return EXIT.failed;
   }
-  const definitions = [...validated.valid].map(([file, definition]) => ({ file: rel(file), definition }));
+  const definitions: CheckedDefinition[] = files.flatMap((file): CheckedDefinition[] => {
+    const definition = validated.valid.get(file);
+    if (definition) return [{ file: rel(file), definition }];
+    const rule = known.get(file)?.rule;
+    return rule ? [{ file: rel(file), compiled: rule }] : [];
+  });
   const existing = await readOutputFolder(outDir);
   const plan = planBuild(definitions, { ...config, out: rel(outDir) }, existing, showProgress);
   showProgress(files.length);
+  const compiled = new Map<string, CompiledRule>();
+  for (const [file, definition] of validated.valid) {
+    const name = ruleFileName(definition);
+    const text = plan.outputs.get(name);
+    if (text !== undefined && !plan.errors.some((e) => e.file === rel(file))) compiled.set(file, { name, text });
+  }
+  keep(compiled);
 
   if (plan.errors.length > 0) {
     stderr.write(formatErrors(plan.errors));
@@ -66,7 +107,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     stderr.write(`${invalid} of ${count(files.length, 'definition file')} ${invalid === 1 ? 'has' : 'have'} errors; nothing was written.\n`);
     return EXIT.failed;
   }
-  if (options.strict && !(await passesCheck(root, loadedConfig, configFile, stderr))) return EXIT.failed;
+  if (options.strict && !(await passesCheck(root, loadedConfig, configFile, validated, stderr))) return EXIT.failed;
   const outName = rel(outDir);
   for (const file of plan.handWritten) stderr.write(`left alone: ${outName}/${file} (written by hand)\n`);
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
@@ -75,7 +116,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const missing = plan.changed.filter((f) => !existing.has(f));
     const stale = plan.changed.filter((f) => existing.has(f));
     if (missing.length + stale.length + plan.orphaned.length === 0) {
-      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')} (${elapsed()})\n`);
+      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')}${fromCache(known.size)} (${elapsed()})\n`);
       return EXIT.ok;
     }
     const lines = [
@@ -90,16 +131,23 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const writes = new Map(plan.changed.map((f) => [f, plan.outputs.get(f)!]));
   await applyOutputs(outDir, writes, plan.orphaned);
   stdout.write(
-    `built ${count(plan.outputs.size, 'rule')} into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed (${elapsed()})\n`,
+    `built ${count(plan.outputs.size, 'rule')} into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed${fromCache(known.size)} (${elapsed()})\n`,
   );
   return EXIT.ok;
 }
 
 /** `--strict`: the findings `alertsmith check` reports at error level stop the build. ts-morph loads only here. */
-async function passesCheck(root: string, config: ResolvedConfig, configFile: string | undefined, stderr: NodeJS.WriteStream): Promise<boolean> {
+async function passesCheck(
+  root: string,
+  config: ResolvedConfig,
+  configFile: string | undefined,
+  validated: ValidatedFiles,
+  stderr: NodeJS.WriteStream,
+): Promise<boolean> {
   const { checkProject } = await import('../../check/check-project.js');
   const { formatFindings } = await import('../../check/run-check.js');
-  const errors = (await checkProject({ cwd: root, config, configFile })).findings.filter((f) => f.level === 'error');
+  // The definition checks already ran (build refuses on them first): check reuses their results.
+  const errors = (await checkProject({ cwd: root, config, configFile, validated })).findings.filter((f) => f.level === 'error');
   if (errors.length === 0) return true;
   stderr.write(formatFindings(errors, 'pretty', root));
   stderr.write(`build --strict: alertsmith check reports ${count(errors.length, 'error')}; nothing was written.\n`);
@@ -141,10 +189,22 @@ function listedOnce(entries: { what: string; line: string }[]): string {
   return out;
 }
 
+/** How many definitions the cache answered for, when any. */
+function fromCache(n: number): string {
+  return n > 0 ? `, ${n} from cache` : '';
+}
+
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+/** What the build cache keeps of a definition: its id, its findings, and its rule when it compiled. */
+interface BuildEntry extends KnownDefinition {
+  rule?: CompiledRule;
+}
+
+function isBuildEntry(value: unknown): value is BuildEntry {
+  if (!isCachedFindings(value)) return false;
+  const rule = (value as { rule?: unknown }).rule as Partial<CompiledRule> | undefined;
+  return rule === undefined || (typeof rule === 'object' && rule !== null && typeof rule.name === 'string' && typeof rule.text === 'string');
 }

@@ -11,6 +11,7 @@ import { durationMs, type RuleOptions } from '../../simulate/rule-type.js';
 import { simulateRule, type SimulationResult } from '../../simulate/simulate-rule.js';
 import type { CaseResult } from './case-result.js';
 import { compareIncident } from './compare-incident.js';
+import { DEFAULT_ELASTALERT_LINE, DEFAULT_SEARCH_ENGINE } from '../../define/platform-defaults.js';
 
 export interface CaseInput {
   definition: Definition;
@@ -34,7 +35,7 @@ export function runCase(input: CaseInput): CaseResult {
   const { definition: def, testCase, events } = input;
   const result: CaseResult = { name: testCase.name, passed: false, alerts: 0, matches: 0, incidents: [], failures: [] };
   try {
-    const { sim } = simulateCase(def, testCase, events, input.elastalert ?? '2', input.engine ?? 'elasticsearch');
+    const { sim } = simulateCase(def, testCase, events, input.elastalert, input.engine);
     result.alerts = sim.alerts.length;
     result.matches = sim.matches.length;
     result.incidents = sim.alerts.flatMap((alert) => planIncidents(alert, input.mapping));
@@ -62,8 +63,8 @@ export function simulateCase(
   def: Definition,
   testCase: Pick<TestCase, 'now' | 'history'>,
   events: Record<string, unknown>[],
-  elastalert: ElastAlertLine = '2',
-  engine: SearchEngine = 'elasticsearch',
+  elastalert: ElastAlertLine = DEFAULT_ELASTALERT_LINE,
+  engine: SearchEngine = DEFAULT_SEARCH_ENGINE,
 ): CaseSimulation {
   const { start, now } = caseSpan(def, testCase, events);
   // The case's index: history first (it was there before), then the events.

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { findDefinitionFiles, idFromFileName, isDefinitionFileName } from '../build/find-definition-files.js';
 import { loadConfig } from '../build/load-config.js';
 import type { Finding } from '../../check/finding.js';
-import { validateDefinitionFiles } from '../../validate/validate-definition-files.js';
+import { relativePath } from '../../check/display-path.js';
+import { ContentHashes } from '../../cache/content-hashes.js';
+import { isCachedFindings } from '../../cache/cached-findings.js';
+import { ResultCache } from '../../cache/result-cache.js';
+import { readCustomEventFields, validateDefinitionFiles, type KnownDefinition } from '../../validate/validate-definition-files.js';
 import { AlertsmithError, describeThrown, EXIT } from '../../errors.js';
 import { tally, type DetectionResult } from './case-result.js';
 import { readFixture } from './read-fixtures.js';
@@ -24,6 +28,8 @@ export interface TestOptions {
   requireTests?: boolean;
   /** Config file. @default `ALERTSMITH_CONFIG`, else alertsmith.config.ts if present */
   config?: string | undefined;
+  /** Reuse and keep per-definition results in node_modules/.cache/alertsmith. @default true */
+  cache?: boolean;
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WritableStream;
 }
@@ -43,10 +49,25 @@ export async function runTest(options: TestOptions): Promise<number> {
   const { config, root } = await loadConfig(options.cwd, options.config);
   const files = await definitionFiles(options, path.resolve(root, config.definitions));
 
-  const rel = (file: string): string => (path.relative(options.cwd, file) || file).split(path.sep).join('/');
+  const rel = (file: string): string => relativePath(options.cwd, file);
   const definitionsDir = path.resolve(root, config.definitions);
+  const requireTests = options.requireTests ?? false;
+  const hashes = new ContentHashes();
+  const cache = ResultCache.open<TestEntry>({
+    root,
+    name: 'test',
+    salt: [config, options.cwd, requireTests, [...readCustomEventFields(definitionsDir, hashes)].sort()],
+    hashes,
+    isValue: isTestEntry,
+    disabled: options.cache === false,
+  });
+  const known = new Map<string, TestEntry>();
+  for (const file of files) {
+    const entry = cache.get(file);
+    if (entry) known.set(file, entry);
+  }
   // The checks build runs: a definition build refuses is not tested, it fails.
-  const validated = await validateDefinitionFiles(files, { cwd: options.cwd, config, definitionsDir });
+  const validated = await validateDefinitionFiles(files, { cwd: options.cwd, config, definitionsDir, known, hashes });
 
   const errorsOf = new Map<string, Finding[]>();
   for (const f of validated.findings) if (f.level === 'error') errorsOf.set(f.file, [...(errorsOf.get(f.file) ?? []), f]);
@@ -56,20 +77,30 @@ export async function runTest(options: TestOptions): Promise<number> {
     const file = rel(absolute);
     const errors = errorsOf.get(absolute) ?? [];
     const def = validated.valid.get(absolute);
-    if (errors.length > 0 || !def) {
+    const cached = known.get(absolute)?.result;
+    if (errors.length > 0 || (!def && !cached)) {
       const problems = errors.map((f) => `${file}:${f.line}:${f.column}: ${f.message} [${f.ruleId}]${f.fix ? `; fix: ${f.fix}` : ''}`);
       results.push({ id: idFromFileName(absolute), file, cases: [], problems });
       continue;
     }
+    if (!def) {
+      results.push(cached!);
+      continue;
+    }
+    const fixtures = (def.tests ?? []).flatMap((c) => (c.fixtures ?? []).map((f) => path.resolve(path.dirname(absolute), f)));
     try {
       const fixtureEvents = await Promise.all(
         (def.tests ?? []).map(async (c) => (await Promise.all((c.fixtures ?? []).map((f) => readFixture(absolute, f)))).flat()),
       );
-      results.push(testDetection({ definition: def, file, fixtureEvents, requireTests: options.requireTests ?? false, engine: config.engine, elastalert: config.elastalert }));
+      const result = testDetection({ definition: def, file, fixtureEvents, requireTests, engine: config.engine, elastalert: config.elastalert });
+      results.push(result);
+      const fresh = validated.fresh.get(absolute);
+      if (fresh) cache.set(absolute, [...fresh.deps, ...fixtures], { id: fresh.id, findings: fresh.findings, result });
     } catch (e) {
       results.push({ id: def.id, file, cases: [], problems: [e instanceof AlertsmithError ? e.message : describeThrown(e)] });
     }
   }
+  cache.save();
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   if (format === 'pretty') {
@@ -80,6 +111,20 @@ export async function runTest(options: TestOptions): Promise<number> {
     stderr.write(`${passed} passed, ${failed} failed\n`);
   }
   return tally(results).failed === 0 ? EXIT.ok : EXIT.failed;
+}
+
+/** What the test cache keeps of a definition: its id and findings, and what its tests gave. */
+interface TestEntry extends KnownDefinition {
+  result: DetectionResult;
+}
+
+function isTestEntry(value: unknown): value is TestEntry {
+  if (!isCachedFindings(value)) return false;
+  const result = (value as { result?: unknown }).result as Partial<DetectionResult> | null | undefined;
+  return (
+    typeof result === 'object' && result !== null && typeof result.id === 'string' && typeof result.file === 'string' &&
+    Array.isArray(result.cases) && Array.isArray(result.problems)
+  );
 }
 
 async function definitionFiles(options: TestOptions, definitionsDir: string): Promise<string[]> {

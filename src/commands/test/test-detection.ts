@@ -26,7 +26,7 @@ export function testDetection(input: DetectionInput): DetectionResult {
       definition: def,
       mapping,
       testCase,
-      elastalert: input.elastalert ?? '2',
+      ...(input.elastalert ? { elastalert: input.elastalert } : {}),
       events: [...(input.fixtureEvents?.[i] ?? []), ...(testCase.events ?? [])],
       ...(input.engine ? { engine: input.engine } : {}),
     }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from './duration.js';
 import { fieldPath } from './text.js';
+import { DEFAULT_ELASTALERT_LINE, DEFAULT_SEARCH_ENGINE } from '../platform-defaults.js';
 
 /** Where the ElastAlert host runs `alertsmith-incident`: written, as constants, into every `command:`. */
 const runtimeSchema = z.strictObject({
@@ -46,11 +47,11 @@ export const configSchema = z.strictObject({
    * The engine ElastAlert searches: `alertsmith test` evaluates queries with its semantics
    * (see docs/testing.md for the differences). @default 'elasticsearch' (Elasticsearch 8)
    */
-  engine: searchEngineSchema.default('elasticsearch'),
+  engine: searchEngineSchema.default(DEFAULT_SEARCH_ENGINE),
   /** Settings of `alertsmith check`, e.g. `{ rules: { 'realert-flood': 'off' } }`. @default { rules: {} } */
   check: checkSchema.default({ rules: {} }),
   /** The ElastAlert line the rules run on, which `alertsmith test` simulates where the lines differ: ElastAlert 2 or Yelp ElastAlert 0.2.x. @default '2' */
-  elastalert: z.enum(['2', '0.2']).default('2'),
+  elastalert: z.enum([DEFAULT_ELASTALERT_LINE, '0.2']).default(DEFAULT_ELASTALERT_LINE),
 });
 
 /** An ElastAlert line: '2' (ElastAlert 2, maintained) or '0.2' (Yelp ElastAlert 0.2.4). */
