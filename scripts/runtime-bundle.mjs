@@ -34,11 +34,14 @@ export async function bundleRuntime(outfile) {
 }
 
 const builtinIds = new Set(builtinModules.flatMap((id) => [id, `node:${id}`]));
-/** Node built-ins taken from `process.getBuiltinModule` inside the bundle, so that it imports nothing. */
+/**
+ * Node built-ins taken from `process.getBuiltinModule` inside the bundle, so that it imports
+ * nothing. A `require()` is left alone: it is in the watchdog's text, which runs in a worker.
+ */
 const builtinsFromProcess = {
   name: 'builtins-from-process',
   setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => (builtinIds.has(args.path) ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onResolve({ filter: /.*/ }, (args) => (builtinIds.has(args.path) && args.kind !== 'require-call' ? { path: args.path, namespace: 'builtin' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
@@ -51,7 +54,7 @@ const builtinsFromProcess = {
  */
 export async function bundleRuntimeAsScript(outfile) {
   const result = await build({ ...bundleOptions(), write: false, outfile, plugins: [builtinsFromProcess] });
-  const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external));
+  const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external && i.kind !== 'require-call'));
   if (imports.length > 0) throw new Error(`the runtime bundle still imports ${imports.map((i) => i.path).join(', ')}`);
   const text = result.outputFiles[0].text;
   // An internal error that escapes: exit 70 with the stack, as the .mjs bundle's unhandled rejection would.
