@@ -62,6 +62,19 @@ describe.each(ELASTALERT_LINES.map((line, index) => ({ ...line, xsoar8: index ==
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it.runIf(usable)('plans incidents where node cannot be run at all (hidden in a mount namespace), or says why it cannot check', async () => {
+    const nodes = [process.execPath, ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'node'))].filter((file) => existsSync(file));
+    const hide = [...new Set(nodes)].map((file) => `mount --bind /dev/null '${file}'`).join(' && ');
+    const script = `${hide} && ! node -e 0 2>/dev/null && ! '${process.execPath}' -e 0 2>/dev/null && exec '${EXECUTABLE}' --rule=r --type=T --name='on {{host.name}}' --dry-run`;
+    const run = await execa('unshare', ['--mount', 'sh', '-c', script], { input: '[{"host": {"name": "web-1"}}]\n', reject: false });
+    if (run.exitCode !== 0 && /unshare|mount/.test(String(run.stderr)) && run.stdout === '') {
+      process.stderr.write(`\nnot checked with node hidden: this machine does not allow a mount namespace (${String(run.stderr).trim()})\n`);
+      return;
+    }
+    expect(run.exitCode, String(run.stderr)).toBe(0);
+    expect(JSON.parse(run.stdout)[0].body.name).toBe('on web-1');
+  });
+
   it.runIf(usable).each(Object.keys(EXAMPLE_CASES))('%s: the executable sends XSOAR the same incident as the bundle', async (id) => {
     const example = EXAMPLE_CASES[id]!;
     for (const [name, { workspace, simulator }] of Object.entries(builds)) {
