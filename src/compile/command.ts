@@ -23,8 +23,12 @@ export function commandOf(def: Definition, runtime: ResolvedConfig['runtime']): 
 export function commandArguments(def: Definition, runtime: ResolvedConfig['runtime']): CommandArgument[] {
   const config = (name: string): string => `runtime.${name} (alertsmith.config.ts)`;
   return [
-    { text: runtime.node, field: config('node') },
-    { text: runtime.script, field: config('script') },
+    ...('executable' in runtime
+      ? [{ text: runtime.executable, field: config('executable') }]
+      : [
+          { text: runtime.node, field: config('node') },
+          { text: runtime.script, field: config('script') },
+        ]),
     ...runtime.args.map((text, i) => ({ text, field: config(`args[${i}]`) })),
     ...mappingToArgs(incidentMappingOf(def)).map((text) => ({ text, field: fieldOfFlag(text, def) })),
   ];

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runBuild } from '../../src/commands/build/run-build.js';
+import type { ConfigInput } from '../../src/define/schema/config.js';
+import { RUNTIME_EXE } from '../runtime/runtime-under-test.js';
 import { RUNTIME_BUNDLE } from './elastalert-lines.js';
+
+/** How the rules run the runtime: THIS Node on the repo's bundle, or the single executable (`ALERTSMITH_RUNTIME_EXE`). */
+export const E2E_RUNTIME: NonNullable<ConfigInput['runtime']> =
+  RUNTIME_EXE !== undefined ? { executable: RUNTIME_EXE } : { node: process.execPath, script: RUNTIME_BUNDLE };
 
 /** A temporary folder with rules built for this machine, an ElastAlert config and a state dir. */
 export interface E2eWorkspace {
@@ -21,15 +27,15 @@ export interface E2eWorkspace {
 
 /**
  * Builds the definitions in `definitionsDir` with a test-only config: the generated `command:`
- * runs THIS Node (`process.execPath`) on the repo's bundled runtime, so the real ElastAlert
- * alerters run the real bundle.
+ * runs THIS Node (`process.execPath`) on the repo's bundled runtime, or the single executable,
+ * so the real ElastAlert alerters run the real runtime.
  */
 export async function buildE2eWorkspace(
   definitionsDir: string,
   /** A config whose settings (defaults, ...) to keep; only definitions, out and runtime are replaced. */
   baseConfig?: string,
-  /** The program the rules' `command:` runs with this Node. @default the repo's bundled runtime */
-  runtimeScript = RUNTIME_BUNDLE,
+  /** The config's `runtime`. @default E2E_RUNTIME */
+  runtime = E2E_RUNTIME,
 ): Promise<E2eWorkspace> {
   const dir = mkdtempSync(path.join(tmpdir(), 'alertsmith-e2e-'));
   const rulesDir = path.join(dir, 'rules');
@@ -38,7 +44,7 @@ export async function buildE2eWorkspace(
   const overrides = JSON.stringify({
     definitions: definitionsDir,
     out: 'rules',
-    runtime: { node: process.execPath, script: runtimeScript },
+    runtime,
   });
   writeFileSync(
     config,

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELASTALERT_LINES, lineIsUsable, REPO_ROOT } from './elastalert-lines.js';
-import { buildE2eWorkspace, type E2eWorkspace } from './e2e-workspace.js';
+import { buildE2eWorkspace, E2E_RUNTIME, type E2eWorkspace } from './e2e-workspace.js';
 import { loadRules } from './fire-rule.js';
 import { HOSTILE_QUERY, HOSTILE_TEXT } from './fixtures/hostile-text.js';
 
@@ -38,13 +38,15 @@ describe.each(ELASTALERT_LINES)('rules load with the rules loader of $label', (l
     }
   });
 
-  it.runIf(usable)('loads every example rule built for this machine, pointing at this Node and the bundle', async () => {
+  it.runIf(usable)('loads every example rule built for this machine, pointing at the runtime under test (this Node and the bundle, or the executable)', async () => {
     const files = examples.ruleFiles();
     expect(files.map((file) => path.basename(file))).toEqual(committedRules.map((file) => path.basename(file)));
     const loaded = await loadRules(line, examples.elastalertConfig, files);
     expect(loaded.errors).toEqual([]);
+    const program = E2E_RUNTIME.executable !== undefined ? [E2E_RUNTIME.executable] : [E2E_RUNTIME.node, E2E_RUNTIME.script];
     for (const rule of loaded.rules) {
-      expect(rule.command.slice(0, 2)).toEqual([process.execPath, path.join(REPO_ROOT, 'dist/alertsmith-incident.mjs')]);
+      expect(rule.command.slice(0, program.length)).toEqual(program);
+      expect(rule.command[program.length]).toMatch(/^--rule=/);
     }
   });
 

@@ -6,6 +6,7 @@ import { matchDedupKey } from '../../src/incident/dedup-key.js';
 import { seededRandom } from '../../src/seeded-random.js';
 import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
 import { API_KEY, buildBundle, runBundle, SSH_FLAGS, tempDir, type Bundle } from '../runtime/runtime-harness.js';
+import { runtimeCommand, runtimePath } from '../runtime/runtime-under-test.js';
 
 /**
  * Exactly once under faults. Each scenario puts the simulator in a seeded random fault mode
@@ -87,9 +88,9 @@ interface Outcome {
 
 async function runtime(w: World, args: string[], input: string, killAfterRequests?: number): Promise<Outcome> {
   const configFile = w.env.ALERTSMITH_CONFIG_FILE!;
-  const child = execa(process.execPath, [bundle.file, ...args, `--config=${configFile}`], {
+  const child = execa(...runtimeCommand(bundle.file, [...args, `--config=${configFile}`]), {
     input,
-    env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home', ALERTSMITH_STATE_DIR: w.state, ALERTSMITH_DEADLINE_MS: String(DEADLINE_MS) },
+    env: { PATH: runtimePath(), HOME: '/nonexistent-home', ALERTSMITH_STATE_DIR: w.state, ALERTSMITH_DEADLINE_MS: String(DEADLINE_MS) },
     extendEnv: false,
     reject: false,
     timeout: 60_000,

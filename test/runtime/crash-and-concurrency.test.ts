@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startXsoarSimulator } from '../../src/simulator/index.js';
 import { API_KEY, matchesJson, runBundle, SSH_FLAGS, useRuntimeWorld } from './runtime-harness.js';
+import { runtimeCommand, runtimePath } from './runtime-under-test.js';
 
 const world = useRuntimeWorld();
 const dedupKeys = () => world.sim.incidents().map((i) => (i.body.labels as { type: string; value: string }[]).find((l) => l.type === 'alertsmith.dedup_key')!.value);
@@ -17,7 +18,7 @@ const status = async () => JSON.parse((await runBundle(world.bundle.file, ['stat
  */
 async function killMidBatch(input: string, killAfter: number): Promise<{ signal: string | undefined }> {
   world.sim.inject({ latencyMs: 100 });
-  const child = execa(process.execPath, [world.bundle.file, ...SSH_FLAGS], { input, env: { PATH: process.env.PATH ?? '', ...world.env() }, extendEnv: false, reject: false });
+  const child = execa(...runtimeCommand(world.bundle.file, SSH_FLAGS), { input, env: { PATH: runtimePath(), ...world.env() }, extendEnv: false, reject: false });
   const deadline = Date.now() + 20_000;
   while (world.sim.incidents().length < killAfter && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   child.kill('SIGKILL');

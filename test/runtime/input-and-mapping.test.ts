@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, runBundle, SSH_FLAGS, tempDir, type Bundle } from './runtime-harness.js';
+import { runtimeCommand, runtimePath } from './runtime-under-test.js';
 
 let bundle: Bundle;
 let state: Awaited<ReturnType<typeof tempDir>>;
@@ -87,7 +88,7 @@ describe('stdout closed early', () => {
   it('--dry-run | head: the reader leaving is not an error (exit 0, no internal-error line)', async () => {
     const { spawn } = await import('node:child_process');
     const matches = Array.from({ length: 5_000 }, (_, i) => ({ _id: `doc-${i}`, _index: 'logs', host: { name: `host-${i}` } }));
-    const child = spawn(process.execPath, [bundle.file, ...SSH_FLAGS, '--dry-run'], { env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home' } });
+    const child = spawn(...runtimeCommand(bundle.file, [...SSH_FLAGS, '--dry-run']), { env: { PATH: runtimePath(), HOME: '/nonexistent-home' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     // Like `head -1`: read the first piece, then close the pipe while the runtime is still writing.

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { bundleRuntime } from '../../scripts/runtime-bundle.mjs';
+import { runtimeCommand, runtimePath } from './runtime-under-test.js';
 
 /**
  * Runs the BUILT runtime bundle as a separate process, as ElastAlert does. Each test file builds
@@ -40,9 +41,9 @@ export async function runBundle(
   args: string[],
   options: { input?: string | Buffer; env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<RunResult> {
-  const r = await execa(process.execPath, [bundle, ...args], {
+  const r = await execa(...runtimeCommand(bundle, args), {
     input: options.input ?? '',
-    env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home', ...options.env },
+    env: { PATH: runtimePath(), HOME: '/nonexistent-home', ...options.env },
     extendEnv: false,
     reject: false,
     timeout: options.timeoutMs ?? 60_000,

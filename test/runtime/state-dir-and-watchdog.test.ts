@@ -7,16 +7,16 @@ const world = useRuntimeWorld();
 
 /**
  * Runs the runtime with a preloaded module that breaks one `node:fs` call as a broken platform
- * would: `busy` never returns (the main thread spins, as Node's recursive mkdir does under
+ * would (CommonJS and `--require`, which the single executable honours too; it ignores `--import`): `busy` never returns (the main thread spins, as Node's recursive mkdir does under
  * /proc), `silent` never calls back (a hung network mount).
  */
 async function runBroken(call: string, mode: 'busy' | 'silent', input: string, env: Record<string, string> = {}): Promise<RunResult> {
-  const preload = join(world.state.path, `break-${call}.mjs`);
+  const preload = join(world.state.path, `break-${call}.cjs`);
   // A call that never completes keeps the event loop alive, as a request stuck in libuv's pool does.
   const broken = mode === 'busy' ? '() => { for (;;); }' : '() => { setInterval(() => undefined, 60_000); }';
-  await writeFile(preload, `import fs from 'node:fs';\nfs.${call} = ${broken};\n`);
+  await writeFile(preload, `const fs = require('node:fs');\nfs.${call} = ${broken};\n`);
   return runBundle(world.bundle.file, SSH_FLAGS, {
-    input, env: { ...world.env(), ALERTSMITH_DEADLINE_MS: '1500', NODE_OPTIONS: `--import=${preload}`, ...env },
+    input, env: { ...world.env(), ALERTSMITH_DEADLINE_MS: '1500', NODE_OPTIONS: `--require=${preload}`, ...env },
   });
 }
 
@@ -49,11 +49,11 @@ describe('a state folder the runtime cannot work with', () => {
 
 describe('a state folder that fails while the input is being kept', () => {
   it('a full disk: exit 2 naming the folder, and the input printed since it could not be kept', async () => {
-    const preload = join(world.state.path, 'full-disk.mjs');
-    await writeFile(preload, `import fs from 'node:fs';
+    const preload = join(world.state.path, 'full-disk.cjs');
+    await writeFile(preload, `const fs = require('node:fs');
 fs.fsync = (fd, done) => done(Object.assign(new Error('ENOSPC: no space left on device, fsync'), { code: 'ENOSPC', errno: -28, syscall: 'fsync' }));
 `);
-    const r = await runBundle(world.bundle.file, SSH_FLAGS, { input: matchesJson(2), env: { ...world.env(), NODE_OPTIONS: `--import=${preload}` } });
+    const r = await runBundle(world.bundle.file, SSH_FLAGS, { input: matchesJson(2), env: { ...world.env(), NODE_OPTIONS: `--require=${preload}` } });
     expect(r.exitCode).toBe(2);
     expect(r.logs.find((l) => l.event === 'error')).toMatchObject({ code: 'ALERTSMITH_STATE_DIR', message: expect.stringContaining('(ENOSPC)') });
     expect(JSON.parse(String(stdinLine(r)!.stdin))).toHaveLength(2);

@@ -3,15 +3,36 @@ import { durationSchema } from './duration.js';
 import { fieldPath } from './text.js';
 import { DEFAULT_ELASTALERT_LINE, DEFAULT_SEARCH_ENGINE } from '../platform-defaults.js';
 
-/** Where the ElastAlert host runs `alertsmith-incident`: written, as constants, into every `command:`. */
-const runtimeSchema = z.strictObject({
-  /** Node.js on the ElastAlert host. @default '/usr/bin/node' */
-  node: z.string().min(1).default('/usr/bin/node'),
-  /** The bundled runtime on the ElastAlert host. @default '/opt/alertsmith/alertsmith-incident.mjs' */
-  script: z.string().min(1).default('/opt/alertsmith/alertsmith-incident.mjs'),
-  /** Further constant arguments, e.g. `['--config', '/etc/alertsmith/xsoar.json']`. Never a secret. @default [] */
-  args: z.array(z.string()).default([]),
-});
+/**
+ * Where the ElastAlert host runs `alertsmith-incident`: written, as constants, into every `command:`.
+ * Either Node.js and the bundled script (`node`, `script`), or the single executable
+ * (`executable`, built by `npm run build:exe`), which holds its own Node.
+ */
+const runtimeSchema = z
+  .strictObject({
+    /** Node.js on the ElastAlert host. @default '/usr/bin/node' (unless `executable` is set) */
+    node: z.string().min(1).optional(),
+    /** The bundled runtime on the ElastAlert host. @default '/opt/alertsmith/alertsmith-incident.mjs' (unless `executable` is set) */
+    script: z.string().min(1).optional(),
+    /** The single-executable runtime on the ElastAlert host, run directly, e.g. '/opt/alertsmith/alertsmith-incident'; excludes `node` and `script`. */
+    executable: z.string().min(1).optional(),
+    /** Further constant arguments, e.g. `['--config', '/etc/alertsmith/xsoar.json']`. Never a secret. @default [] */
+    args: z.array(z.string()).default([]),
+  })
+  .superRefine((runtime, ctx) => {
+    if (runtime.executable === undefined) return;
+    for (const key of ['node', 'script'] as const) {
+      if (runtime[key] === undefined) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `runtime.${key} cannot be combined with runtime.executable: the executable runs without Node.js; remove runtime.${key}, or remove runtime.executable to run the script with Node`,
+      });
+    }
+  })
+  .transform(({ node, script, executable, args }): { node: string; script: string; args: string[] } | { executable: string; args: string[] } =>
+    executable !== undefined ? { executable, args } : { node: node ?? '/usr/bin/node', script: script ?? '/opt/alertsmith/alertsmith-incident.mjs', args },
+  );
 
 /** Values every definition gets unless it sets its own. */
 const defaultsSchema = z.strictObject({

@@ -132,6 +132,31 @@ export default defineConfig({ definitions: 'rules-src', out: 'rules', runtime: {
     expect(text).toContain('- "/opt/node/bin/node"\n  - "/srv/incident.mjs"');
   });
 
+  it('writes a command that runs the single executable directly when runtime.executable is set', async () => {
+    const dir = tempProject({
+      'alertsmith.config.ts': `import { defineConfig } from 'alertsmith';
+export default defineConfig({ runtime: { executable: '/opt/alertsmith/alertsmith-incident', args: ['--config', '/etc/alertsmith/xsoar.json'] } });\n`,
+      'definitions/a.ts': definitionSource(anyDefinition('a')),
+    });
+    expect((await build(dir)).code).toBe(0);
+    const text = read(dir, 'generated/a.yaml');
+    expect(text).toContain('command:\n  - "/opt/alertsmith/alertsmith-incident"\n  - "--config"\n  - "/etc/alertsmith/xsoar.json"\n  - "--rule=a"');
+    expect(text).not.toContain('node');
+    expect(text).not.toContain('.mjs');
+  });
+
+  it('refuses runtime.executable together with runtime.node or runtime.script, naming each', async () => {
+    const dir = tempProject({
+      'alertsmith.config.ts': "export default { runtime: { executable: '/opt/alertsmith/alertsmith-incident', node: '/usr/bin/node', script: '/srv/incident.mjs' } };\n",
+      'definitions/a.ts': definitionSource(anyDefinition('a')),
+    });
+    const failure = build(dir);
+    await expect(failure).rejects.toMatchObject({ code: 'ALERTSMITH_CONFIG_INVALID', exitCode: 2 });
+    const message = ((await failure.catch((error: Error) => error)) as Error).message;
+    expect(message).toContain('runtime.node cannot be combined with runtime.executable');
+    expect(message).toContain('runtime.script cannot be combined with runtime.executable');
+  });
+
   it('stops with a usage error naming the problem when the config is invalid or missing', async () => {
     const dir = tempProject({ 'alertsmith.config.ts': "export default { outt: 'x' };\n", 'definitions/a.ts': definitionSource(anyDefinition('a')) });
     await expect(build(dir)).rejects.toMatchObject({ code: 'ALERTSMITH_CONFIG_INVALID', exitCode: 2, message: expect.stringContaining('alertsmith.config.ts: "outt" is not a property of the config: did you mean "out"?') });
