@@ -2,6 +2,7 @@
 # Validates the XSOAR content `alertsmith build` writes (<out>/xsoar/IncidentTypes, IncidentFields)
 # with the real demisto-sdk (PyPI), the tool XSOAR content packs are checked with:
 #   scripts/validate-xsoar-content.sh [XSOAR_DIR]     (default: generated/xsoar)
+#   scripts/validate-xsoar-content.sh --install-only  (only install demisto-sdk: .ci/run starts this early, in the background)
 # It installs demisto-sdk (and its pinned dependencies) into .cache/demisto-sdk (git-ignored; $ALERTSMITH_DEMISTO_SDK_VENV
 # overrides), lays the files out as a pack of a throw-away content repository (demisto-sdk only
 # runs inside one), and runs `demisto-sdk validate` with scripts/xsoar-content/validate-config.toml:
@@ -10,7 +11,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CONTENT="$(cd "${1:-$ROOT/generated/xsoar}" && pwd)"
+INSTALL_ONLY=false
+if [ "${1:-}" = "--install-only" ]; then INSTALL_ONLY=true; shift; fi
+CONTENT="${1:-$ROOT/generated/xsoar}"
 VENV="${ALERTSMITH_DEMISTO_SDK_VENV:-$ROOT/.cache/demisto-sdk}"
 SDK_VERSION="1.39.13"
 CONFIG="$ROOT/scripts/xsoar-content/validate-config.toml"
@@ -41,8 +44,12 @@ else
   "$VENV/bin/pip" install --quiet --no-deps -r "$REQUIREMENTS"
 fi
 
+"$VENV/bin/python" -c 'import demisto_sdk' || fail "demisto-sdk does not import in $VENV"
+if $INSTALL_ONLY; then log "demisto-sdk $SDK_VERSION ready in $VENV"; exit 0; fi
+
 [ -d "$CONTENT/IncidentTypes" ] || fail "no IncidentTypes folder in $CONTENT: run alertsmith build first"
 
+CONTENT="$(cd "$CONTENT" && pwd)"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
