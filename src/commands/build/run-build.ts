@@ -96,7 +96,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       for (const f of folderPlan.orphaned) lines.push(`  orphaned  ${contentName}/${folder}/${f} (no detection uses it)`);
     }
     if (lines.length === 0) {
-      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')}, ${contentCounts} (${elapsed()})\n`);
+      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')} (${elapsed()}), XSOAR content: ${contentCounts}\n`);
       return EXIT.ok;
     }
     stderr.write(`${outName}/ is not up to date:\n${lines.join('\n')}\nrun \`alertsmith build\` and commit ${outName}/\n`);

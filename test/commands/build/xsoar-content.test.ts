@@ -54,7 +54,7 @@ describe('alertsmith build: XSOAR content in generated/xsoar/', () => {
   it('--check reports stale, missing and orphaned content files, and build removes the orphans', async () => {
     const dir = tempProject({ 'definitions/a.ts': definitionSource(anyDefinition('a', xsoar('T', { one: 'x' }))) });
     expect((await build(dir)).code).toBe(0);
-    expect(await build(dir, { check: true })).toMatchObject({ code: 0, out: expect.stringContaining('1 rule, 1 incident type and 1 incident field') });
+    expect(await build(dir, { check: true })).toMatchObject({ code: 0, out: expect.stringMatching(/1 rule \(\d+\.\d+ s\), XSOAR content: 1 incident type and 1 incident field\n/) });
 
     writeFileSync(path.join(dir, 'definitions/a.ts'), definitionSource(anyDefinition('a', xsoar('U', { two: 'x' }, { two: 'date' }))));
     writeFileSync(path.join(dir, 'generated/xsoar/IncidentFields/incidentfield-two.json'), '{}\n');
