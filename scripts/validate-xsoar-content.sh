@@ -36,7 +36,7 @@ else
   command -v "$SYSTEM_PYTHON" >/dev/null || fail "$SYSTEM_PYTHON is missing"
   "$SYSTEM_PYTHON" -c 'import venv, ensurepip' 2>/dev/null || {
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq && apt-get install -y -qq python3-venv
+    apt-get -o DPkg::Lock::Timeout=300 update -qq && apt-get -o DPkg::Lock::Timeout=300 install -y -qq python3-venv
   }
   rm -rf "$VENV"
   mkdir -p "$(dirname "$VENV")"
