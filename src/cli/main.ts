@@ -34,9 +34,24 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .description('serve a local Cortex XSOAR stand-in (XSOAR 6 and 8 APIs) until Ctrl+C')
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one, printed at start)', parsePort)
     .option('--store <file>', 'append created incidents to this JSONL file (and load it at start)')
-    .action(async (opts: { port?: number; store?: string }) => {
+    .option('--content <dir>', 'serve the incident types and fields of this folder (as build writes generated/xsoar)')
+    .option('--unknown-custom-fields <what>', 'drop or keep custom fields it has no field for (default: drop with --content, else keep)', parseUnknownFields)
+    .action(async (opts: { port?: number; store?: string; content?: string; unknownCustomFields?: 'drop' | 'keep' }) => {
       const { runXsoarSim } = await import('../simulator/run-xsoar-sim.js');
-      exitCode = await runXsoarSim({ cwd, port: opts.port, store: opts.store });
+      exitCode = await runXsoarSim({ cwd, port: opts.port, store: opts.store, content: opts.content, unknownCustomFields: opts.unknownCustomFields });
+    });
+
+  program
+    .command('xsoar')
+    .description('compare the detections with a live Cortex XSOAR')
+    .command('diff')
+    .description('list the incident types and custom fields the detections use that XSOAR lacks or types differently; exit 1 if any')
+    .option('--format <format>', 'pretty, json or github (workflow annotations)', 'pretty')
+    .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
+    .option('--xsoar-config <file>', "the runtime's JSON config file (url, apiKey, apiKeyId, auth, TLS); DEMISTO_* variables win over it")
+    .action(async (opts: { format: string; config?: string; xsoarConfig?: string }) => {
+      const { runXsoarDiff } = await import('../commands/xsoar-diff/run-xsoar-diff.js');
+      exitCode = await runXsoarDiff({ cwd, format: opts.format, config: opts.config, xsoarConfig: opts.xsoarConfig });
     });
 
   program
@@ -92,6 +107,11 @@ function reportError(thrown: unknown, writeErr: (text: string) => void): number 
     `alertsmith: internal error, this is a bug; please report it with the text below\n${stack}\n`,
   );
   return EXIT.internal;
+}
+
+function parseUnknownFields(text: string): 'drop' | 'keep' {
+  if (text !== 'drop' && text !== 'keep') throw new InvalidArgumentError('expected drop or keep');
+  return text;
 }
 
 function parsePort(text: string): number {

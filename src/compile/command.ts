@@ -46,6 +46,8 @@ function fieldOfFlag(argument: string, def: Definition): string {
       return def.xsoar.details !== undefined ? 'xsoar.details' : 'description';
     case MAPPING_FLAGS.customField:
       return `xsoar.customFields.${argument.slice(flag.length + 1).split('=', 1)[0]}`;
+    case MAPPING_FLAGS.customFieldType:
+      return `xsoar.customFieldTypes.${argument.slice(flag.length + 1).split('=', 1)[0]}`;
     case MAPPING_FLAGS.timestampField:
       return 'timestamp_field';
     case MAPPING_FLAGS.playbookId:

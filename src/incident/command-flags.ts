@@ -1,3 +1,4 @@
+import { isCustomFieldType, type CustomFieldType } from './custom-field-types.js';
 import type { IncidentMapping } from './mapping.js';
 import { parseSeverity } from './severity.js';
 
@@ -17,6 +18,7 @@ export const MAPPING_FLAGS = {
   details: '--details',
   labels: '--labels',
   customField: '--custom-field',
+  customFieldType: '--custom-field-type',
   playbookId: '--playbook',
   owner: '--owner',
   createInvestigation: '--create-investigation',
@@ -35,6 +37,7 @@ export const MAPPING_PARSE_OPTIONS = {
   details: { type: 'string' },
   labels: { type: 'string', multiple: true },
   'custom-field': { type: 'string', multiple: true },
+  'custom-field-type': { type: 'string', multiple: true },
   playbook: { type: 'string' },
   owner: { type: 'string' },
   'create-investigation': { type: 'boolean' },
@@ -55,6 +58,9 @@ export function mappingToArgs(m: IncidentMapping): string[] {
   for (const key of Object.keys(m.customFields).sort()) {
     args.push(`${MAPPING_FLAGS.customField}=${key}=${m.customFields[key]}`);
   }
+  for (const [key, type] of Object.entries(m.customFieldTypes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    args.push(`${MAPPING_FLAGS.customFieldType}=${key}=${type}`);
+  }
   if (m.playbookId !== undefined) args.push(`${MAPPING_FLAGS.playbookId}=${m.playbookId}`);
   if (m.owner !== undefined) args.push(`${MAPPING_FLAGS.owner}=${m.owner}`);
   if (m.createInvestigation) args.push(MAPPING_FLAGS.createInvestigation);
@@ -71,6 +77,7 @@ export interface ParsedMappingValues {
   details?: string;
   labels?: string[];
   'custom-field'?: string[];
+  'custom-field-type'?: string[];
   playbook?: string;
   owner?: string;
   'create-investigation'?: boolean;
@@ -103,6 +110,16 @@ export function mappingFromValues(v: ParsedMappingValues): MappingResult {
     }
     customFields[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
+  const customFieldTypes = Object.create(null) as Record<string, CustomFieldType>;
+  for (const pair of v['custom-field-type'] ?? []) {
+    const eq = pair.indexOf('=');
+    const type = pair.slice(eq + 1);
+    if (eq <= 0 || !isCustomFieldType(type)) {
+      errors.push(`${MAPPING_FLAGS.customFieldType} takes key=type with an XSOAR field type (shortText, number, date, boolean, ...); got "${pair}"`);
+      continue;
+    }
+    customFieldTypes[pair.slice(0, eq)] = type;
+  }
   const incidentPer = v['incident-per'] ?? 'match';
   if (incidentPer !== 'match' && incidentPer !== 'alert') {
     errors.push(`${MAPPING_FLAGS.incidentPer} must be "match" or "alert"; got "${incidentPer}"`);
@@ -116,6 +133,7 @@ export function mappingFromValues(v: ParsedMappingValues): MappingResult {
     labels: (v.labels ?? []).flatMap((l) => l.split(',')).map((l) => l.trim()).filter((l) => l !== ''),
     severity: severity!,
     customFields,
+    customFieldTypes,
     createInvestigation: v['create-investigation'] ?? false,
     timestampField: v['timestamp-field'] ?? DEFAULT_TIMESTAMP_FIELD,
     incidentPer: incidentPer as IncidentMapping['incidentPer'],

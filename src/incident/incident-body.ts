@@ -1,5 +1,6 @@
 import { alertDedupKey, DEDUP_KEY_LABEL, matchDedupKey, RULE_LABEL } from './dedup-key.js';
 import { isRecord, lookupField } from './field-lookup.js';
+import { customFieldValue, DEFAULT_CUSTOM_FIELD_TYPE, type CustomFieldValue } from './custom-field-types.js';
 import type { IncidentMapping } from './mapping.js';
 import { renderTemplate, valueToText } from './template.js';
 
@@ -10,7 +11,7 @@ export interface IncidentBody {
   severity: number;
   details: string;
   labels: { type: string; value: string }[];
-  CustomFields?: Record<string, string>;
+  CustomFields?: Record<string, CustomFieldValue>;
   /** The match as a JSON string (not an object): XSOAR's mappers and playbooks read it. */
   rawJSON: string;
   /** RFC 3339 date-time with offset, from the mapping's timestamp field. */
@@ -85,8 +86,14 @@ function planOne(primary: unknown, all: unknown[], key: string, mapping: Inciden
   };
   const customKeys = Object.keys(mapping.customFields).sort();
   if (customKeys.length > 0) {
-    body.CustomFields = Object.create(null) as Record<string, string>;
-    for (const k of customKeys) body.CustomFields[k] = renderTemplate(mapping.customFields[k]!, valueOf, onMissing);
+    const fields = Object.create(null) as Record<string, CustomFieldValue>;
+    for (const k of customKeys) {
+      const types = mapping.customFieldTypes ?? {};
+      const type = Object.hasOwn(types, k) ? types[k]! : DEFAULT_CUSTOM_FIELD_TYPE;
+      const value = customFieldValue(type, renderTemplate(mapping.customFields[k]!, valueOf, onMissing));
+      if (value !== undefined) fields[k] = value;
+    }
+    if (Object.keys(fields).length > 0) body.CustomFields = fields;
   }
   const occurred = toRfc3339(lookupField(primary, mapping.timestampField));
   if (occurred !== undefined) body.occurred = occurred;

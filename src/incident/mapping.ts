@@ -1,3 +1,4 @@
+import type { CustomFieldType } from './custom-field-types.js';
 import type { SeverityNumber } from './severity.js';
 
 /**
@@ -20,6 +21,11 @@ export interface IncidentMapping {
   severity: SeverityNumber;
   /** XSOAR custom field machine name -> template. */
   customFields: Record<string, string>;
+  /**
+   * XSOAR field type of the custom fields that are not short text, by machine name. Absent from
+   * the intakes of runtimes that predate it, still replayed after an upgrade.
+   */
+  customFieldTypes?: Record<string, CustomFieldType>;
   playbookId?: string;
   owner?: string;
   createInvestigation: boolean;

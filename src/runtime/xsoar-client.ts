@@ -18,6 +18,12 @@ export interface XsoarClient {
   /** The id of an incident carrying this key's label, `null` if none, or throws when unknown. */
   findByKey(key: string, timeoutMs: number): Promise<string | null>;
   about(timeoutMs: number): Promise<HttpResponse>;
+  /**
+   * The server's incident types (`GET /incidenttype`) or incident fields (`GET /incidentfields`),
+   * for `alertsmith xsoar diff`. On XSOAR 8 the fields are on the public API and the types only
+   * under the web-app prefix `/xsoar` (`/xsoar/public/v1/incidenttype` answers 405).
+   */
+  listContent(what: 'incidentTypes' | 'incidentFields', timeoutMs: number): Promise<HttpResponse>;
   close(): void;
 }
 
@@ -38,6 +44,7 @@ export class SearchFailed extends Error {
 }
 
 export const XSOAR8_PREFIX = '/xsoar/public/v1';
+const XSOAR8_WEBAPP_PREFIX = '/xsoar';
 
 /**
  * Replies are kept as text up to this size. XSOAR answers a create or a search with whole
@@ -145,6 +152,15 @@ export async function createXsoarClient(config: RuntimeConfig): Promise<XsoarCli
       return first === undefined ? null : String(first.id ?? '');
     },
     about: (timeoutMs) => http.request({ url: urlFor('/about'), method: 'GET', headers: headers() }, timeoutMs),
+    listContent(what, timeoutMs) {
+      let url = urlFor('/incidentfields');
+      if (what === 'incidentTypes') {
+        const xsoar8 = config.apiKeyId !== undefined || basePath.endsWith(XSOAR8_PREFIX);
+        const root = basePath.endsWith(XSOAR8_PREFIX) ? basePath.slice(0, -XSOAR8_PREFIX.length) : basePath;
+        url = new URL(`${base.origin}${xsoar8 ? `${root}${XSOAR8_WEBAPP_PREFIX}` : basePath}/incidenttype`);
+      }
+      return http.request({ url, method: 'GET', headers: headers() }, timeoutMs);
+    },
     close: () => http.close(),
   };
 }

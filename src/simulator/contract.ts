@@ -1,3 +1,5 @@
+import type { SimulatorContent } from './xsoar-content.js';
+
 /**
  * The public shape of the XSOAR simulator: what tests and `alertsmith xsoar-sim` start and
  * inspect. The simulator follows ../../../shared/reference/xsoar.md (create, search, about on
@@ -37,6 +39,19 @@ export interface SimulatorOptions {
    * @default undefined (plain HTTP)
    */
   tls?: { key: string; cert: string };
+  /**
+   * The incident types and custom incident fields the server has, as `GET /incidenttype` and
+   * `GET /incidentfields` answer them.
+   * @default none: no incident types, no custom fields
+   */
+  content?: SimulatorContent;
+  /**
+   * What a create does with a custom field the server has no incident field for: `'drop'` it
+   * (the incident is created without it: what XSOAR is reported to do, not confirmed by its
+   * documentation, see docs/xsoar-content.md) or `'keep'` it as sent.
+   * @default 'drop' when `content` is given, else 'keep' (a simulator without content accepts every field)
+   */
+  unknownCustomFields?: 'drop' | 'keep';
 }
 
 /**
@@ -89,6 +104,8 @@ export interface StoredIncident {
   flavour: 'xsoar6' | 'xsoar8';
   /** Which key scheme authenticated the call. */
   auth: 'standard' | 'advanced';
+  /** Custom fields of the request that the server has no incident field for, left out of `body` (`unknownCustomFields: 'drop'`). */
+  droppedCustomFields?: string[];
 }
 
 export interface RecordedRequest {

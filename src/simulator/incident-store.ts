@@ -27,9 +27,10 @@ export class IncidentStore {
     return this.items.map((item) => ({ ...item }));
   }
 
-  async add(body: Record<string, unknown>, flavour: StoredIncident['flavour'], auth: StoredIncident['auth']): Promise<StoredIncident> {
+  async add(body: Record<string, unknown>, flavour: StoredIncident['flavour'], auth: StoredIncident['auth'], droppedCustomFields: string[] = []): Promise<StoredIncident> {
     this.lastId += 1;
     const incident: StoredIncident = { id: String(this.lastId), body, flavour, auth };
+    if (droppedCustomFields.length > 0) incident.droppedCustomFields = droppedCustomFields;
     this.items.push(incident);
     if (this.file !== undefined) {
       const file = this.file;
@@ -98,7 +99,9 @@ function parseLine(line: string): StoredIncident | undefined {
     candidate.body !== null &&
     (candidate.flavour === 'xsoar6' || candidate.flavour === 'xsoar8') &&
     (candidate.auth === 'standard' || candidate.auth === 'advanced');
-  return valid
-    ? { id: candidate.id as string, body: candidate.body as Record<string, unknown>, flavour: candidate.flavour as StoredIncident['flavour'], auth: candidate.auth as StoredIncident['auth'] }
-    : undefined;
+  if (!valid) return undefined;
+  const incident: StoredIncident = { id: candidate.id as string, body: candidate.body as Record<string, unknown>, flavour: candidate.flavour as StoredIncident['flavour'], auth: candidate.auth as StoredIncident['auth'] };
+  const dropped = candidate.droppedCustomFields;
+  if (Array.isArray(dropped) && dropped.every((d) => typeof d === 'string')) incident.droppedCustomFields = dropped;
+  return incident;
 }

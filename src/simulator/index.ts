@@ -6,5 +6,6 @@ export type {
   StoredIncident,
   XsoarSimulator,
 } from './contract.js';
+export type { SimulatorContent, SimulatorIncidentField } from './xsoar-content.js';
 export { startXsoarSimulator } from './server.js';
 export { SUPPORTED_QUERY_FIELDS } from './incident-query.js';

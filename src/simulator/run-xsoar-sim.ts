@@ -1,6 +1,9 @@
 import { EXIT, type ExitCode } from '../errors.js';
 import { startXsoarSimulator } from './server.js';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AlertsmithError } from '../errors.js';
+import { contentFromItems, type SimulatorContent } from './xsoar-content.js';
 
 export interface RunXsoarSimOptions {
   /** Folder a relative `store` path is resolved against. */
@@ -25,6 +28,14 @@ export interface RunXsoarSimOptions {
    * @default '1'
    */
   apiKeyId?: string;
+  /**
+   * Folder of XSOAR content in content-pack form (`IncidentTypes/*.json`, `IncidentFields/*.json`,
+   * as `alertsmith build` writes under `<out>/xsoar/`): the incident types and fields the simulator has.
+   * @default undefined (none)
+   */
+  content?: string;
+  /** What a create does with a custom field the simulator has no field for. @default 'drop' with `content`, else 'keep' */
+  unknownCustomFields?: 'drop' | 'keep';
   /** Where the start-up lines go. @default process.stdout */
   out?: NodeJS.WritableStream;
   /** Resolves when the simulator should stop. @default the first SIGINT or SIGTERM */
@@ -37,13 +48,21 @@ export async function runXsoarSim(options: RunXsoarSimOptions): Promise<ExitCode
   const apiKey = options.apiKey ?? 'sim-api-key';
   const apiKeyId = options.apiKeyId ?? '1';
   const store = options.store === undefined ? undefined : resolve(options.cwd, options.store);
-  const simulator = await startXsoarSimulator({ port: options.port ?? 0, store, apiKey, apiKeyId });
+  const content = options.content === undefined ? undefined : readContentFolder(resolve(options.cwd, options.content));
+  const simulator = await startXsoarSimulator({
+    port: options.port ?? 0, store, apiKey, apiKeyId,
+    ...(content !== undefined ? { content } : {}),
+    ...(options.unknownCustomFields !== undefined ? { unknownCustomFields: options.unknownCustomFields } : {}),
+  });
   out.write(
     [
       `XSOAR simulator listening on ${simulator.url}`,
       `  XSOAR 6 API: ${simulator.url}   XSOAR 8 API: ${simulator.url}/xsoar/public/v1`,
       `  DEMISTO_BASE_URL=${simulator.url} DEMISTO_API_KEY=${apiKey} (XSOAR 8 style: DEMISTO_API_KEY_ID=${apiKeyId})`,
       store === undefined ? '  incidents are kept in memory' : `  incidents are appended to ${store}`,
+      content === undefined
+        ? '  no incident types or custom fields (--content DIR to load some)'
+        : `  ${content.incidentTypes.length} incident types and ${content.incidentFields.length} custom fields from ${options.content}`,
       '  press Ctrl+C to stop',
       '',
     ].join('\n'),
@@ -73,4 +92,27 @@ function firstSignal(): Promise<NodeJS.Signals> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
+}
+
+/** Reads the JSON items of `<dir>/IncidentTypes` and `<dir>/IncidentFields` (a missing folder holds none). */
+function readContentFolder(dir: string): SimulatorContent {
+  const items = (folder: string): unknown[] => {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, folder)).filter((n) => n.endsWith('.json')).sort();
+    } catch (thrown) {
+      if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new AlertsmithError('ALERTSMITH_SIM_CONTENT', `cannot read ${join(dir, folder)}: ${(thrown as Error).message}`);
+    }
+    return names.map((name) => {
+      try {
+        return JSON.parse(readFileSync(join(dir, folder, name), 'utf8')) as unknown;
+      } catch {
+        throw new AlertsmithError('ALERTSMITH_SIM_CONTENT', `${join(dir, folder, name)} is not readable JSON`);
+      }
+    });
+  };
+  const { content, problems } = contentFromItems(items('IncidentTypes'), items('IncidentFields'));
+  if (problems.length > 0) throw new AlertsmithError('ALERTSMITH_SIM_CONTENT', `${dir}: ${problems.join('; ')}`);
+  return content;
 }

@@ -10,6 +10,7 @@ import { IncidentStore } from './incident-store.js';
 import { incidentView } from './incident-view.js';
 import { routeFor, type Route } from './routes.js';
 import { REFUSED_KEY_BODY, xsoarError } from './xsoar-error.js';
+import { incidentFieldsReply, incidentTypesReply, withoutUnknownCustomFields } from './xsoar-content.js';
 import { AlertsmithError } from '../errors.js';
 
 const ABOUT = {
@@ -27,6 +28,8 @@ interface Answer {
 export async function startXsoarSimulator(options: SimulatorOptions = {}): Promise<XsoarSimulator> {
   const expectedKey = { apiKey: options.apiKey ?? 'sim-api-key', apiKeyId: options.apiKeyId ?? '1' };
   const store = await IncidentStore.open(options.store);
+  const content = options.content ?? { incidentTypes: [], incidentFields: [] };
+  const dropUnknown = (options.unknownCustomFields ?? (options.content !== undefined ? 'drop' : 'keep')) === 'drop';
   const faults = new FaultPlan();
   const recorded: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -114,6 +117,12 @@ export async function startXsoarSimulator(options: SimulatorOptions = {}): Promi
     const auth = authenticate(entry.headers, route.flavour, expectedKey);
     if (auth === undefined) return { status: 403, body: REFUSED_KEY_BODY };
     if (route.endpoint === 'about') return { status: 200, body: ABOUT[route.flavour] };
+    if (route.endpoint === 'incidentFields') return { status: 200, body: incidentFieldsReply(content) };
+    if (route.endpoint === 'incidentTypes') {
+      // Reported of XSOAR 8: the list of incident types is on the web-app prefix only.
+      if (route.publicApi) return { status: 405, body: xsoarError(405, 'method_not_allowed', 'Method Not Allowed', 'incident types are listed at /xsoar/incidenttype, not on the public API') };
+      return { status: 200, body: incidentTypesReply(content) };
+    }
     const parsed = parseJson(entry.body);
     if (!parsed.ok) return badRequest(`the request body is not valid JSON: ${parsed.reason}`);
     return route.endpoint === 'create' ? create(parsed.value, route, auth) : search(parsed.value);
@@ -122,7 +131,10 @@ export async function startXsoarSimulator(options: SimulatorOptions = {}): Promi
   async function create(body: unknown, route: Route, auth: AuthScheme): Promise<Answer> {
     const problems = createRequestProblems(body);
     if (problems.length > 0) return badRequest(`invalid incident: ${problems.join('; ')}`);
-    const incident = await store.add(body as Record<string, unknown>, route.flavour, auth);
+    const { body: kept, dropped } = dropUnknown
+      ? withoutUnknownCustomFields(body as Record<string, unknown>, content)
+      : { body: body as Record<string, unknown>, dropped: [] };
+    const incident = await store.add(kept, route.flavour, auth, dropped);
     return { status: 200, body: incidentView(incident) };
   }
 

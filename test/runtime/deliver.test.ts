@@ -54,6 +54,9 @@ function fakeClient(createMs: number, created: string[]): XsoarClient {
     async about() {
       throw new Error('not used');
     },
+    async listContent() {
+      throw new Error('not used');
+    },
     close() {},
   };
 }

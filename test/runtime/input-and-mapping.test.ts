@@ -131,6 +131,17 @@ describe('bad input', () => {
     expect(await readFile(error.savedTo as string, 'utf8')).toBe(input);
   });
 
+  it('sends a custom field declared with --custom-field-type as a value of that type', async () => {
+    const flags = [...SSH_FLAGS, '--custom-field=hits={{num_hits}}', '--custom-field=seen={{@timestamp}}', '--custom-field-type=hits=number', '--custom-field-type=seen=date'];
+    const r = await dryRun(JSON.stringify([{ num_hits: 12, '@timestamp': '2026-11-27T10:00:00' }]), flags);
+    expect(r.exitCode).toBe(0);
+    const [incident] = JSON.parse(r.stdout) as { body: Record<string, unknown> }[];
+    expect(incident!.body.CustomFields).toEqual({ hits: 12, seen: '2026-11-27T10:00:00Z' });
+    const bad = await dryRun('[]', [...SSH_FLAGS, '--custom-field-type=hits=grid']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.logs[0]!.message).toMatch(/--custom-field-type takes key=type/);
+  });
+
   it('answers usage errors with exit code 2 and a message naming the flag', async () => {
     const noType = await runBundle(bundle.file, ['--rule=r', '--dry-run'], { input: '[]' });
     expect(noType.exitCode).toBe(2);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -34,6 +34,29 @@ describe('runXsoarSim', () => {
     expect(text).toContain('XSOAR simulator stopped');
     expect(JSON.parse(readFileSync(join(dir, 'incidents.jsonl'), 'utf8'))).toMatchObject({ id: '1', body: { name: 'from the CLI' } });
     await expect(fetch(`${url}/about`)).rejects.toThrow();
+  });
+
+  it('serves the incident types and fields of a content folder as build writes it, and drops other custom fields', async () => {
+    const content = join(dir, 'xsoar');
+    mkdirSync(join(content, 'IncidentTypes'), { recursive: true });
+    mkdirSync(join(content, 'IncidentFields'), { recursive: true });
+    writeFileSync(join(content, 'IncidentTypes', 'incidenttype-Brute_Force.json'), JSON.stringify({ id: 'Brute Force', name: 'Brute Force' }));
+    writeFileSync(join(content, 'IncidentFields', 'incidentfield-hits.json'), JSON.stringify({ cliName: 'hits', type: 'number', associatedTypes: ['Brute Force'] }));
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    let stop!: () => void;
+    const running = runXsoarSim({ cwd: dir, content: 'xsoar', out, until: new Promise<void>((resolve) => (stop = resolve)) });
+    await expect.poll(() => /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)).not.toBeNull();
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)![1]!;
+    expect(text).toContain('1 incident types and 1 custom fields from xsoar');
+    const get = async (path: string) => (await fetch(`${url}${path}`, { headers: { authorization: 'sim-api-key' } })).json() as Promise<any[]>;
+    expect((await get('/incidenttype')).map((t) => t.name)).toEqual(['Brute Force']);
+    expect((await get('/incidentfields')).find((f) => f.cliName === 'hits')).toMatchObject({ type: 'number', system: false });
+    const created = await fetch(`${url}/incident`, { method: 'POST', headers: { authorization: 'sim-api-key' }, body: JSON.stringify({ name: 'x', CustomFields: { hits: 3, nope: 'y' } }) });
+    expect(((await created.json()) as any).CustomFields).toEqual({ hits: 3 });
+    stop();
+    expect(await running).toBe(0);
   });
 
   it('refuses a port in use with one line and exit 2, not an internal error', async () => {

@@ -24,11 +24,11 @@ function annotation(f: Finding, cwd: string): string {
 }
 
 /** The escaping the runner undoes in a command's message. */
-function escapeData(text: string): string {
+export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Property values also escape the separators `:` and `,`. */
-function escapeProperty(text: string): string {
+export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -3,6 +3,7 @@ import type { Definition } from '../../define/schema/definition.js';
 import { synthRule } from '../../compile/synth.js';
 import { isGeneratedText } from '../../compile/generated-header.js';
 import { describeThrown } from '../../errors.js';
+import type { XsoarNeeds } from '../../xsoar-content/xsoar-usage.js';
 
 /**
  * A definition that passed the definition checks: its path relative to the project, and its
@@ -10,10 +11,11 @@ import { describeThrown } from '../../errors.js';
  */
 export type CheckedDefinition = { file: string; definition: Definition } | { file: string; compiled: CompiledRule };
 
-/** A compiled rule: its file name in the output folder, and its text. */
+/** A compiled rule: its file name in the output folder, its text, and what it needs of XSOAR. */
 export interface CompiledRule {
   name: string;
   text: string;
+  xsoar: XsoarNeeds;
 }
 
 /** One line of the report of what stops a build: `<file>: <message>`. */

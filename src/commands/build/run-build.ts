@@ -13,6 +13,9 @@ import { ResultCache } from '../../cache/result-cache.js';
 import { readCustomEventFields, validateDefinitionFiles, type KnownDefinition, type ValidatedFiles } from '../../validate/validate-definition-files.js';
 import { progressLine } from './progress-line.js';
 import { applyOutputs, readOutputFolder } from './write-generated.js';
+import { planXsoarContent, XSOAR_CONTENT_FOLDER } from './plan-xsoar-content.js';
+import { INCIDENT_FIELDS_FOLDER, INCIDENT_TYPES_FOLDER } from '../../xsoar-content/content-files.js';
+import { isXsoarNeeds, xsoarNeedsOf } from '../../xsoar-content/xsoar-usage.js';
 
 export interface BuildOptions {
   cwd: string;
@@ -92,18 +95,25 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   });
   const existing = await readOutputFolder(outDir);
   const plan = planBuild(definitions, { ...config, out: rel(outDir) }, existing, showProgress);
+  const contentDir = path.join(outDir, XSOAR_CONTENT_FOLDER);
+  const existingContent = new Map<string, Map<string, string>>();
+  for (const folder of [INCIDENT_TYPES_FOLDER, INCIDENT_FIELDS_FOLDER]) {
+    existingContent.set(folder, await readOutputFolder(path.join(contentDir, folder), /\.json$/));
+  }
+  const content = planXsoarContent(definitions, existingContent, rel(contentDir));
   showProgress(files.length);
   const compiled = new Map<string, CompiledRule>();
   for (const [file, definition] of validated.valid) {
     const name = ruleFileName(definition);
     const text = plan.outputs.get(name);
-    if (text !== undefined && !plan.errors.some((e) => e.file === rel(file))) compiled.set(file, { name, text });
+    if (text !== undefined && !plan.errors.some((e) => e.file === rel(file))) compiled.set(file, { name, text, xsoar: xsoarNeedsOf(definition) });
   }
   keep(compiled);
 
-  if (plan.errors.length > 0) {
-    stderr.write(formatErrors(plan.errors));
-    const invalid = new Set(plan.errors.map((e) => e.file)).size;
+  const errors = [...plan.errors, ...content.errors];
+  if (errors.length > 0) {
+    stderr.write(formatErrors(errors));
+    const invalid = new Set(errors.map((e) => e.file)).size;
     stderr.write(`${invalid} of ${count(files.length, 'definition file')} ${invalid === 1 ? 'has' : 'have'} errors; nothing was written.\n`);
     return EXIT.failed;
   }
@@ -112,27 +122,43 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   for (const file of plan.handWritten) stderr.write(`left alone: ${outName}/${file} (written by hand)\n`);
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
 
+  const contentName = rel(contentDir);
+  const contentCounts = `${count(content.folders.get(INCIDENT_TYPES_FOLDER)!.outputs.size, 'incident type')} and ${count(content.folders.get(INCIDENT_FIELDS_FOLDER)!.outputs.size, 'incident field')}`;
   if (options.check) {
     const missing = plan.changed.filter((f) => !existing.has(f));
     const stale = plan.changed.filter((f) => existing.has(f));
-    if (missing.length + stale.length + plan.orphaned.length === 0) {
-      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')}${fromCache(known.size)} (${elapsed()})\n`);
-      return EXIT.ok;
-    }
     const lines = [
       ...stale.map((f) => `  stale     ${outName}/${f}`),
       ...missing.map((f) => `  missing   ${outName}/${f}`),
       ...plan.orphaned.map((f) => `  orphaned  ${outName}/${f} (its definition is gone)`),
     ];
+    for (const [folder, folderPlan] of content.folders) {
+      const onDisk = existingContent.get(folder)!;
+      for (const f of folderPlan.changed) lines.push(`  ${onDisk.has(f) ? 'stale  ' : 'missing'}   ${contentName}/${folder}/${f}`);
+      for (const f of folderPlan.orphaned) lines.push(`  orphaned  ${contentName}/${folder}/${f} (no detection uses it)`);
+    }
+    if (lines.length === 0) {
+      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')}${fromCache(known.size)} (${elapsed()}), XSOAR content: ${contentCounts}\n`);
+      return EXIT.ok;
+    }
     stderr.write(`${outName}/ is not up to date:\n${lines.join('\n')}\nrun \`alertsmith build\` and commit ${outName}/\n`);
     return EXIT.failed;
   }
 
   const writes = new Map(plan.changed.map((f) => [f, plan.outputs.get(f)!]));
   await applyOutputs(outDir, writes, plan.orphaned);
+  let contentWritten = 0;
+  let contentRemoved = 0;
+  for (const [folder, folderPlan] of content.folders) {
+    if (folderPlan.changed.length + folderPlan.orphaned.length === 0) continue;
+    await applyOutputs(path.join(contentDir, folder), new Map(folderPlan.changed.map((f) => [f, folderPlan.outputs.get(f)!])), folderPlan.orphaned);
+    contentWritten += folderPlan.changed.length;
+    contentRemoved += folderPlan.orphaned.length;
+  }
   stdout.write(
     `built ${count(plan.outputs.size, 'rule')} into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed${fromCache(known.size)} (${elapsed()})\n`,
   );
+  stdout.write(`XSOAR content in ${contentName}/: ${contentCounts}, ${contentWritten} written, ${contentRemoved} removed\n`);
   return EXIT.ok;
 }
 
@@ -206,5 +232,5 @@ interface BuildEntry extends KnownDefinition {
 function isBuildEntry(value: unknown): value is BuildEntry {
   if (!isCachedFindings(value)) return false;
   const rule = (value as { rule?: unknown }).rule as Partial<CompiledRule> | undefined;
-  return rule === undefined || (typeof rule === 'object' && rule !== null && typeof rule.name === 'string' && typeof rule.text === 'string');
+  return rule === undefined || (typeof rule === 'object' && rule !== null && typeof rule.name === 'string' && typeof rule.text === 'string' && isXsoarNeeds(rule.xsoar));
 }

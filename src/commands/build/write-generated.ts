@@ -3,12 +3,12 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlertsmithError, EXIT } from '../../errors.js';
 
-/** The rule files in the output folder (`*.yaml`, `*.yml`, not nested), by name. */
-export async function readOutputFolder(dir: string): Promise<Map<string, string>> {
+/** The rule files in the output folder (`*.yaml`, `*.yml`, not nested), or those whose names match `pattern`, by name. */
+export async function readOutputFolder(dir: string, pattern = /\.ya?ml$/): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   try {
     for (const name of (await readdir(dir)).sort()) {
-      if (/\.ya?ml$/.test(name)) files.set(name, await readFile(path.join(dir, name), 'utf8'));
+      if (pattern.test(name)) files.set(name, await readFile(path.join(dir, name), 'utf8'));
     }
   } catch (thrown) {
     if ((thrown as NodeJS.ErrnoException).code === 'ENOENT' && files.size === 0) return files;

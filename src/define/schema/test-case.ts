@@ -20,8 +20,8 @@ export const expectedIncidentSchema = z.strictObject({
   details: z.string().optional(),
   /** Labels the incident must carry: label type (the field path) -> value, or values. Others may be present too. */
   labels: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
-  /** Custom fields the incident must carry, with these rendered values. Others may be present too. */
-  customFields: z.record(z.string(), z.string()).optional(),
+  /** Custom fields the incident must carry, with these values (a number, date or boolean field's value as sent). Others may be present too. */
+  customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   /** The `occurred` time sent to XSOAR. */
   occurred: z.string().optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITY_NAMES, SEVERITY_VALUES } from '../../incident/severity.js';
 import { argumentText, fieldPath } from './text.js';
+import { CUSTOM_FIELD_TYPES } from '../../incident/custom-field-types.js';
 
 const severitySchema = z.union([z.literal(SEVERITY_NAMES), z.literal(SEVERITY_VALUES)], {
   error: `severity is one of ${SEVERITY_NAMES.join(', ')} or XSOAR's numbers ${SEVERITY_VALUES.join(', ')}`,
@@ -30,6 +31,17 @@ export const xsoarSchema = z.strictObject({
       argumentText,
     )
     .optional(),
+  /**
+   * XSOAR incident field type of a custom field, by machine name, for fields that are not short
+   * text: `{ failures: 'number' }`. The runtime sends the rendered template as a value of that type.
+   * @default 'shortText' for every field of customFields
+   */
+  customFieldTypes: z
+    .record(
+      z.string(),
+      z.enum(CUSTOM_FIELD_TYPES, { error: `a custom field type is one of ${CUSTOM_FIELD_TYPES.join(', ')}` }),
+    )
+    .optional(),
   /** Playbook to run instead of the incident type's default. */
   playbookId: argumentText.optional(),
   /** XSOAR user who owns the incident. */
@@ -38,4 +50,9 @@ export const xsoarSchema = z.strictObject({
   createInvestigation: z.boolean().optional(),
   /** One incident per match, or one per alert (all matches ElastAlert aggregated). @default 'match' */
   incidentPer: z.enum(['match', 'alert']).optional(),
+}).superRefine((x, ctx) => {
+  for (const name of Object.keys(x.customFieldTypes ?? {})) {
+    if (x.customFields !== undefined && Object.hasOwn(x.customFields, name)) continue;
+    ctx.addIssue({ code: 'custom', path: ['customFieldTypes', name], message: `"${name}" is not a field of customFields: declare the type of a field the detection fills` });
+  }
 });

@@ -46,7 +46,8 @@ export async function runTestConnection(config: RuntimeConfig, log: Log, stdout:
   }
 }
 
-function explainFailure(error: HttpFailure, config: RuntimeConfig): string {
+/** What to fix when a request got no answer, in one sentence (also used by `alertsmith xsoar diff`). */
+export function explainFailure(error: HttpFailure, config: RuntimeConfig): string {
   if (UNTRUSTED_CERT.has(error.code)) {
     return `the server's TLS certificate is not trusted (${error.code}): set SSL_CERT_FILE to the CA bundle that signed it`;
   }
