@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../../src/commands/build/run-build.js';
@@ -35,6 +35,22 @@ describe('build cache (node_modules/.cache/alertsmith)', () => {
     const again = await build(dir);
     expect(again.out).toMatch(/0 written, 2 unchanged, 0 removed, 2 from cache \(/);
     expect([rule(dir, 'a'), rule(dir, 'b')]).toEqual(first);
+  });
+
+  it('writes the same XSOAR content from cached definitions as from fresh ones', async () => {
+    const dir = cachedProject();
+    await build(dir);
+    const contentDir = path.join(dir, 'generated/xsoar');
+    const files = (): Record<string, string> => Object.fromEntries(
+      readdirSync(contentDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+        .map((e) => [path.relative(contentDir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name), 'utf8')]),
+    );
+    const fresh = files();
+    expect(Object.keys(fresh).length).toBeGreaterThan(0);
+    rmSync(contentDir, { recursive: true });
+    const again = await build(dir);
+    expect(again.out).toMatch(/2 from cache/);
+    expect(files()).toEqual(fresh);
   });
 
   it('builds again a definition whose imported module changed', async () => {
