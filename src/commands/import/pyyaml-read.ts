@@ -88,7 +88,7 @@ const REPLACED = new Set(PYYAML_SCALARS.map((t) => t.tag));
 
 /** The `yaml` package's YAML 1.1 tags with its implicit scalars replaced by PyYAML's. */
 function pyyamlTags(tags: Tags): Tags {
-  return [...PYYAML_SCALARS, ...tags.filter((t) => !('tag' in t) || !REPLACED.has(t.tag))];
+  return [...PYYAML_SCALARS, ...tags.filter((t) => typeof t === 'string' || !REPLACED.has(t.tag))];
 }
 
 /** What PyYAML's safe loader makes of a rule file, and what a reader should know about it. */
