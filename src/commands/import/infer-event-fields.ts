@@ -8,6 +8,7 @@ import { parseTemplate, FIELD_PATH_PATTERN } from '../../incident/template.js';
 const FIELD_KEYED_QUERIES = new Set(['term', 'terms', 'match', 'match_phrase', 'match_phrase_prefix', 'match_bool_prefix', 'prefix', 'wildcard', 'regexp', 'fuzzy', 'range']);
 /** Keys of those queries that are parameters, not fields. */
 const QUERY_PARAMETERS = new Set(['boost', '_name', 'minimum_should_match']);
+const NUMERIC_AGGREGATIONS = new Set(['min', 'max', 'avg', 'sum', 'percentiles']);
 const DOCUMENT_FIELD_OPTIONS = ['query_key', 'compare_key', 'cardinality_field', 'metric_agg_key', 'field_value', 'timestamp_field'];
 
 let ecsOnly: ReadonlySet<string> | undefined;
@@ -34,7 +35,7 @@ export function inferEventFields(definition: Record<string, unknown>): Record<st
   if (definition.type === 'percentage_match' && Array.isArray(definition.match_bucket_filter)) dslFields(definition.match_bucket_filter, add);
   for (const option of DOCUMENT_FIELD_OPTIONS) {
     const value = definition[option];
-    for (const name of Array.isArray(value) ? value : [value]) add(name, option === 'timestamp_field' ? 'date' : option === 'metric_agg_key' ? 'double' : 'keyword');
+    for (const name of Array.isArray(value) ? value : [value]) add(name, optionFieldType(option, definition.metric_agg_type));
   }
   if (Array.isArray(definition.fields)) for (const f of definition.fields.flat()) add(f);
   const xsoar = isRecord(definition.xsoar) ? definition.xsoar : {};
@@ -45,6 +46,13 @@ export function inferEventFields(definition: Record<string, unknown>): Record<st
     for (const segment of parseTemplate(t)) if ('field' in segment) add(segment.field, 'keyword', true);
   }
   return Object.fromEntries([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A timestamp field is a date; the field of a numeric metric (avg, sum, ...) a double. */
+function optionFieldType(option: string, aggType: unknown): FieldType {
+  if (option === 'timestamp_field') return 'date';
+  if (option === 'metric_agg_key' && typeof aggType === 'string' && NUMERIC_AGGREGATIONS.has(aggType)) return 'double';
+  return 'keyword';
 }
 
 function queryFields(query: string): string[] {

@@ -22,7 +22,7 @@ export type Conversion =
   | { ok: false; reason: string; notes: ImportNote[] };
 
 const DURATION_OPTIONS = ['realert', 'aggregation', 'buffer_time', 'query_delay'] as const;
-const HANDLED = new Set(['name', 'description', 'index', 'type', 'filter', 'query_key', 'timestamp_field', 'owner', 'priority', 'alert', 'command', 'pipe_match_json', ...DURATION_OPTIONS]);
+const HANDLED = new Set(['name', 'description', 'index', 'type', 'filter', 'query_key', 'timestamp_field', 'owner', 'priority', 'alert', 'command', 'pipe_match_json', 'fail_on_non_zero_exit', ...DURATION_OPTIONS]);
 /** pySigma's (and ElastAlert's) `priority`, read as an XSOAR severity. */
 const PRIORITY_SEVERITY: Record<number, string> = { 0: 'informational', 1: 'low', 2: 'medium', 3: 'high', 4: 'critical' };
 
