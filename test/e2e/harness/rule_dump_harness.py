@@ -8,6 +8,8 @@ alerters). Values are written so that two loads compare equal exactly when Elast
 same value: timedeltas as seconds, the rule type and alerters as class names, `include` (built
 from a set) sorted. new_term's get_all_terms, which asks Elasticsearch for the terms already seen
 while the rule type is built, is replaced by a no-op: the suite compares configuration, not terms.
+With --default-alert, a rule without `alert` (pySigma writes none, and ElastAlert's schema requires
+one) gets that alerter, as a user deploying pySigma's output has to add one.
 """
 import argparse
 import datetime
@@ -58,6 +60,7 @@ def main():
     commands = parser.add_subparsers(dest='command', required=True)
     dump = commands.add_parser('dump')
     dump.add_argument('--config', required=True)
+    dump.add_argument('--default-alert', help='alerter for a rule with none (pySigma writes none; ElastAlert requires one)')
     dump.add_argument('rules', nargs='+')
     args = parser.parse_args()
 
@@ -66,6 +69,16 @@ def main():
 
     ruletypes.NewTermsRule.get_all_terms = lambda self, args=None: None
     conf = load_conf(ea_args(args.config))
+    if args.default_alert:
+        loader = conf['rules_loader']
+        load_yaml = loader.load_yaml
+
+        def load_yaml_with_alert(filename):
+            rule = load_yaml(filename)
+            rule.setdefault('alert', args.default_alert)
+            return rule
+
+        loader.load_yaml = load_yaml_with_alert
     result = {}
     for path in args.rules:
         try:
