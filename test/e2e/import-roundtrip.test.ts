@@ -39,7 +39,8 @@ async function dumpRules(line: ElastAlertLine, elastalertConfig: string, files: 
 function differingKeys(original: Record<string, unknown>, rebuilt: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(original), ...Object.keys(rebuilt)]);
   return [...keys]
-    .filter((k) => !NOT_DETECTION_KEYS.has(k) && !isAlerterOption(k))
+    // `include` (which fields matches carry) is built from query_key and compare_key: compared too.
+    .filter((k) => !NOT_DETECTION_KEYS.has(k) && (k === 'include' || !isAlerterOption(k)))
     .filter((k) => JSON.stringify(original[k]) !== JSON.stringify(rebuilt[k]))
     .sort();
 }
