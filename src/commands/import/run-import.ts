@@ -4,7 +4,7 @@ import { AlertsmithError, EXIT } from '../../errors.js';
 import { applyOutputs } from '../build/write-generated.js';
 import type { ImportReport } from './import-result.js';
 import { planImport } from './plan-import.js';
-import { readPyYaml } from './pyyaml-read.js';
+import { readPyYamlDocuments } from './pyyaml-read.js';
 import { reportJson, reportPretty } from './report-import.js';
 import { sigmaMetadata, type SigmaMetadata } from './sigma-metadata.js';
 
@@ -95,18 +95,23 @@ function yamlFilesUnder(dir: string): string[] {
   return out;
 }
 
-/** Sigma metadata by title; a title two rules share is left out (it would be a guess). */
+/** Sigma metadata by title; a title two different rules share is left out (it would be a guess). */
 function readSigmaRules(cwd: string, paths: string[]): Map<string, SigmaMetadata> {
   const byTitle = new Map<string, SigmaMetadata | undefined>();
   for (const file of findFiles(cwd, paths, 'Sigma rule')) {
-    let found;
+    let documents: unknown[];
     try {
-      found = sigmaMetadata(readPyYaml(readFileSync(file, 'utf8')).value);
+      documents = readPyYamlDocuments(readFileSync(file, 'utf8'));
     } catch {
       continue;
     }
-    if (found === undefined) continue;
-    byTitle.set(found.title, byTitle.has(found.title) ? undefined : found.metadata);
+    for (const document of documents) {
+      const found = sigmaMetadata(document);
+      if (found === undefined) continue;
+      const known = byTitle.get(found.title);
+      const same = known !== undefined && JSON.stringify(known) === JSON.stringify(found.metadata);
+      byTitle.set(found.title, byTitle.has(found.title) && !same ? undefined : found.metadata);
+    }
   }
   return new Map([...byTitle].filter((e): e is [string, SigmaMetadata] => e[1] !== undefined));
 }

@@ -19,7 +19,7 @@ const LEVELS = new Set(['informational', 'low', 'medium', 'high', 'critical']);
  * Sigma rule.
  */
 export function sigmaMetadata(rule: unknown): { title: string; metadata: SigmaMetadata } | undefined {
-  if (!isRecord(rule) || typeof rule.title !== 'string' || !isRecord(rule.detection)) return undefined;
+  if (!isRecord(rule) || typeof rule.title !== 'string' || (!isRecord(rule.detection) && !isRecord(rule.correlation))) return undefined;
   const tactics: string[] = [];
   const techniques: string[] = [];
   const tags: string[] = [];
