@@ -113,6 +113,10 @@ export function ruleToDefinition(rule: Record<string, unknown>, options: Convert
     }
   }
   if (dropped.length > 0) notes.push({ message: `alerter and display options replaced by the XSOAR incident: ${dropped.join(', ')}` });
+  if (dropped.includes('include') || dropped.includes('top_count_keys')) {
+    // ElastAlert builds `include`, the fields of the documents it fetches, from these.
+    notes.push({ option: 'include', message: 'the fields ElastAlert fetches no longer follow include and top_count_keys (only query_key, compare_key and the timestamp are added to all fields)' });
+  }
   return { ok: true, definition: def, notes };
 }
 
