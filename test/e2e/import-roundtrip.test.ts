@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlerterOption } from '../../src/commands/import/elastalert-options.js';
 import type { ImportReport, RuleImport } from '../../src/commands/import/import-result.js';
 import { runImport } from '../../src/commands/import/run-import.js';
+import { runCheck } from '../../src/check/run-check.js';
 import { buildE2eWorkspace, type E2eWorkspace } from './e2e-workspace.js';
 import { ELASTALERT_LINES, lineIsUsable, REPO_ROOT, type ElastAlertLine } from './elastalert-lines.js';
 
@@ -46,6 +47,7 @@ function differingKeys(original: Record<string, unknown>, rebuilt: Record<string
 }
 
 describe('alertsmith import: the corpus, imported, built and loaded back by ElastAlert', () => {
+  let project: string;
   let definitions: string;
   let report: ImportReport;
   let exitCode: number;
@@ -54,7 +56,11 @@ describe('alertsmith import: the corpus, imported, built and loaded back by Elas
   const original = (r: RuleImport) => path.join(CORPUS, r.file);
 
   beforeAll(async () => {
-    definitions = mkdtempSync(path.join(tmpdir(), 'alertsmith-import-e2e-'));
+    // A project folder, so that `check` resolves the definitions' `import ... from 'alertsmith'`.
+    project = mkdtempSync(path.join(tmpdir(), 'alertsmith-import-e2e-'));
+    mkdirSync(path.join(project, 'node_modules'));
+    symlinkSync(REPO_ROOT, path.join(project, 'node_modules', 'alertsmith'));
+    definitions = path.join(project, 'definitions');
     const out = new PassThrough();
     let text = '';
     out.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -72,7 +78,7 @@ describe('alertsmith import: the corpus, imported, built and loaded back by Elas
   });
   afterAll(() => {
     rules?.remove();
-    rmSync(definitions, { recursive: true, force: true });
+    rmSync(project, { recursive: true, force: true });
   });
 
   it('imports every rule but those with no equivalent, and names why', () => {
@@ -88,6 +94,14 @@ describe('alertsmith import: the corpus, imported, built and loaded back by Elas
 
   it('builds every imported definition into a rule (alertsmith build accepted all of them)', () => {
     expect(rules!.ruleFiles().map((f) => path.basename(f, '.yaml')).sort()).toEqual(imported().map((r) => r.id).sort());
+  });
+
+  it('passes alertsmith check (type checking included) with no error', async () => {
+    let text = '';
+    const code = await runCheck({ cwd: project, paths: ['definitions'], format: 'json', write: (t) => (text += t) });
+    const findings = (JSON.parse(text) as { findings?: { level: string; ruleId: string }[] }).findings ?? [];
+    expect(findings.filter((f) => f.level === 'error')).toEqual([]);
+    expect(code).toBe(0);
   });
 
   describe.each(ELASTALERT_LINES)('on $label', (line) => {
