@@ -85,6 +85,21 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
       });
     });
 
+  program
+    .command('import')
+    .description('import ElastAlert rule YAML into typed definitions; exit 1 if some rule was not imported')
+    .argument('<paths...>', 'ElastAlert rule files, or folders of them (*.yaml, *.yml)')
+    .option('--out <dir>', 'folder to write definitions/<id>.ts into', 'definitions')
+    .option('--dry-run', 'report what would be imported; write nothing')
+    .option('--force', 'overwrite existing definitions')
+    .option('--xsoar-type <type>', 'XSOAR incident type for rules without an incident command (email, slack, pySigma output, ...)')
+    .option('--sigma <paths...>', 'the Sigma rules the ElastAlert rules were converted from: ATT&CK tags and level')
+    .option('--format <format>', 'pretty or json', 'pretty')
+    .action(async (paths: string[], opts: { out: string; dryRun?: boolean; force?: boolean; xsoarType?: string; sigma?: string[]; format: string }) => {
+      const { runImport } = await import('../commands/import/run-import.js');
+      exitCode = await runImport({ cwd, paths, out: opts.out, dryRun: opts.dryRun ?? false, force: opts.force ?? false, xsoarType: opts.xsoarType, sigma: opts.sigma, format: opts.format });
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
