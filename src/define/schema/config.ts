@@ -51,6 +51,12 @@ export const configSchema = z.strictObject({
   check: checkSchema.default({ rules: {} }),
   /** The ElastAlert line the rules run on, which `alertsmith test` simulates where the lines differ: ElastAlert 2 or Yelp ElastAlert 0.2.x. @default '2' */
   elastalert: z.enum(['2', '0.2']).default('2'),
+  /**
+   * MITRE's Enterprise ATT&CK STIX bundle (`enterprise-attack.json`), saved in the project: with it,
+   * `alertsmith report` names techniques and shows what is not covered, and `alertsmith check`
+   * warns about technique ids ATT&CK does not have. @default none (technique ids only)
+   */
+  attackData: z.string().min(1).optional(),
 });
 
 /** An ElastAlert line: '2' (ElastAlert 2, maintained) or '0.2' (Yelp ElastAlert 0.2.4). */
