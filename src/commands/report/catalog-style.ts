@@ -10,14 +10,14 @@ h2 { font-size: 17px; margin: 24px 0 8px; }
 h3 { font-size: 14px; margin: 16px 0 6px; }
 .summary { margin: 0; color: var(--muted); }
 .matrix { display: flex; gap: 6px; overflow-x: auto; padding-bottom: 8px; align-items: flex-start; }
-.tactic { flex: 1 0 92px; min-width: 92px; }
-.tactic h3 { font-size: 12px; margin: 0 0 4px; padding: 6px; background: #e4e7eb; border-radius: 4px; min-height: 62px; overflow-wrap: anywhere; }
+.tactic { flex: 1 0 88px; min-width: 88px; }
+.tactic h3 { font-size: 11px; margin: 0 0 4px; padding: 5px; background: #e4e7eb; border-radius: 4px; min-height: 58px; hyphens: auto; }
 .tactic h3 small { display: block; font-weight: normal; color: var(--muted); }
 .tactic.covered h3 { background: #c7d7fe; }
-.cell { display: block; width: 100%; text-align: left; font: inherit; font-size: 12px; margin: 0 0 3px; padding: 4px 6px; border: 1px solid var(--line); border-radius: 4px; cursor: pointer; color: var(--ink); }
+.cell { display: block; width: 100%; text-align: left; font: inherit; font-size: 11px; margin: 0 0 3px; padding: 4px 5px; border: 1px solid var(--line); border-radius: 4px; cursor: pointer; color: var(--ink); }
 .cell .id { font-weight: 600; }
 .cell .name { display: block; color: inherit; opacity: .85; }
-.cell .score { float: right; font-weight: 600; }
+.cell .score { float: right; font-weight: 600; margin-left: 2px; }
 .cell.active { outline: 2px solid var(--accent); }
 .heat-0 { background: #f3f4f6; color: var(--muted); }
 .heat-1 { background: #dbeafe; }
