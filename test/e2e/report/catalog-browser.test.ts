@@ -62,6 +62,39 @@ describe.runIf(toolIsUsable('chromium', CHROMIUM))('the HTML catalog in headless
     expect(detail).toContain('Incident preview: first test case');
   });
 
+  it('answers clicks and typing: filter, sort by a header, filter by a heatmap cell, clear, open a row', async () => {
+    // A copy of the page that drives its own controls as a person would, then records what it saw.
+    const driver = `<script>
+      const seen = [];
+      const visible = () => [...document.querySelectorAll('tr.detection')].filter((r) => !r.hidden).map((r) => r.dataset.id).join(',');
+      const filter = document.getElementById('filter');
+      filter.value = 'soc-identity'; filter.dispatchEvent(new Event('input'));
+      seen.push('typed=' + visible() + ' hash=' + location.hash);
+      document.querySelector('th[data-sort="name"]').click();
+      seen.push('sorted=' + visible());
+      document.getElementById('clear').click();
+      seen.push('cleared=' + visible().split(',').length);
+      document.querySelector('.cell[data-filter="T1110"]').click();
+      seen.push('cell=' + visible());
+      document.querySelector('tr.detection[data-id="port-scan"] td:nth-child(2)').click();
+      const out = document.createElement('pre'); out.id = 'driven'; out.textContent = seen.join('\\n'); document.body.appendChild(out);
+    </script></body>`;
+    const driven = path.join(folder, 'driven.html');
+    writeFileSync(driven, readFileSync(path.join(folder, 'catalog.html'), 'utf8').replace('</body>', driver));
+    const dom = await dumpDom(pathToFileURL(driven).href);
+    expect(dom).not.toContain('id="script-errors"');
+    const seen = /<pre id="driven">([\s\S]*?)<\/pre>/.exec(dom)![1]!.split('\n');
+    expect(seen).toEqual([
+      'typed=admin-group-member-added,failed-login-spike,microsoft-ata hash=#q=soc-identity',
+      // By name: Microsoft ATA alert, Spike of failed logins, User added to an administrators group.
+      'sorted=microsoft-ata,failed-login-spike,admin-group-member-added',
+      `cleared=${exampleIds.length}`,
+      // T1110 covers its sub-technique T1110.001 too.
+      'cell=failed-login-spike,ssh-brute-force',
+    ]);
+    expect(dom).toContain('<article class="detail open" id="detail-port-scan">');
+  });
+
   it('shows a script error in the DOM, so "no script error" above means something', async () => {
     const broken = path.join(folder, 'broken.html');
     writeFileSync(broken, readFileSync(path.join(folder, 'catalog.html'), 'utf8').replace('</body>', '<script>null.boom();</script></body>'));
