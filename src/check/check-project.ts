@@ -13,6 +13,7 @@ import { CHECK_RULES, LINT_RULES } from './rules/all-rules.js';
 import { Suppressions } from './suppression.js';
 import { typeDiagnostics, withoutDuplicates } from './type-diagnostics.js';
 import { readCustomEventFields, validateDefinitionFiles, type ValidatedFiles } from '../validate/validate-definition-files.js';
+import { readAttackData } from '../attack/read-attack-data.js';
 
 export interface CheckProjectOptions {
   /** The folder paths are resolved against. */
@@ -77,13 +78,14 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   };
   const active = LINT_RULES.filter((rule) => settings.get(rule.id) !== 'off');
   const commonFields = projectDocumentFields(readCustomEventFields(resolve(cwd, config.definitions)));
+  const attack = config.attackData !== undefined ? { attack: await readAttackData(resolve(cwd, config.attackData), cwd) } : {};
   for (const source of sources) {
     const value = valueOf.get(source.file.getFilePath());
     const fields = source.definition ? new FieldSet(ownFieldsOf(value), commonFields) : undefined;
     for (const rule of active) {
       if (!rule.checkDefinition) continue;
       const report = reporterFor(rule);
-      rule.checkDefinition(fields ? { source, fields, config, report } : { source, config, report });
+      rule.checkDefinition(fields ? { source, fields, config, ...attack, report } : { source, config, ...attack, report });
     }
   }
   for (const rule of active) rule.checkProject?.({ sources, cwd, config, report: reporterFor(rule) });

@@ -1,4 +1,5 @@
 import type { Node, SourceFile } from 'ts-morph';
+import type { AttackData } from '../attack/attack-data.js';
 import type { ResolvedConfig } from '../define/schema/config.js';
 import type { DefinitionSource } from './definition-source.js';
 import type { FieldSet } from './field-set.js';
@@ -22,6 +23,8 @@ export interface DefinitionContext {
   /** The definition's field set; present when the file has a readable definition object. */
   fields?: FieldSet;
   config: ResolvedConfig;
+  /** The offline ATT&CK data, when the config names it (`attackData`). */
+  attack?: AttackData;
   report(report: Report): void;
 }
 

@@ -44,7 +44,11 @@ export async function runCheck(options: RunCheckOptions): Promise<number> {
   }
   const cwd = path.resolve(options.cwd);
   const loaded = await loadConfig(cwd, options.config, options.env ?? process.env);
-  const config = { ...loaded.config, definitions: path.resolve(loaded.root, loaded.config.definitions) };
+  const config = {
+    ...loaded.config,
+    definitions: path.resolve(loaded.root, loaded.config.definitions),
+    ...(loaded.config.attackData !== undefined ? { attackData: path.resolve(loaded.root, loaded.config.attackData) } : {}),
+  };
   const result = await checkProject({
     cwd,
     paths: options.paths ?? [],

@@ -100,6 +100,20 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
       exitCode = await runImport({ cwd, paths, out: opts.out, dryRun: opts.dryRun ?? false, force: opts.force ?? false, xsoarType: opts.xsoarType, sigma: opts.sigma, format: opts.format });
     });
 
+  program
+    .command('report')
+    .description('write the ATT&CK Navigator layer, the HTML catalog and the markdown summary of the detections')
+    .option('--out <dir>', 'output folder, or - for stdout with one --format (default: report)')
+    .option('--format <format>', 'html, navigator or markdown (default: all three)')
+    .option('--tests <file>', 'test status from `alertsmith test --format json` output')
+    .option('--base <dir>', 'the base\'s definitions folder: list new and removed detections')
+    .option('--attack-data <file>', 'enterprise-attack.json STIX bundle (default: the config\'s attackData)')
+    .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
+    .action(async (opts: { out?: string; format?: string; tests?: string; base?: string; attackData?: string; config?: string }) => {
+      const { runReport } = await import('../commands/report/run-report.js');
+      exitCode = await runReport({ cwd, ...opts });
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

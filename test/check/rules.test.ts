@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureFindings, lintFixtures, placeOf, placesOf } from './fixture-helpers.js';
+import { SAMPLE_BUNDLE } from '../attack/sample-attack-data.js';
 
 describe('realert-flood', () => {
   it('warns about realert 0 without a query_key, not with one', async () => {
@@ -112,5 +113,30 @@ describe('ecs-array-field', () => {
       'new-tags.ts: tags holds an array in ECS',
     ]);
     expect(findings().filter((f) => f.file.endsWith('user-whitelist.ts'))).toEqual([]);
+  });
+});
+
+describe('attack-technique-unknown', () => {
+  it('with attackData: warns at each technique id ATT&CK lacks or retired, naming a known parent', async () => {
+    const findings = (await lintFixtures('attack-technique-unknown', { attackData: SAMPLE_BUNDLE })).filter((f) => f.ruleId === 'attack-technique-unknown');
+    expect(placesOf(findings, 'attack-technique-unknown')).toEqual([
+      placeOf('attack-technique-unknown', 'mapped.ts', "'T1111'"),
+      placeOf('attack-technique-unknown', 'mapped.ts', "'T1086'"),
+      placeOf('attack-technique-unknown', 'mapped.ts', "'T1110.099'"),
+    ]);
+    expect(findings.map((f) => [f.level, f.message])).toEqual([
+      ['warning', 'T1111 is not a technique in ATT&CK 18.1'],
+      ['warning', 'T1086 (PowerShell) is revoked or deprecated in ATT&CK 18.1'],
+      ['warning', 'T1110.099 is not a technique in ATT&CK 18.1'],
+    ]);
+    expect(findings[2]!.fix).toContain('T1110 (Brute Force) exists');
+  });
+
+  it('stays silent without offline ATT&CK data', async () => {
+    expect(placesOf(await lintFixtures('attack-technique-unknown'), 'attack-technique-unknown')).toEqual([]);
+  });
+
+  it('reports an attackData file that cannot be read as a usage error', async () => {
+    await expect(lintFixtures('attack-technique-unknown', { attackData: '/nonexistent.json' })).rejects.toMatchObject({ code: 'ALERTSMITH_ATTACK_DATA' });
   });
 });

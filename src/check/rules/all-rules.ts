@@ -1,6 +1,7 @@
 import type { LintRule } from '../lint-rule.js';
 import { DEFINITION_CHECKS } from '../../validate/definition-checks.js';
 import { SOURCE_CHECKS } from '../../validate/source-checks.js';
+import { attackTechniqueUnknown } from './attack-technique-unknown.js';
 import { fieldPatternEscape } from './field-pattern-escape.js';
 import { fieldlessRange } from './fieldless-range.js';
 import { frequencySingleEvent } from './frequency-single-event.js';
@@ -21,6 +22,7 @@ export const LINT_RULES: readonly LintRule[] = [
   fieldlessRange,
   realertFlood,
   frequencySingleEvent,
+  attackTechniqueUnknown,
 ];
 
 /** Every rule `check` reports under, definition checks first: what docs, SARIF and `check.rules` know. */

@@ -1,4 +1,5 @@
 import { summaryLine, type DetectionResult } from './case-result.js';
+import { incidentPreviewLines } from './incident-preview.js';
 
 /**
  * Text for people: one line per detection and per case, the differences under a failing case
@@ -17,13 +18,8 @@ export function reportPretty(results: DetectionResult[]): string {
       for (const f of c.failures) lines.push(`      ${f}`);
       const first = c.incidents[0];
       if (first) {
-        const b = first.body;
-        lines.push(`      first incident: ${JSON.stringify(b.name)} severity ${b.severity}, type ${JSON.stringify(b.type)}`);
-        lines.push(`        details: ${JSON.stringify(b.details)}`);
-        const labels = b.labels.filter((l) => !l.type.startsWith('alertsmith.')).map((l) => `${l.type}=${l.value}`);
-        if (labels.length > 0) lines.push(`        labels: ${labels.join(', ')}`);
-        if (b.CustomFields) lines.push(`        customFields: ${JSON.stringify(b.CustomFields)}`);
-        if (first.missingFields.length > 0) lines.push(`        missing fields: ${first.missingFields.join(', ')}`);
+        const [head, ...rest] = incidentPreviewLines(first);
+        lines.push(`      first incident: ${head}`, ...rest.map((l) => `      ${l}`));
       }
     }
   }

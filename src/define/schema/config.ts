@@ -73,6 +73,12 @@ export const configSchema = z.strictObject({
   check: checkSchema.default({ rules: {} }),
   /** The ElastAlert line the rules run on, which `alertsmith test` simulates where the lines differ: ElastAlert 2 or Yelp ElastAlert 0.2.x. @default '2' */
   elastalert: z.enum([DEFAULT_ELASTALERT_LINE, '0.2']).default(DEFAULT_ELASTALERT_LINE),
+  /**
+   * MITRE's Enterprise ATT&CK STIX bundle (`enterprise-attack.json`), saved in the project: with it,
+   * `alertsmith report` names techniques and shows what is not covered, and `alertsmith check`
+   * warns about technique ids ATT&CK does not have. @default none (technique ids only)
+   */
+  attackData: z.string().min(1).optional(),
 });
 
 /** An ElastAlert line: '2' (ElastAlert 2, maintained) or '0.2' (Yelp ElastAlert 0.2.4). */
