@@ -129,7 +129,8 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     await mkdir(join(world.state.path, 'pending'), { recursive: true, mode: 0o700 });
     await Promise.all(planned.map(({ key, body }) => writeFile(join(world.state.path, 'pending', `${key}.json`),
       JSON.stringify({ format: 1, key, rule: 'ssh-brute-force', body, spooledAt: new Date().toISOString() }))));
-    const r = await replay();
+    // The batching is under test, not the deadline: a busy machine must not make it run out.
+    const r = await replay({ ALERTSMITH_DEADLINE_MS: '600000' });
     expect(r.exitCode).toBe(0);
     expect(r.logs.find((l) => l.event === 'summary')).toMatchObject({ found: 1_100, delivered: 1_100, pending: 0 });
     expect(world.sim.incidents()).toHaveLength(1_100);
@@ -141,7 +142,8 @@ describe('failures: retried, spooled, replayed exactly once', () => {
     world.sim.inject({ hang: { count: 1 } });
     const started = Date.now();
     const r = await send(matchesJson(1), { ALERTSMITH_DEADLINE_MS: '2000' });
-    expect(Date.now() - started).toBeLessThan(2000 + 1500);
+    // Held for the request timeout (10 s) without the deadline; the margin covers a slow start on a busy machine.
+    expect(Date.now() - started).toBeLessThan(2000 + 5000);
     expect(r.exitCode).toBe(3);
     world.sim.clearFaults();
     expect((await replay()).exitCode).toBe(0);
