@@ -11,6 +11,8 @@ export type XsoarDraft = Record<string, unknown>;
 export interface CommandReading {
   /** Which command it was: a build of alertsmith, the classic glue script, or none the importer reads. */
   dialect: 'alertsmith' | 'glue' | undefined;
+  /** The definition id an alertsmith command names (`--rule=`). */
+  rule?: string;
   xsoar: XsoarDraft | undefined;
   notes: ImportNote[];
 }
@@ -55,7 +57,7 @@ function readAlertsmithCommand(escaped: string[]): CommandReading {
   if (m.owner !== undefined) xsoar.owner = m.owner;
   if (m.createInvestigation) xsoar.createInvestigation = true;
   if (m.incidentPer !== 'match') xsoar.incidentPer = m.incidentPer;
-  return { dialect: 'alertsmith', xsoar, notes: [] };
+  return { dialect: 'alertsmith', rule: m.rule, xsoar, notes: [] };
 }
 
 const GLUE_FLAGS: Record<string, string> = { name: 'name', type: 'type', details: 'details', description: 'details', playbook: 'playbookId', owner: 'owner' };

@@ -126,6 +126,9 @@ function xsoarOf(rule: Record<string, unknown>, options: ConvertOptions, notes: 
   if (alerters.includes('command') && rule.command !== undefined) {
     const read = readIncidentCommand(rule.command);
     notes.push(...read.notes);
+    if (read.rule !== undefined && read.rule !== options.id) {
+      notes.push({ option: 'command', message: `the alertsmith command names the definition ${read.rule}; the id is ${options.id}, from the file name` });
+    }
     xsoar = read.xsoar;
   }
   const others = alerters.filter((a) => a !== 'command' || xsoar === undefined);
