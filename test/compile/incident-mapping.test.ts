@@ -5,7 +5,7 @@ import { EVERY_RULE_TYPE, validated } from './fixtures.js';
 describe('incidentMappingOf', () => {
   it('fills the defaults and leaves unset optional settings out of the mapping, not as undefined keys', () => {
     expect(incidentMappingOf(validated(EVERY_RULE_TYPE.any!))).toStrictEqual({
-      rule: 'any', name: 'N', type: 'T', details: 'D', labels: [], severity: 1, customFields: {},
+      rule: 'any', name: 'N', type: 'T', details: 'D', labels: [], severity: 1, customFields: {}, customFieldTypes: {},
       createInvestigation: false, timestampField: '@timestamp', incidentPer: 'match',
     });
   });

@@ -19,25 +19,26 @@ describe('mappingToArgs', () => {
   it('writes every other setting, custom fields sorted by key, and the runtime reads the same mapping back', () => {
     const full: IncidentMapping = {
       rule: 'r', name: 'N', type: 'T', details: '-starts with a dash', labels: ['host.name', 'user.name'], severity: 0.5,
-      customFields: { zeta: 'z={{a}}', alpha: '{{b}}' }, playbookId: 'pb', owner: 'o', createInvestigation: true,
+      customFields: { zeta: 'z={{a}}', alpha: '{{b}}' }, customFieldTypes: { zeta: 'number' }, playbookId: 'pb', owner: 'o', createInvestigation: true,
       timestampField: 'event.created', incidentPer: 'alert',
     };
     const args = mappingToArgs(full);
-    expect(args).toEqual([
+    const back = mappingFromValues(parse(args));
+    expect(back.ok && { ...back.mapping, customFields: { ...back.mapping.customFields }, customFieldTypes: { ...back.mapping.customFieldTypes } }).toStrictEqual(full);
+    expect(args.filter((a) => a.startsWith('--custom-field-type='))).toEqual(['--custom-field-type=zeta=number']);
+    expect(args.filter((a) => !a.startsWith('--custom-field-type='))).toEqual([
       '--rule=r', '--name=N', '--type=T', '--severity=0.5', '--details=-starts with a dash', '--labels=host.name,user.name',
       '--custom-field=alpha={{b}}', '--custom-field=zeta=z={{a}}', '--playbook=pb', '--owner=o', '--create-investigation',
       '--timestamp-field=event.created', '--incident-per=alert',
     ]);
-    const back = mappingFromValues(parse(args));
-    expect(back.ok && { ...back.mapping, customFields: { ...back.mapping.customFields } }).toStrictEqual(full);
   });
 });
 
 describe('mappingFromValues', () => {
   it('needs only --rule and --type: the name defaults to the rule, severity to 0, the rest to their defaults', () => {
     const r = mappingFromValues({ rule: 'r', type: 'T' });
-    expect(r.ok && { ...r.mapping, customFields: { ...r.mapping.customFields } }).toStrictEqual({
-      rule: 'r', name: 'r', type: 'T', details: '', labels: [], severity: 0, customFields: {},
+    expect(r.ok && { ...r.mapping, customFields: { ...r.mapping.customFields }, customFieldTypes: { ...r.mapping.customFieldTypes } }).toStrictEqual({
+      rule: 'r', name: 'r', type: 'T', details: '', labels: [], severity: 0, customFields: {}, customFieldTypes: {},
       createInvestigation: false, timestampField: '@timestamp', incidentPer: 'match',
     });
   });
