@@ -45,9 +45,10 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .argument('[paths...]', 'definition files or folders (default: the config\'s definitions folder)')
     .option('--format <format>', 'pretty, json, github (workflow annotations) or sarif', 'pretty')
     .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
-    .action(async (paths: string[], opts: { format: string; config?: string }) => {
+    .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith')
+    .action(async (paths: string[], opts: { format: string; config?: string; cache: boolean }) => {
       const { runCheck } = await import('../check/run-check.js');
-      exitCode = await runCheck({ cwd, paths, format: opts.format, config: opts.config });
+      exitCode = await runCheck({ cwd, paths, format: opts.format, config: opts.config, cache: opts.cache });
     });
 
   program
