@@ -1,5 +1,8 @@
-import { resolve } from 'node:path';
-import { Node, type SourceFile } from 'ts-morph';
+import { resolve, sep } from 'node:path';
+import { Node, ts, type Project, type SourceFile } from 'ts-morph';
+import { ContentHashes } from '../cache/content-hashes.js';
+import { isCachedFindings } from '../cache/cached-findings.js';
+import { ResultCache } from '../cache/result-cache.js';
 import { configSchema, type ResolvedConfig } from '../define/schema/config.js';
 import { createCheckProgram } from './check-program.js';
 import { didYouMean } from './did-you-mean.js';
@@ -12,7 +15,13 @@ import { resolveRuleSettings, type RuleSetting } from './rule-levels.js';
 import { CHECK_RULES, LINT_RULES } from './rules/all-rules.js';
 import { Suppressions } from './suppression.js';
 import { typeDiagnostics, withoutDuplicates } from './type-diagnostics.js';
-import { readCustomEventFields, validateDefinitionFiles, type ValidatedFiles } from '../validate/validate-definition-files.js';
+import {
+  PROJECT_CHECK_IDS,
+  readCustomEventFields,
+  validateDefinitionFiles,
+  type KnownDefinition,
+  type ValidatedFiles,
+} from '../validate/validate-definition-files.js';
 import { readAttackData } from '../attack/read-attack-data.js';
 
 export interface CheckProjectOptions {
@@ -28,6 +37,8 @@ export interface CheckProjectOptions {
   typeCheck?: boolean;
   /** The definition checks' results for these files, when the caller has them (`build --strict`). @default run here */
   validated?: ValidatedFiles;
+  /** Reuse and keep each file's findings in node_modules/.cache/alertsmith. @default true */
+  cache?: boolean;
 }
 
 export interface CheckResult {
@@ -49,19 +60,55 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   const config = options.config ?? configSchema.parse({});
   const settings = resolveRuleSettings(CHECK_RULES, config.check.rules);
   const files = findCheckTargets(cwd, options.paths ?? [], config.definitions);
+  const definitionsDir = resolve(cwd, config.definitions);
+  const configFile = options.configFile ? resolve(cwd, options.configFile) : undefined;
+  const tsconfigFile = resolve(cwd, 'tsconfig.json');
+  const typeCheck = options.typeCheck !== false;
 
-  const typeChecked = options.configFile ? [...files, resolve(cwd, options.configFile)] : files;
+  const hashes = new ContentHashes();
+  const active = LINT_RULES.filter((rule) => settings.get(rule.id) !== 'off');
+  const cache = ResultCache.open<KnownDefinition>({
+    root: cwd,
+    name: 'check',
+    // A file's findings also depend on: the config, the tsconfig, TypeScript, the custom fields.
+    salt: [config, cwd, typeCheck, ts.version, configFile ?? null, hashes.hash(tsconfigFile), [...readCustomEventFields(definitionsDir, hashes)].sort(),
+      // The ATT&CK data decides the attack-technique-unknown findings.
+      config.attackData !== undefined ? hashes.hash(resolve(cwd, config.attackData)) : null],
+    hashes,
+    isValue: isCachedFindings,
+    // A lint rule across files, or results handed in, would make per-file entries wrong.
+    disabled: options.cache === false || options.validated !== undefined || active.some((rule) => rule.checkProject),
+  });
+  // The project's own findings (tsconfig options, the config file) are kept under the tsconfig's name.
+  const projectEntry = tsconfigFile;
+  const known = new Map<string, KnownDefinition>();
+  for (const file of files) {
+    const entry = cache.get(file);
+    if (entry) known.set(file, entry);
+  }
+  const projectKnown = cache.get(projectEntry);
+  if (known.size === files.length && projectKnown) {
+    // Nothing changed: no program, no type checking; only the checks across files run again.
+    const validated = await validateDefinitionFiles(files, { cwd, config, definitionsDir, known, hashes });
+    const findings = [...validated.findings, ...projectKnown.findings].sort(compareFindings);
+    return { findings, files };
+  }
+
+  const typeChecked = configFile ? [...files, configFile] : files;
   const { project, targets, tsconfig } = createCheckProgram(cwd, typeChecked);
-  const definitionFiles = targets.slice(0, files.length);
+  const definitionFiles = targets.slice(0, files.length).filter((f) => !known.has(f.getFilePath()));
+  const checkedTargets = configFile ? [...definitionFiles, targets[files.length]!] : definitionFiles;
   // esbuild bundles the definitions in its own process while the type checker runs here.
   const reusable = options.validated && sameFiles(options.validated.evaluated.map((d) => d.file), files) ? options.validated : undefined;
   const validating = reusable ? Promise.resolve(reusable) : validateDefinitionFiles(files, {
     cwd,
     config,
-    definitionsDir: resolve(cwd, config.definitions),
+    definitionsDir,
     sourceFile: (file) => project.getSourceFile(file)?.compilerNode,
+    known,
+    hashes,
   });
-  const diagnostics = options.typeCheck === false ? [] : typeDiagnostics(project, targets, tsconfig ?? resolve(cwd, 'tsconfig.json'));
+  const diagnostics = typeCheck ? typeDiagnostics(project, checkedTargets, tsconfig ?? tsconfigFile) : [];
   const validated = await validating;
   const findings = [...validated.findings, ...withoutDuplicates(diagnostics, validated.findings)];
 
@@ -76,8 +123,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
       if (finding) findings.push(finding);
     };
   };
-  const active = LINT_RULES.filter((rule) => settings.get(rule.id) !== 'off');
-  const commonFields = projectDocumentFields(readCustomEventFields(resolve(cwd, config.definitions)));
+  const commonFields = projectDocumentFields(readCustomEventFields(definitionsDir, hashes));
   const attack = config.attackData !== undefined ? { attack: await readAttackData(resolve(cwd, config.attackData), cwd) } : {};
   for (const source of sources) {
     const value = valueOf.get(source.file.getFilePath());
@@ -90,9 +136,45 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   }
   for (const rule of active) rule.checkProject?.({ sources, cwd, config, report: reporterFor(rule) });
   findings.push(...unknownSuppressions(suppressions));
-
   findings.sort(compareFindings);
+
+  keepFindings(cache, project, new Set(files), definitionFiles, validated, findings, projectEntry);
   return { findings, files };
+}
+
+/**
+ * Stores the findings of each file checked in this run. A file's entry depends on the file, the
+ * definition files it imports, and every other project file of the program (shared modules,
+ * declaration files that augment the field types): what its type checking could have read.
+ */
+function keepFindings(
+  cache: ResultCache<KnownDefinition>,
+  project: Project,
+  targets: ReadonlySet<string>,
+  checked: readonly SourceFile[],
+  validated: ValidatedFiles,
+  findings: readonly Finding[],
+  projectEntry: string,
+): void {
+  // The program's files, not the project's: the program also holds what the targets import.
+  const shared = project
+    .getProgram()
+    .compilerObject.getSourceFiles()
+    .map((f) => resolve(f.fileName))
+    .filter((f) => !targets.has(f) && !f.includes(`${sep}node_modules${sep}`));
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const file of checked) {
+    const path = file.getFilePath() as string;
+    const fresh = validated.fresh.get(path);
+    if (!fresh) continue;
+    const own = (byFile.get(path) ?? []).filter((f) => !PROJECT_CHECK_IDS.has(f.ruleId));
+    const imported = file.getReferencedSourceFiles().map((r) => r.getFilePath() as string).filter((r) => targets.has(r));
+    cache.set(path, [...shared, ...imported], { id: fresh.id, findings: own });
+  }
+  const others = findings.filter((f) => !targets.has(f.file));
+  cache.set(projectEntry, shared, { id: undefined, findings: others });
+  cache.save();
 }
 
 /** True when the validated files are the files to check (every one loaded: none failed to load). */

@@ -30,6 +30,8 @@ export interface RunCheckOptions {
   color?: boolean;
   /** Environment, for `ALERTSMITH_CONFIG`. @default process.env */
   env?: NodeJS.ProcessEnv;
+  /** Reuse and keep each file's findings in node_modules/.cache/alertsmith. @default true */
+  cache?: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function runCheck(options: RunCheckOptions): Promise<number> {
     paths: options.paths ?? [],
     config,
     ...(loaded.file ? { configFile: loaded.file } : {}),
+    ...(options.cache === false ? { cache: false } : {}),
   });
 
   const write = options.write ?? ((text: string) => void process.stdout.write(text));

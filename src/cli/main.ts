@@ -60,9 +60,12 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .argument('[paths...]', 'definition files or folders (default: the config\'s definitions folder)')
     .option('--format <format>', 'pretty, json, github (workflow annotations) or sarif', 'pretty')
     .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
-    .action(async (paths: string[], opts: { format: string; config?: string }) => {
+    .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith')
+    .option('--watch', 'check again what a saved file affects, until Ctrl+C')
+    .action(async (paths: string[], opts: { format: string; config?: string; cache: boolean; watch?: boolean }) => {
       const { runCheck } = await import('../check/run-check.js');
-      exitCode = await runCheck({ cwd, paths, format: opts.format, config: opts.config });
+      const once = () => runCheck({ cwd, paths, format: opts.format, config: opts.config, cache: opts.cache });
+      exitCode = opts.watch ? await (await import('../commands/watch/watch-runs.js')).watchUntilInterrupted(cwd, once) : await once();
     });
 
   program
@@ -73,9 +76,10 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .option('--require-tests', 'fail detections without a case that fires and a case that does not')
     .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
     .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith')
-    .action(async (paths: string[], opts: { format: string; requireTests?: boolean; config?: string; cache: boolean }) => {
+    .option('--watch', 'run again the tests a saved file affects, until Ctrl+C')
+    .action(async (paths: string[], opts: { format: string; requireTests?: boolean; config?: string; cache: boolean; watch?: boolean }) => {
       const { runTest } = await import('../commands/test/run-test.js');
-      exitCode = await runTest({
+      const once = () => runTest({
         cwd,
         paths,
         format: opts.format as 'pretty' | 'json' | 'junit',
@@ -83,6 +87,7 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
         config: opts.config,
         cache: opts.cache,
       });
+      exitCode = opts.watch ? await (await import('../commands/watch/watch-runs.js')).watchUntilInterrupted(cwd, once) : await once();
     });
 
   program

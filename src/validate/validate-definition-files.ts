@@ -100,7 +100,7 @@ export async function validateDefinitionFiles(files: readonly string[], options:
 }
 
 /** Checks across definitions: their findings depend on other files, so they run every time. */
-const PROJECT_CHECK_IDS = new Set(DEFINITION_CHECKS.filter((c) => c.checkProject).map((c) => c.id));
+export const PROJECT_CHECK_IDS = new Set(DEFINITION_CHECKS.filter((c) => c.checkProject).map((c) => c.id));
 
 function inFileOrder(
   files: readonly string[],

@@ -1,0 +1,70 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/check/check-project.js';
+import { configSchema } from '../../src/define/schema/config.js';
+import { tempProject } from '../commands/build/temp-project.js';
+
+/** Definitions as plain objects (no alertsmith import: only lib.d.ts to type-check), one using a shared type. */
+function cachedProject(): string {
+  const definition = (id: string, head = '', severity = "'low'") =>
+    `${head}export default {\n  id: '${id}', name: 'N', description: 'D', index: 'logs-*', type: 'any',\n  query: 'event.code:4625',\n  xsoar: { type: 'T', severity: ${severity}, labels: ['host.name'] },\n};\n`;
+  const dir = tempProject({
+    'shared/severity.ts': "export type Severity = 'low' | 'high';\n",
+    'definitions/a.ts': definition('a', "import type { Severity } from '../shared/severity.js';\nconst severity: Severity = 'low';\n", 'severity'),
+    'definitions/b.ts': definition('b'),
+  });
+  mkdirSync(path.join(dir, 'node_modules'));
+  return dir;
+}
+
+const check = (cwd: string, cache = true) => checkProject({ cwd, config: configSchema.parse({}), cache });
+const cacheFile = (dir: string) => path.join(dir, 'node_modules/.cache/alertsmith/check.json');
+
+/** Adds a finding to a file's stored entry: a report that shows it came from the cache. */
+function markCachedFinding(dir: string, file: string): void {
+  const stored = JSON.parse(readFileSync(cacheFile(dir), 'utf8'));
+  const absolute = path.join(dir, file);
+  stored.entries[absolute].value.findings.push({ ruleId: 'marker', level: 'warning', message: 'ANSWERED BY THE CACHE', file: absolute, line: 1, column: 1 });
+  writeFileSync(cacheFile(dir), JSON.stringify(stored));
+}
+const marked = (findings: { message: string }[]) => findings.some((f) => f.message === 'ANSWERED BY THE CACHE');
+
+describe('check cache (node_modules/.cache/alertsmith)', () => {
+  it('gives the same findings from the cache as a fresh check, and answers from it while nothing changed', async () => {
+    const dir = cachedProject();
+    const fresh = await check(dir, false);
+    expect(await check(dir)).toEqual(fresh);
+    expect(await check(dir)).toEqual(fresh);
+    markCachedFinding(dir, 'definitions/b.ts');
+    expect(marked((await check(dir)).findings)).toBe(true);
+  }, 120_000);
+
+  it('checks a definition again when a type it imports changes, and keeps the other from the cache', async () => {
+    const dir = cachedProject();
+    expect((await check(dir)).findings.filter((f) => f.ruleId === 'typescript')).toEqual([]);
+    markCachedFinding(dir, 'definitions/a.ts');
+    writeFileSync(path.join(dir, 'shared/severity.ts'), "export type Severity = 'high';\n");
+    const after = await check(dir);
+    expect(marked(after.findings)).toBe(false);
+    expect(after.findings).toContainEqual(expect.objectContaining({ ruleId: 'typescript', file: path.join(dir, 'definitions/a.ts'), line: 2 }));
+  }, 120_000);
+
+  it('checks again only the edited definition', async () => {
+    const dir = cachedProject();
+    await check(dir);
+    markCachedFinding(dir, 'definitions/a.ts');
+    const b = path.join(dir, 'definitions/b.ts');
+    writeFileSync(b, readFileSync(b, 'utf8').replace("severity: 'low'", "severity: 'hihg'"));
+    const after = await check(dir);
+    expect(marked(after.findings)).toBe(true);
+    expect(after.findings).toContainEqual(expect.objectContaining({ file: b, level: 'error', message: expect.stringContaining('did you mean "high"') }));
+  }, 120_000);
+
+  it('ignores a corrupt cache', async () => {
+    const dir = cachedProject();
+    const fresh = await check(dir);
+    writeFileSync(cacheFile(dir), 'not json');
+    expect(await check(dir)).toEqual(fresh);
+  }, 120_000);
+});
