@@ -1,9 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/check/check-project.js';
 import { configSchema } from '../../src/define/schema/config.js';
 import { tempProject } from '../commands/build/temp-project.js';
+import { SAMPLE_BUNDLE } from '../attack/sample-attack-data.js';
 
 /** Definitions as plain objects (no alertsmith import: only lib.d.ts to type-check), one using a shared type. */
 function cachedProject(): string {
@@ -59,6 +61,21 @@ describe('check cache (node_modules/.cache/alertsmith)', () => {
     const after = await check(dir);
     expect(marked(after.findings)).toBe(true);
     expect(after.findings).toContainEqual(expect.objectContaining({ file: b, level: 'error', message: expect.stringContaining('did you mean "high"') }));
+  }, 120_000);
+
+  it('checks again when the ATT&CK data changes (it decides attack-technique-unknown)', async () => {
+    const dir = cachedProject();
+    const b = path.join(dir, 'definitions/b.ts');
+    const index = fileURLToPath(new URL('../../src/index.js', import.meta.url));
+    writeFileSync(b, `import { defineAlert } from ${JSON.stringify(index)};\nexport default defineAlert({\n  id: 'b', name: 'N', description: 'D', index: 'logs-*', type: 'any', query: 'event.code:4625',\n  attack: { techniques: ['T1046'] },\n  xsoar: { type: 'T', severity: 'low' },\n});\n`);
+    const bundle = JSON.parse(readFileSync(SAMPLE_BUNDLE, 'utf8')) as { objects: { external_references?: { external_id?: string }[] }[] };
+    const without = { ...bundle, objects: bundle.objects.filter((o) => !(o.external_references ?? []).some((r) => r.external_id === 'T1046')) };
+    writeFileSync(path.join(dir, 'attack.json'), JSON.stringify(bundle));
+    const config = configSchema.parse({ attackData: 'attack.json' });
+    const unknownTechnique = async () => (await checkProject({ cwd: dir, config, cache: true, typeCheck: false })).findings.filter((f) => f.ruleId === 'attack-technique-unknown');
+    expect(await unknownTechnique()).toEqual([]);
+    writeFileSync(path.join(dir, 'attack.json'), JSON.stringify(without));
+    expect(await unknownTechnique()).toContainEqual(expect.objectContaining({ file: b, message: expect.stringContaining('T1046') }));
   }, 120_000);
 
   it('ignores a corrupt cache', async () => {
