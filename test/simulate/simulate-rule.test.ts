@@ -106,6 +106,14 @@ describe('flatline', () => {
     expect(run(rule, hits).matches).toHaveLength(0);
   });
 
+  // The window needs a whole timeframe watched (from the first hit, minute 1) before it may
+  // fire; then every run fires while the count stays low, unless forget_keys starts afresh.
+  it('fires at every run once a timeframe was watched, and with forget_keys watches a whole timeframe again', () => {
+    const minutes = (r: ReturnType<typeof run>) => r.matches.map((m) => (Date.parse(m['@timestamp'] as string) - T0) / 60_000);
+    expect(minutes(run(rule, [at(0), at(1)], { now: T0 + 30 * 60_000 }))).toEqual(Array.from({ length: 20 }, (_, i) => 11 + i));
+    expect(minutes(run({ ...rule, forget_keys: true }, [at(0), at(1)], { now: T0 + 30 * 60_000 }))).toEqual([11, 22]);
+  });
+
   it('fires when the query matches nothing for a whole timeframe', () => {
     const r = run(rule, [], { start: T0, now: T0 + 11 * 60_000 });
     expect(r.matches.length).toBeGreaterThan(0);
