@@ -139,6 +139,33 @@ describe('spike', () => {
     const hits = [at(0), at(5), ...Array.from({ length: 6 }, (_, i) => at(21 + i * 0.1))];
     expect(run({ ...rule, threshold_cur: 10 }, hits).matches).toHaveLength(0);
   });
+
+  // The run ending at 10:20 sees 0 hits against the reference's 1: a drop (0 <= 1 / 3), which
+  // down and both report, and after which the rise at 10:21 is not reported.
+  it('respects threshold_ref, and tells a rise (up) from a drop (down), both reporting the first', () => {
+    const hits = [at(0), at(5), ...Array.from({ length: 6 }, (_, i) => at(21 + i * 0.1))];
+    const seen = (r: ReturnType<typeof run>) => r.matches.map((m) => [m['@timestamp'], m.spike_count, m.reference_count]);
+    expect(run({ ...rule, threshold_ref: 2 }, hits).matches).toHaveLength(0);
+    expect(seen(run({ ...rule, threshold_ref: 1 }, hits))).toEqual([['2026-01-01T10:21:00Z', 3, 1]]);
+    expect(seen(run({ ...rule, spike_type: 'down' }, hits))).toEqual([['2026-01-01T10:20:00Z', 0, 1]]);
+    expect(seen(run({ ...rule, spike_type: 'both' }, hits))).toEqual([['2026-01-01T10:20:00Z', 0, 1]]);
+  });
+
+  it('disables the rule when field_value holds what int() refuses with a TypeError', () => {
+    expect(() => run({ ...rule, field_value: 'n' }, [at(0, { n: [1] })])).toThrow(
+      'ElastAlert 2 disables this rule: field_value n holds [1], which Python\'s int() refuses with a TypeError',
+    );
+  });
+
+  it('counts the mean of field_value, skipping missing, null and non-numeric values', () => {
+    const hits = (noise: Record<string, unknown>[]) => [
+      at(0, { n: 1 }), at(5, { n: 1 }), ...noise, at(21, { n: 3 }), at(21.1, { n: 3 }),
+    ];
+    const clean = run({ ...rule, field_value: 'n' }, hits([]));
+    expect(clean.matches.map((m) => [m.spike_count, m.reference_count])).toEqual([[3, 1]]);
+    const noisy = run({ ...rule, field_value: 'n' }, hits([at(6), at(6.5, { n: null }), at(7, { n: 'many' })]));
+    expect(noisy.matches.map((m) => [m.spike_count, m.reference_count])).toEqual([[3, 1]]);
+  });
 });
 
 describe('cardinality', () => {
