@@ -5,8 +5,8 @@ const module = process.env.MUTATION_MODULE ?? 'all';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  // related: false. With vitest's related-file search the initial run found only 67 of the 415
-  // tests (and so scored mutants against those alone); each mutant run names its test files anyway.
+  // related: false. With vitest's related-file search the initial run found only 67 of the
+  // suite's 300-odd tests, and scored mutants against those alone; each mutant run names its files.
   vitest: { configFile: 'scripts/mutation/vitest.config.ts', related: false },
   coverageAnalysis: 'perTest',
   // The machine is shared: two test processes at most, unless MUTATION_CONCURRENCY says otherwise.
