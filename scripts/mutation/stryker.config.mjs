@@ -14,6 +14,9 @@ export default {
   // A busy machine stretches every run; a generous margin keeps slow runs from being called timeouts.
   timeoutMS: 30_000,
   timeoutFactor: 3,
+  // A static mutant (a module-level constant) needs every test file reloaded: 82 of incident's 688
+  // mutants took 59% of its run. They are reported as Ignored and left out of the score.
+  ignoreStatic: true,
   incremental: true,
   incrementalFile: `scripts/mutation/incremental/${module}.json`,
   reporters: ['clear-text', 'progress', 'json'],
