@@ -21,15 +21,20 @@ describe('lookupField (ElastAlert lookup_es_key)', () => {
     expect(lookupField(match, 'a[2].b')).toBeUndefined();
     expect(lookupField(match, 'a[0].b[0]')).toBeUndefined();
     expect(lookupField({ a: { 0: 'not a list' } }, 'a[0]')).toBeUndefined();
+    // The rest after an index continues the path, with or without a dot.
+    expect(lookupField({ a: [{ b: { c: 1 } }] }, 'a[0]b.c')).toBe(1);
   });
 
   it('answers undefined, never throws, for a match that is not an object', () => {
     for (const match of [null, undefined, 'text', 3, ['a']]) expect(lookupField(match, 'a')).toBeUndefined();
   });
 
-  it('finds own keys only, never what the prototype has', () => {
+  it('finds own keys only, never what the prototype has, and walks into objects only', () => {
     expect(lookupField({}, 'constructor')).toBeUndefined();
     expect(lookupField({ a: {} }, 'a.toString')).toBeUndefined();
+    expect(lookupField({ a: 'xyz' }, 'a.length')).toBeUndefined();
+    expect(lookupField({ a: [5] }, 'a.0')).toBeUndefined();
+    expect(lookupField({ a: null }, 'a.b')).toBeUndefined();
   });
 });
 

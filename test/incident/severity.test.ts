@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseSeverity } from '../../src/incident/severity.js';
+import { parseSeverity, severityNumber } from '../../src/incident/severity.js';
 import { mappingFromValues } from '../../src/incident/command-flags.js';
 import { planIncidents } from '../../src/incident/incident-body.js';
+
+describe('severityNumber', () => {
+  it('gives XSOAR\'s number for a name and keeps a number as it is', () => {
+    expect([severityNumber('high'), severityNumber('informational'), severityNumber(0.5), severityNumber(4)]).toEqual([3, 0.5, 0.5, 4]);
+  });
+});
 
 describe('parseSeverity', () => {
   it('reads XSOAR names and numbers', () => {

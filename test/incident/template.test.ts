@@ -49,5 +49,7 @@ describe('valueToText', () => {
     expect([valueToText('s'), valueToText(null), valueToText(undefined), valueToText(1.5), valueToText(false), valueToText(10n), valueToText(['a'])]).toEqual([
       's', '', '', '1.5', 'false', '10', '["a"]',
     ]);
+    // Python's NaN and Infinity tokens reach the runtime as numbers: they read as themselves, not as JSON's null.
+    expect([valueToText(Number.NaN), valueToText(-Infinity)]).toEqual(['NaN', '-Infinity']);
   });
 });

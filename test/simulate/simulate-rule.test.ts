@@ -106,6 +106,14 @@ describe('flatline', () => {
     expect(run(rule, hits).matches).toHaveLength(0);
   });
 
+  // The window needs a whole timeframe watched (from the first hit, minute 1) before it may
+  // fire; then every run fires while the count stays low, unless forget_keys starts afresh.
+  it('fires at every run once a timeframe was watched, and with forget_keys watches a whole timeframe again', () => {
+    const minutes = (r: ReturnType<typeof run>) => r.matches.map((m) => (Date.parse(m['@timestamp'] as string) - T0) / 60_000);
+    expect(minutes(run(rule, [at(0), at(1)], { now: T0 + 30 * 60_000 }))).toEqual(Array.from({ length: 20 }, (_, i) => 11 + i));
+    expect(minutes(run({ ...rule, forget_keys: true }, [at(0), at(1)], { now: T0 + 30 * 60_000 }))).toEqual([11, 22]);
+  });
+
   it('fires when the query matches nothing for a whole timeframe', () => {
     const r = run(rule, [], { start: T0, now: T0 + 11 * 60_000 });
     expect(r.matches.length).toBeGreaterThan(0);
@@ -131,6 +139,33 @@ describe('spike', () => {
     const hits = [at(0), at(5), ...Array.from({ length: 6 }, (_, i) => at(21 + i * 0.1))];
     expect(run({ ...rule, threshold_cur: 10 }, hits).matches).toHaveLength(0);
   });
+
+  // The run ending at 10:20 sees 0 hits against the reference's 1: a drop (0 <= 1 / 3), which
+  // down and both report, and after which the rise at 10:21 is not reported.
+  it('respects threshold_ref, and tells a rise (up) from a drop (down), both reporting the first', () => {
+    const hits = [at(0), at(5), ...Array.from({ length: 6 }, (_, i) => at(21 + i * 0.1))];
+    const seen = (r: ReturnType<typeof run>) => r.matches.map((m) => [m['@timestamp'], m.spike_count, m.reference_count]);
+    expect(run({ ...rule, threshold_ref: 2 }, hits).matches).toHaveLength(0);
+    expect(seen(run({ ...rule, threshold_ref: 1 }, hits))).toEqual([['2026-01-01T10:21:00Z', 3, 1]]);
+    expect(seen(run({ ...rule, spike_type: 'down' }, hits))).toEqual([['2026-01-01T10:20:00Z', 0, 1]]);
+    expect(seen(run({ ...rule, spike_type: 'both' }, hits))).toEqual([['2026-01-01T10:20:00Z', 0, 1]]);
+  });
+
+  it('disables the rule when field_value holds what int() refuses with a TypeError', () => {
+    expect(() => run({ ...rule, field_value: 'n' }, [at(0, { n: [1] })])).toThrow(
+      'ElastAlert 2 disables this rule: field_value n holds [1], which Python\'s int() refuses with a TypeError',
+    );
+  });
+
+  it('counts the mean of field_value, skipping missing, null and non-numeric values', () => {
+    const hits = (noise: Record<string, unknown>[]) => [
+      at(0, { n: 1 }), at(5, { n: 1 }), ...noise, at(21, { n: 3 }), at(21.1, { n: 3 }),
+    ];
+    const clean = run({ ...rule, field_value: 'n' }, hits([]));
+    expect(clean.matches.map((m) => [m.spike_count, m.reference_count])).toEqual([[3, 1]]);
+    const noisy = run({ ...rule, field_value: 'n' }, hits([at(6), at(6.5, { n: null }), at(7, { n: 'many' })]));
+    expect(noisy.matches.map((m) => [m.spike_count, m.reference_count])).toEqual([[3, 1]]);
+  });
 });
 
 describe('cardinality', () => {
@@ -149,6 +184,22 @@ describe('cardinality', () => {
 
   it('keeps values of different query_key values apart', () => {
     expect(run(rule, [ev(0, 'a'), ev(1, 'b', '2.2.2.2'), ev(2, 'c')]).matches).toHaveLength(0);
+  });
+
+  it('does not count missing or null values, also without a query_key', () => {
+    const whole = { type: 'cardinality', cardinality_field: 'u', max_cardinality: 1, timeframe: { minutes: 10 } };
+    expect(run(whole, [at(0, { u: 'a' }), at(1), at(2, { u: null })]).matches).toHaveLength(0);
+    expect(run(whole, [at(0, { u: 'a' }), at(1, { u: 'b' })]).matches).toHaveLength(1);
+  });
+
+  // Fewer than min_cardinality values, checked at each run end once more than a timeframe passed
+  // since the key's first event (minute 0): the run ending at 6; then the key starts afresh.
+  it('matches fewer than min_cardinality values once more than a timeframe has passed, carrying the query_key value', () => {
+    const few = { type: 'cardinality', cardinality_field: 'u', min_cardinality: 2, timeframe: { minutes: 5 }, query_key: 'h' };
+    const r = run(few, [at(0, { h: 'x', u: 'a' })], { now: T0 + 10 * 60_000 });
+    expect(r.matches.map((m) => [m['@timestamp'], m.h])).toEqual([['2026-01-01T10:06:00Z', 'x']]);
+    const enough = run(few, [at(0, { h: 'x', u: 'a' }), at(2, { h: 'x', u: 'b' }), at(4, { h: 'x', u: 'a' })], { now: T0 + 6 * 60_000 });
+    expect(enough.matches).toHaveLength(0);
   });
 });
 
@@ -194,6 +245,28 @@ describe('new_term', () => {
     const r = run(rule, [ev(0, 'cmd.exe'), ev(1, 'evil.exe'), ev(2, 'evil.exe')], { history: [ev(-60, 'cmd.exe')] });
     expect(r.matches).toHaveLength(1);
     expect(r.matches[0]).toMatchObject({ process: { name: 'evil.exe' }, new_field: 'process.name' });
+  });
+
+  it('learns history from exactly terms_window_size before the start up to, not including, the start', () => {
+    const r = run({ ...rule, terms_window_size: { days: 1 } }, [ev(0, 'edge'), ev(1, 'start'), ev(2, 'old')], {
+      history: [ev(-24 * 60, 'edge'), ev(0, 'start'), ev(-24 * 60 - 1, 'old')],
+    });
+    expect(r.matches.map((m) => (m.process as { name: string }).name)).toEqual(['start', 'old']);
+  });
+
+  it('alerts on a missing field with alert_on_missing_field, and learns keyword terms of arrays, not nulls or objects', () => {
+    const r = run({ ...rule, alert_on_missing_field: true }, [at(0), ev(1, 'a'), ev(2, 'b'), at(3, { process: { name: ['c', null] } })], {
+      history: [at(-5, { process: { name: ['a', null, { x: 1 }] } })],
+    });
+    expect(r.matches.map((m) => m.missing_field ?? (m.process as { name: unknown }).name)).toEqual(['process.name', 'b', ['c', null]]);
+  });
+
+  it('learns every combination of a composite field\'s terms, and needs each part present', () => {
+    const pair = { type: 'new_term', fields: [['u', 'h']] };
+    const r = run(pair, [at(0, { u: 'x', h: 'z' }), at(1, { u: 'y', h: 'z' }), at(2, { u: 'x', h: 'w' }), at(3, { u: 'x' })], {
+      history: [at(-5, { u: ['x', 'y'], h: 'z' })],
+    });
+    expect(r.matches.map((m) => [m.u, m.h])).toEqual([['x', 'w']]);
   });
 
   it('uses query_key when fields is not given', () => {
