@@ -1,10 +1,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runTest, type TestOptions } from '../../../src/commands/test/run-test.js';
+import { captureStream } from '../build/temp-project.js';
 
 const fixtureProject = fileURLToPath(new URL('./fixtures/project/', import.meta.url));
 
@@ -16,21 +16,11 @@ function cachedProject(): string {
   return dir;
 }
 
-function sink(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 async function run(cwd: string, opts: Partial<TestOptions> = {}) {
-  const out = sink();
-  const err = sink();
-  const code = await runTest({ cwd, stdout: out.stream, stderr: err.stream, paths: ['definitions/ssh-failures.ts'], ...opts });
+  const out = captureStream();
+  const err = captureStream();
+  const code = await runTest({ cwd, stdout: out, stderr: err, paths: ['definitions/ssh-failures.ts'], ...opts });
   return { code, out: out.text(), err: err.text() };
 }
 
