@@ -94,10 +94,11 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
     return { findings, files };
   }
 
-  const typeChecked = configFile ? [...files, configFile] : files;
-  const { project, targets, tsconfig } = createCheckProgram(cwd, typeChecked);
-  const definitionFiles = targets.slice(0, files.length).filter((f) => !known.has(f.getFilePath()));
-  const checkedTargets = configFile ? [...definitionFiles, targets[files.length]!] : definitionFiles;
+  const toCheck = files.filter((f) => !known.has(f));
+  const typeChecked = configFile ? [...toCheck, configFile] : toCheck;
+  // Only what changed, and what it imports, is parsed and checked; the cache answers for the rest.
+  const { project, targets: checkedTargets, tsconfig } = createCheckProgram(cwd, typeChecked, { leaveOut: new Set(known.keys()), readText: (file) => hashes.text(file) });
+  const definitionFiles = checkedTargets.slice(0, toCheck.length);
   // esbuild bundles the definitions in its own process while the type checker runs here.
   const reusable = options.validated && sameFiles(options.validated.evaluated.map((d) => d.file), files) ? options.validated : undefined;
   const validating = reusable ? Promise.resolve(reusable) : validateDefinitionFiles(files, {

@@ -85,3 +85,20 @@ describe('check cache (node_modules/.cache/alertsmith)', () => {
     expect(await check(dir)).toEqual(fresh);
   }, 120_000);
 });
+
+describe('check after an edit: only the edited definition is parsed and type-checked', () => {
+  it('still sees what another, unchanged definition declares globally', async () => {
+    const dir = cachedProject();
+    const c = path.join(dir, 'definitions/c.ts');
+    writeFileSync(c, "declare global {\n  type TeamSeverity = 'low' | 'high';\n}\nexport default { id: 'c', name: 'N', description: 'D', index: 'logs-*', type: 'any', query: 'a:b', xsoar: { type: 'T', severity: 'low' } };\n");
+    const b = path.join(dir, 'definitions/b.ts');
+    writeFileSync(b, `const severity: TeamSeverity = 'high';\n${readFileSync(b, 'utf8').replace("severity: 'low'", 'severity')}`);
+    const fresh = await check(dir, false);
+    expect(fresh.findings.filter((f) => f.ruleId === 'typescript')).toEqual([]);
+    await check(dir);
+    writeFileSync(b, readFileSync(b, 'utf8').replace("name: 'N'", "name: 'Edited'"));
+    const after = await check(dir);
+    expect(after.findings.filter((f) => f.ruleId === 'typescript')).toEqual([]);
+    expect(after).toEqual(await check(dir, false));
+  }, 120_000);
+});

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCheckProgram, mayDeclareGlobally } from '../../src/check/check-program.js';
+import { tempProject } from '../commands/build/temp-project.js';
+
+describe('createCheckProgram', () => {
+  const project = () =>
+    tempProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', types: [] }, include: ['definitions'] }),
+      'package.json': JSON.stringify({ type: 'module' }),
+      'definitions/shared.ts': "export const team = 'soc';\n",
+      'definitions/a.ts': "import { team } from './shared.js';\nexport default { id: 'a', team };\n",
+      'definitions/b.ts': "export default { id: 'b' };\n",
+      'definitions/fields.d.ts': 'declare global { interface TeamFields { site: string } }\nexport {};\n',
+    });
+  const names = (dir: string, files: readonly { fileName: string }[]) => files.map((f) => path.relative(dir, f.fileName)).filter((f) => f.startsWith('definitions')).sort();
+
+  it('takes every file of the tsconfig when the cache answered for none', () => {
+    const dir = project();
+    const { project: p } = createCheckProgram(dir, [path.join(dir, 'definitions/a.ts')]);
+    expect(names(dir, p.getProgram().compilerObject.getSourceFiles())).toEqual(['definitions/a.ts', 'definitions/b.ts', 'definitions/fields.d.ts', 'definitions/shared.ts']);
+  });
+
+  it('leaves out the definitions the cache answered for, but not their imports or what declares globally', () => {
+    const dir = project();
+    const leaveOut = new Set(['b.ts', 'shared.ts', 'fields.d.ts'].map((f) => path.join(dir, 'definitions', f)));
+    const { project: p, targets } = createCheckProgram(dir, [path.join(dir, 'definitions/a.ts')], { leaveOut });
+    expect(targets.map((t) => path.relative(dir, t.getFilePath()))).toEqual(['definitions/a.ts']);
+    expect(names(dir, p.getProgram().compilerObject.getSourceFiles())).toEqual(['definitions/a.ts', 'definitions/fields.d.ts', 'definitions/shared.ts']);
+  });
+});
+
+describe('mayDeclareGlobally', () => {
+  it('is false only for a module without declare global or declare module', () => {
+    expect(mayDeclareGlobally("import { defineAlert } from 'alertsmith';\nexport default defineAlert({});\n")).toBe(false);
+    expect(mayDeclareGlobally("export default { id: 'a' };\n")).toBe(false);
+    expect(mayDeclareGlobally("declare module 'alertsmith' {\n  interface CustomEventFields { 'app.tenant': string }\n}\nexport {};\n")).toBe(true);
+    expect(mayDeclareGlobally('declare global { type X = 1 }\nexport {};\n')).toBe(true);
+    expect(mayDeclareGlobally('type Severity = "low";\n')).toBe(true);
+  });
+});
