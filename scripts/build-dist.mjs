@@ -4,7 +4,8 @@
 // Everything is built in a fresh folder that then replaces dist/ by renames, so that a failed
 // or concurrent build never leaves a half-written dist/ behind.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { flattenDefinitionInput } from './flatten-definition-input.mjs';
@@ -22,6 +23,12 @@ const fail = (message) => {
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const typecheck = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', staging], { stdio: 'inherit' });
 if (typecheck.status !== 0) fail('TypeScript reported the errors above; dist/ was left as it was');
+// tsc emits no plain JavaScript: the CommonJS shims in src/ (with their .d.cts) are copied as they are.
+for (const file of readdirSync('src', { recursive: true })) {
+  if (!/\.(cjs|d\.cts)$/.test(file)) continue;
+  mkdirSync(path.dirname(`${staging}/${file}`), { recursive: true });
+  copyFileSync(`src/${file}`, `${staging}/${file}`);
+}
 try {
   flattenDefinitionInput(staging);
 } catch (error) {

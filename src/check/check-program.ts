@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Project, ts, type SourceFile } from 'ts-morph';
+import { Project, ts } from './ts-morph.cjs';
+import type { SourceFile } from 'ts-morph';
 
 /** Compiler options when the project has no tsconfig.json: those alertsmith's own templates use. */
 const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {

@@ -1,5 +1,6 @@
 import { resolve, sep } from 'node:path';
-import { Node, ts, type Project, type SourceFile } from 'ts-morph';
+import { Node, ts } from './ts-morph.cjs';
+import type { Project, SourceFile } from 'ts-morph';
 import { ContentHashes } from '../cache/content-hashes.js';
 import { isCachedFindings } from '../cache/cached-findings.js';
 import { ResultCache } from '../cache/result-cache.js';

@@ -1,4 +1,5 @@
-import { Node, ts, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, ts } from './ts-morph.cjs';
+import type { CallExpression, SourceFile } from 'ts-morph';
 import { staticValue, type StaticObject } from './static-value.js';
 import { defaultExportOf, isDefineAlertCall, resolveExpression } from '../validate/default-export.js';
 

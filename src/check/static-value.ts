@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from './ts-morph.cjs';
 
 /**
  * What a definition's source says, read without running it: literals are known, anything

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts-morph.cjs';
 
 /** The comment directives, e.g. `// alertsmith-disable-next-line realert-flood`. */
 const DIRECTIVE = /alertsmith-(disable-next-line|disable)\b([^\n*]*)/g;

@@ -1,4 +1,5 @@
-import { ts, type Project, type SourceFile } from 'ts-morph';
+import { ts } from './ts-morph.cjs';
+import type { Project, SourceFile } from 'ts-morph';
 import type { Finding } from './finding.js';
 import { TYPESCRIPT_RULE_ID } from './finding.js';
 

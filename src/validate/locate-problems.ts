@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../check/ts-morph.cjs';
 import type { Finding } from '../check/finding.js';
 import { literalValueRange } from '../check/string-literal-offsets.js';
 import { Suppressions } from '../check/suppression.js';

@@ -174,7 +174,7 @@ async function placeAndCheckSources(
     import('./locate-problems.js'),
     import('./run-source-checks.js'),
     import('../check/suppression.js'),
-    import('ts-morph'),
+    import('../check/ts-morph.cjs'),
   ]);
   const findings: Finding[] = [];
   for (const [file, text] of texts) {
