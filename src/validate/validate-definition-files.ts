@@ -121,7 +121,10 @@ function inFileOrder(
 function knownStandIn(file: string, known: KnownDefinition, cwd: string): EvaluatedDefinition {
   return {
     file,
-    shownAs: displayPath(cwd, file),
+    // Named in a message only when its id is taken twice: not worked out for thousands of files.
+    get shownAs() {
+      return displayPath(cwd, file);
+    },
     baseName: idFromFileName(file),
     value: { id: known.id },
     validation: { ok: false, issues: [] },

@@ -1,4 +1,4 @@
-import type { Message, Metafile } from 'esbuild';
+import type { Message, Metafile, Plugin } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -65,6 +65,14 @@ const OWN_ENTRY = [new URL('../../index.js', import.meta.url), new URL('../../in
   .map((u) => fileURLToPath(u))
   .find((f) => existsSync(f))!;
 
+/** `import ... from 'alertsmith'` left to Node, pointing at this package's own entry. */
+const ownEntryExternal: Plugin = {
+  name: 'alertsmith-own-entry',
+  setup(build) {
+    build.onResolve({ filter: /^alertsmith$/ }, () => ({ path: pathToFileURL(OWN_ENTRY).href, external: true }));
+  },
+};
+
 /** alertsmith's own modules: what they do is keyed by alertsmith's version, not tracked per file. */
 const OWN_DIR = path.dirname(OWN_ENTRY) + path.sep;
 
@@ -112,8 +120,10 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
       platform: 'node',
       target: 'node20',
       logLevel: 'silent',
-      // Definitions get the alertsmith that compiles them, whether or not the project installed it.
-      alias: { alertsmith: OWN_ENTRY },
+      // Definitions get the alertsmith that compiles them, whether or not the project installed it:
+      // from dist/, imported as it is (one copy, loaded once, not bundled again with each build);
+      // from src/ (this project's own tests), bundled, since Node cannot import TypeScript.
+      ...(OWN_ENTRY.endsWith('.js') ? { plugins: [ownEntryExternal] } : { alias: { alertsmith: OWN_ENTRY } }),
       // Node built-ins stay external; a real `require` lets the bundle load them from ESM.
       banner: { js: "import { createRequire as __alertsmithRequire } from 'node:module'; const require = __alertsmithRequire(import.meta.url);" },
     });
