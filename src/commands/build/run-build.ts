@@ -38,7 +38,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const started = performance.now();
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-const { config: loadedConfig, root, file: configFile } = await loadConfig(options.cwd, options.config);
+  const { config: loadedConfig, root, file: configFile } = await loadConfig(options.cwd, options.config);
   const config = options.out !== undefined ? { ...loadedConfig, out: options.out } : loadedConfig;
   const outRoot = options.out !== undefined ? options.cwd : root;
   const definitionsDir = path.resolve(root, config.definitions);
