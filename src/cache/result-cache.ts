@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from '../cli/package-version.js';
+import { cacheFolder } from './cache-folder.js';
 import type { ContentHashes } from './content-hashes.js';
 
 /** Bumped when what an entry holds changes shape. */
@@ -48,9 +49,8 @@ export class ResultCache<T> {
   }
 
   static open<T>(options: ResultCacheOptions): ResultCache<T> {
-    const modules = path.join(options.root, 'node_modules');
-    const usable = !options.disabled && isDirectory(modules);
-    return new ResultCache<T>(usable ? path.join(modules, '.cache', 'alertsmith', `${options.name}.json`) : undefined, options);
+    const folder = cacheFolder(options.root, options.disabled);
+    return new ResultCache<T>(folder !== undefined ? path.join(folder, `${options.name}.json`) : undefined, options);
   }
 
   /** The stored result for a file, when neither it nor anything it depends on changed. */
@@ -67,8 +67,9 @@ export class ResultCache<T> {
     this.changed = true;
   }
 
-  /** Writes the cache if anything was stored (atomically: a reader never sees half a file). */
+  /** Writes the cache if anything was stored (atomically: a reader never sees half a file), and the files' stamps. */
   save(): void {
+    this.options.hashes.save();
     if (!this.file || !this.changed) return;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
@@ -114,13 +115,5 @@ function codeStamp(): string {
     return String(statSync(path.dirname(path.dirname(here))).mtimeMs) + ':' + String(statSync(here).mtimeMs);
   } catch {
     return 'unknown';
-  }
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -66,7 +66,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   const tsconfigFile = resolve(cwd, 'tsconfig.json');
   const typeCheck = options.typeCheck !== false;
 
-  const hashes = new ContentHashes();
+  const hashes = new ContentHashes({ root: cwd, disabled: options.cache === false });
   const active = LINT_RULES.filter((rule) => settings.get(rule.id) !== 'off');
   const cache = ResultCache.open<KnownDefinition>({
     root: cwd,

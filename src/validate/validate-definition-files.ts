@@ -206,8 +206,7 @@ export function readCustomEventFields(definitionsDir: string, hashes = new Conte
     const full = path.join(e.parentPath, e.name);
     if (full.includes(`${path.sep}node_modules${path.sep}`)) continue;
     // An unreadable file declares nothing here; a definition among them is reported by the loader.
-    const text = hashes.text(full);
-    if (text !== undefined) for (const name of customFieldDeclarations(text)) names.add(name);
+    for (const name of hashes.derived(full, 'customFieldDeclarations', (text) => (text === undefined ? [] : customFieldDeclarations(text)))) names.add(name);
   }
   return names;
 }

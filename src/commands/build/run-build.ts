@@ -54,7 +54,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const files = await findDefinitionFiles(definitionsDir);
   const showProgress = progressLine(stderr, files.length, 'compiling');
   if (stderr.isTTY && files.length >= 200) stderr.write(`loading ${files.length} definitions...\n`);
-  const hashes = new ContentHashes();
+  const hashes = new ContentHashes({ root, disabled: options.cache === false });
   const cache = ResultCache.open<BuildEntry>({
     root,
     name: 'build',

@@ -52,7 +52,7 @@ export async function runTest(options: TestOptions): Promise<number> {
   const rel = (file: string): string => relativePath(options.cwd, file);
   const definitionsDir = path.resolve(root, config.definitions);
   const requireTests = options.requireTests ?? false;
-  const hashes = new ContentHashes();
+  const hashes = new ContentHashes({ root, disabled: options.cache === false });
   const cache = ResultCache.open<TestEntry>({
     root,
     name: 'test',
