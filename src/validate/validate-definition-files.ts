@@ -65,22 +65,25 @@ export async function validateDefinitionFiles(files: readonly string[], options:
   const known = options.known ?? new Map<string, KnownDefinition>();
   const hashes = options.hashes ?? new ContentHashes();
   const loading = files.filter((f) => !known.has(f));
-  const imported = loading.length > 0 ? await importTypeScriptModules(loading, options.cwd) : [];
   const loadFindings: Finding[] = [];
   const evaluated: EvaluatedDefinition[] = [];
   const valid = new Map<string, Definition>();
   const deps = new Map<string, string[]>();
-  for (const m of imported) {
-    if (!m.ok) {
-      loadFindings.push(loadFailure(m));
-      continue;
+  const check = (modules: ImportedModule[]) => {
+    for (const m of modules) {
+      if (!m.ok) {
+        loadFindings.push(loadFailure(m));
+        continue;
+      }
+      const value = m.exports.default;
+      const validation = validateDefinition(value, undefined, options.config);
+      if (validation.ok) valid.set(m.file, validation.definition);
+      deps.set(m.file, m.deps);
+      evaluated.push({ file: m.file, shownAs: displayPath(options.cwd, m.file), baseName: idFromFileName(m.file), value, validation });
     }
-    const value = m.exports.default;
-    const validation = validateDefinition(value, undefined, options.config);
-    if (validation.ok) valid.set(m.file, validation.definition);
-    deps.set(m.file, m.deps);
-    evaluated.push({ file: m.file, shownAs: displayPath(options.cwd, m.file), baseName: idFromFileName(m.file), value, validation });
-  }
+  };
+  // Each bundle of definitions is checked here while esbuild bundles the next.
+  if (loading.length > 0) await importTypeScriptModules(loading, options.cwd, check);
   const settings = settingsOf(options.config);
   const problems = runDefinitionChecks(evaluated, {
     config: options.config,

@@ -18,24 +18,57 @@ export type ImportedModule =
   | { file: string; ok: false; message: string; location?: { line: number; column: number } };
 
 /**
- * Imports many TypeScript modules at once. esbuild bundles them into one module in which each
+ * How many modules one bundle holds. Bundles are made one after the other by esbuild in its own
+ * process while the modules of the one before are evaluated (and, through `onLoaded`, checked)
+ * here, so the two cores work at once: on 3,141 definitions, bundling took ~1 s that the
+ * evaluation waited for when everything was one bundle.
+ */
+const MODULES_PER_BUNDLE = 400;
+
+/**
+ * Imports many TypeScript modules at once. esbuild bundles them into modules in which each
  * is `require`d on its own inside a try/catch (esbuild turns a required ES module into a lazy
  * initialiser), so one module that throws does not stop the others from loading, and there is
- * one transform for all of them instead of one loader round trip per file.
+ * one transform for many of them instead of one loader round trip per file.
  * A module with a syntax error is reported and left out; the rest still load.
+ * `onLoaded` sees each bundle's modules as soon as they are evaluated, in order.
  */
-export async function importTypeScriptModules(files: string[], cwd: string): Promise<ImportedModule[]> {
-  const results = new Map<string, ImportedModule>();
+export async function importTypeScriptModules(
+  files: string[],
+  cwd: string,
+  onLoaded?: (modules: ImportedModule[]) => void,
+): Promise<ImportedModule[]> {
+  const parts: string[][] = [];
+  for (let i = 0; i < files.length; i += MODULES_PER_BUNDLE) parts.push(files.slice(i, i + MODULES_PER_BUNDLE));
+  const all: ImportedModule[] = [];
+  let next = parts.length > 0 ? bundleModules(parts[0]!, cwd) : undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const bundled = await next!;
+    next = i + 1 < parts.length ? bundleModules(parts[i + 1]!, cwd) : undefined;
+    const loaded = bundled.bundle ? await evaluate(bundled.bundle.code, bundled.bundle.files, importedFiles(bundled.bundle.metafile, cwd)) : [];
+    const byFile = new Map([...bundled.failed, ...loaded.map((m): [string, ImportedModule] => [m.file, m])]);
+    const modules = parts[i]!.map(
+      (f) => byFile.get(f) ?? { file: f, ok: false as const, message: 'was not loaded: errors in other files kept the definitions from being bundled' },
+    );
+    onLoaded?.(modules);
+    all.push(...modules);
+  }
+  return all;
+}
+
+/** A bundle of the modules that bundle, and why the others could not be. */
+interface BundledModules {
+  bundle?: { code: string; metafile: Metafile; files: string[] };
+  failed: Map<string, ImportedModule>;
+}
+
+async function bundleModules(files: string[], cwd: string): Promise<BundledModules> {
+  const failed = new Map<string, ImportedModule>();
   let remaining = files;
   // One retry: a syntax error in a module fails the whole bundle, so bundle again without it.
   for (let attempt = 0; attempt < 2 && remaining.length > 0; attempt++) {
     const outcome = await bundle(remaining, cwd);
-    if (outcome.ok) {
-      const depsOf = importedFiles(outcome.metafile, cwd);
-      for (const m of await evaluate(outcome.code, remaining, depsOf)) results.set(m.file, m);
-      remaining = [];
-      break;
-    }
+    if (outcome.ok) return { bundle: { code: outcome.code, metafile: outcome.metafile, files: remaining }, failed };
     const failedFiles = new Set<string>();
     const pending = new Set(remaining);
     for (const error of outcome.errors) {
@@ -45,19 +78,17 @@ export async function importTypeScriptModules(files: string[], cwd: string): Pro
       if (owner) {
         failedFiles.add(owner);
         const location = error.location ? { line: error.location.line, column: error.location.column + 1 } : undefined;
-        results.set(owner, { file: owner, ok: false, message: `${where}${error.text}`, ...(location ? { location } : {}) });
+        failed.set(owner, { file: owner, ok: false, message: `${where}${error.text}`, ...(location ? { location } : {}) });
       } else {
         // An error in a shared module: every module fails with it, since none can be bundled.
         const text = `${error.location ? `${path.relative(cwd, file!)}:${where}` : ''}${error.text}`;
-        for (const f of remaining) results.set(f, { file: f, ok: false, message: `cannot be bundled: ${text}` });
-        return files.map((f) => results.get(f)!);
+        for (const f of remaining) failed.set(f, { file: f, ok: false, message: `cannot be bundled: ${text}` });
+        return { failed };
       }
     }
     remaining = remaining.filter((f) => !failedFiles.has(f));
   }
-  return files.map(
-    (f) => results.get(f) ?? { file: f, ok: false, message: 'was not loaded: errors in other files kept the definitions from being bundled' },
-  );
+  return { failed };
 }
 
 /** This package's authoring entry: index.ts when running from src/ (tests), index.js from dist/. */

@@ -4,9 +4,16 @@ import { SEVERITY_NAMES, SEVERITY_VALUES } from '../../incident/severity.js';
 /**
  * A sample document, as it is stored in Elasticsearch (`_source`; `_id`/`_index` optional).
  * Its values are not walked here: the loader already refuses anything but plain data, and a
- * recursive JSON schema would cost every definition's validation and type check.
+ * recursive JSON schema would cost every definition's validation and type check. Not
+ * `z.record(...)` either: that visits and copies every field of every event, 1.4 µs an event
+ * against 0.05 µs for this one test (100,000 events), a tenth of a cold build on a project whose
+ * detections carry 10-30 events a case. Its issue is the one `z.record` gives.
  */
-export const testEventSchema = z.record(z.string(), z.unknown());
+export const testEventSchema = z.custom<Record<string, unknown>>().superRefine((event, ctx) => {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    ctx.addIssue({ code: 'invalid_type', expected: 'record', input: event, message: 'Invalid input: expected record' });
+  }
+});
 
 /** The parts of an incident a case checks; anything left out is not compared. */
 export const expectedIncidentSchema = z.strictObject({
