@@ -1,5 +1,6 @@
 import type { ElastAlertLine } from '../define/schema/config.js';
 import { durationMillis, type DurationMapping } from '../duration.js';
+import { copyDocument } from './copy-document.js';
 import { lookupEsKey } from './es-key-lookup.js';
 import type { EventTime } from './elastalert-time.js';
 import type { RuleMatch, SimEvent } from './sim-event.js';
@@ -31,7 +32,7 @@ export abstract class SimulatedRuleType {
   garbageCollect(_end: EventTime): void {}
 
   protected addMatch(event: { doc: Record<string, unknown>; time: EventTime }, extra: Record<string, unknown> = {}): void {
-    this.matches.push({ doc: { ...structuredClone(event.doc), ...extra }, time: event.time });
+    this.matches.push({ doc: { ...copyDocument(event.doc), ...extra }, time: event.time });
   }
 
   protected get tsField(): string {

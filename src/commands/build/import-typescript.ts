@@ -24,6 +24,8 @@ export type ImportedModule =
  * evaluation waited for when everything was one bundle.
  */
 const MODULES_PER_BUNDLE = 400;
+/** The first bundle is smaller: nothing runs here until it is made. */
+const MODULES_IN_FIRST_BUNDLE = 100;
 
 /**
  * Imports many TypeScript modules at once. esbuild bundles them into modules in which each
@@ -39,7 +41,11 @@ export async function importTypeScriptModules(
   onLoaded?: (modules: ImportedModule[]) => void,
 ): Promise<ImportedModule[]> {
   const parts: string[][] = [];
-  for (let i = 0; i < files.length; i += MODULES_PER_BUNDLE) parts.push(files.slice(i, i + MODULES_PER_BUNDLE));
+  for (let i = 0; i < files.length; ) {
+    const size = parts.length === 0 ? MODULES_IN_FIRST_BUNDLE : MODULES_PER_BUNDLE;
+    parts.push(files.slice(i, i + size));
+    i += size;
+  }
   const all: ImportedModule[] = [];
   let next = parts.length > 0 ? bundleModules(parts[0]!, cwd) : undefined;
   for (let i = 0; i < parts.length; i++) {
