@@ -77,3 +77,12 @@ export function mayDeclareGlobally(text: string): boolean {
   if (/\bdeclare\s+(global|module)\b/.test(text)) return true;
   return !/^\s*(import|export)\b/m.test(text);
 }
+
+/**
+ * The targets parsed, with no program: what the lint rules read when worker threads do the type
+ * checking (type-check-workers.ts), so the main thread never builds a program of its own.
+ */
+export function parseOnlyProgram(targetFiles: readonly string[]): CheckProgram {
+  const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS, skipFileDependencyResolution: true });
+  return { project, targets: targetFiles.map((file) => project.addSourceFileAtPath(file)) };
+}

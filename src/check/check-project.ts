@@ -1,11 +1,13 @@
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { Node, ts } from './ts-morph.cjs';
-import type { Project, SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
 import { ContentHashes } from '../cache/content-hashes.js';
 import { isCachedFindings } from '../cache/cached-findings.js';
 import { ResultCache } from '../cache/result-cache.js';
 import { configSchema, type ResolvedConfig } from '../define/schema/config.js';
-import { createCheckProgram } from './check-program.js';
+import { createCheckProgram, parseOnlyProgram, type CheckProgram } from './check-program.js';
+import { typeCheckProgram, type TypeCheckResult } from './type-check-share.js';
+import { typeCheckInWorkers, typeCheckWorkerCount } from './type-check-workers.js';
 import { didYouMean } from './did-you-mean.js';
 import { findCheckTargets } from './check-targets.js';
 import { readDefinitionSource } from './definition-source.js';
@@ -15,7 +17,7 @@ import type { FindingTarget, LintRule, Report } from './lint-rule.js';
 import { resolveRuleSettings, type RuleSetting } from './rule-levels.js';
 import { CHECK_RULES, LINT_RULES } from './rules/all-rules.js';
 import { Suppressions } from './suppression.js';
-import { typeDiagnostics, withoutDuplicates } from './type-diagnostics.js';
+import { withoutDuplicates } from './type-diagnostics.js';
 import {
   PROJECT_CHECK_IDS,
   readCustomEventFields,
@@ -97,22 +99,34 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
 
   const toCheck = files.filter((f) => !known.has(f));
   const typeChecked = configFile ? [...toCheck, configFile] : toCheck;
-  // Only what changed, and what it imports, is parsed and checked; the cache answers for the rest.
-  const { project, targets: checkedTargets, tsconfig } = createCheckProgram(cwd, typeChecked, { leaveOut: new Set(known.keys()), readText: (file) => hashes.text(file) });
-  const definitionFiles = checkedTargets.slice(0, toCheck.length);
-  // esbuild bundles the definitions in its own process while the type checker runs here.
+  const workers = typeCheck ? typeCheckWorkerCount(typeChecked.length) : 0;
+  let program: CheckProgram;
+  let typeChecking: () => Promise<TypeCheckResult>;
+  if (workers > 0) {
+    // Worker threads type-check; this thread parses the files for the lint rules and checks the definitions.
+    program = parseOnlyProgram(typeChecked);
+    const pending = typeCheckInWorkers({ cwd, files: typeChecked, leaveOut: [...known.keys()], fallbackFile: tsconfigFile }, workers);
+    pending.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    typeChecking = () => pending;
+  } else {
+    // Only what changed, and what it imports, is parsed and checked; the cache answers for the rest.
+    program = createCheckProgram(cwd, typeChecked, { leaveOut: new Set(known.keys()), readText: (file) => hashes.text(file) });
+    typeChecking = async () => typeCheckProgram(program, tsconfigFile, typeCheck);
+  }
+  const definitionFiles = program.targets.slice(0, toCheck.length);
+  // esbuild bundles the definitions in its own process while the type checker runs.
   const reusable = options.validated && sameFiles(options.validated.evaluated.map((d) => d.file), files) ? options.validated : undefined;
   const validating = reusable ? Promise.resolve(reusable) : validateDefinitionFiles(files, {
     cwd,
     config,
     definitionsDir,
-    sourceFile: (file) => project.getSourceFile(file)?.compilerNode,
+    sourceFile: (file) => program.project.getSourceFile(file)?.compilerNode,
     known,
     hashes,
   });
-  const diagnostics = typeCheck ? typeDiagnostics(project, checkedTargets, tsconfig ?? tsconfigFile) : [];
+  const typeResult = await typeChecking();
   const validated = await validating;
-  const findings = [...validated.findings, ...withoutDuplicates(diagnostics, validated.findings)];
+  const findings = [...validated.findings, ...withoutDuplicates(typeResult.findings, validated.findings)];
 
   const valueOf = new Map(validated.evaluated.map((d) => [d.file, d.value]));
   const sources = definitionFiles.map(readDefinitionSource);
@@ -140,7 +154,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   findings.push(...unknownSuppressions(suppressions));
   findings.sort(compareFindings);
 
-  keepFindings(cache, project, new Set(files), definitionFiles, validated, findings, projectEntry);
+  keepFindings(cache, typeResult, new Set(files), definitionFiles, validated, findings, projectEntry);
   return { findings, files };
 }
 
@@ -151,7 +165,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
  */
 function keepFindings(
   cache: ResultCache<KnownDefinition>,
-  project: Project,
+  typeResult: TypeCheckResult,
   targets: ReadonlySet<string>,
   checked: readonly SourceFile[],
   validated: ValidatedFiles,
@@ -159,11 +173,7 @@ function keepFindings(
   projectEntry: string,
 ): void {
   // The program's files, not the project's: the program also holds what the targets import.
-  const shared = project
-    .getProgram()
-    .compilerObject.getSourceFiles()
-    .map((f) => resolve(f.fileName))
-    .filter((f) => !targets.has(f) && !f.includes(`${sep}node_modules${sep}`));
+  const shared = typeResult.programFiles.filter((f) => !targets.has(f));
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const file of checked) {
@@ -171,7 +181,7 @@ function keepFindings(
     const fresh = validated.fresh.get(path);
     if (!fresh) continue;
     const own = (byFile.get(path) ?? []).filter((f) => !PROJECT_CHECK_IDS.has(f.ruleId));
-    const imported = file.getReferencedSourceFiles().map((r) => r.getFilePath() as string).filter((r) => targets.has(r));
+    const imported = (typeResult.importsOf[path] ?? []).filter((r) => targets.has(r));
     cache.set(path, [...shared, ...imported], { id: fresh.id, findings: own });
   }
   const others = findings.filter((f) => !targets.has(f.file));
