@@ -1,13 +1,7 @@
 // A worker thread of `alertsmith check`: type-checks its share of the definitions in a program of
-// its own and posts back what it found (see type-check.ts).
+// its own and answers what it found (see type-check-workers.ts).
 import { parentPort } from 'node:worker_threads';
-import { typeCheckShare, type TypeCheckShareInput } from './type-check-share.js';
+import { answerInWorker } from '../workers/worker-threads.js';
+import { typeCheckShare } from './type-check-share.js';
 
-parentPort!.once('message', (input: TypeCheckShareInput) => {
-  try {
-    const { findings, programFiles, importsOf } = typeCheckShare(input);
-    parentPort!.postMessage({ ok: true, result: { findings, programFiles, importsOf } });
-  } catch (thrown) {
-    parentPort!.postMessage({ ok: false, message: thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown) });
-  }
-});
+answerInWorker(parentPort!, typeCheckShare);

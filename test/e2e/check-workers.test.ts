@@ -39,7 +39,7 @@ describe('check with worker threads', () => {
     writeFileSync(path.join(dir, 'definitions/d11.ts'), definition(11).replace("severity: 'low'", "severity: 'hihg'"));
 
     const check = (workers: string) =>
-      execa(process.execPath, [CLI, 'check', '--no-cache', '--format', 'json'], { cwd: dir, reject: false, env: { ALERTSMITH_CHECK_WORKERS: workers } });
+      execa(process.execPath, [CLI, 'check', '--no-cache', '--format', 'json'], { cwd: dir, reject: false, env: { ALERTSMITH_WORKERS: workers } });
     const alone = await check('0');
     const threaded = await check('3');
     expect(alone.exitCode).toBe(1);
