@@ -23,10 +23,8 @@ export interface CheckProgram {
 
 export interface CheckProgramOptions {
   /**
-   * Definitions the cache answered for (absolute): they need not be roots of the program. Each
-   * is left out unless its text may declare something global (a script with no import or
-   * export, `declare global`, `declare module`), so the targets' types are those of the whole
-   * project; one a target imports is loaded through that import. @default none
+   * Definitions the cache answered for (absolute): like the tsconfig's other files, they are
+   * roots of the program only when they may declare something global. @default none
    */
   leaveOut?: ReadonlySet<string>;
   /** Reads a file's text (the caller's per-run reader). @default ts.sys.readFile */
@@ -34,31 +32,30 @@ export interface CheckProgramOptions {
 }
 
 /**
- * Builds the ts-morph project `check` type-checks and lints: the program `tsc -p tsconfig.json`
- * would build (so module augmentations and ambient declarations count), plus the targets if the
- * tsconfig does not include them. Every file is parsed once and shared by diagnostics and lint.
- * With `leaveOut`, a check after editing one file parses that file and what it imports, not
- * the thousand definitions around it.
+ * Builds the ts-morph project `check` type-checks and lints: the targets, with the compiler
+ * options of the tsconfig, and of the tsconfig's other files those that may declare something
+ * global (a script with no import or export, `declare global`, `declare module`: the field
+ * augmentations). Any other module can change a target's types only by being imported, and is
+ * then loaded through that import. So the targets get the diagnostics `tsc -p tsconfig.json`
+ * gives them, without parsing and binding the rest of a project (a repository whose tsconfig
+ * also holds its application code, or a thousand definitions around the one edited). Every
+ * file is parsed once and shared by diagnostics and lint.
  */
 export function createCheckProgram(cwd: string, targetFiles: readonly string[], options: CheckProgramOptions = {}): CheckProgram {
   const tsconfig = join(cwd, 'tsconfig.json');
   const hasTsconfig = existsSync(tsconfig);
-  const leaveOut = options.leaveOut ?? new Set<string>();
   const project = hasTsconfig
     ? // The program resolves imports itself: ts-morph's own resolution pass would build a second program.
-      new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true, skipAddingFilesFromTsConfig: leaveOut.size > 0 })
+      new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true, skipAddingFilesFromTsConfig: true })
     : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
-  if (leaveOut.size > 0) {
-    const readText = options.readText ?? ((file: string) => ts.sys.readFile(file));
-    // Without a tsconfig, the definitions checked are the program's roots, as the targets are.
-    const roots = new Set([...(hasTsconfig ? tsconfigFiles(tsconfig) : []), ...leaveOut]);
-    for (const file of roots) {
-      if (leaveOut.has(file) && !mayDeclareGlobally(readText(file) ?? '')) continue;
-      if (!project.getSourceFile(file)) project.addSourceFileAtPath(file);
-    }
+  const readText = options.readText ?? ((file: string) => ts.sys.readFile(file));
+  const targets = new Set(targetFiles);
+  // Without a tsconfig, the other definitions stand for the project's files.
+  for (const file of new Set([...(hasTsconfig ? tsconfigFiles(tsconfig) : []), ...(options.leaveOut ?? [])])) {
+    if (!targets.has(file) && mayDeclareGlobally(readText(file) ?? '', file)) project.addSourceFileAtPath(file);
   }
-  const targets = targetFiles.map((file) => project.getSourceFile(file) ?? project.addSourceFileAtPath(file));
-  return hasTsconfig ? { project, targets, tsconfig } : { project, targets };
+  const added = targetFiles.map((file) => project.getSourceFile(file) ?? project.addSourceFileAtPath(file));
+  return hasTsconfig ? { project, targets: added, tsconfig } : { project, targets: added };
 }
 
 /** The files `tsc -p` would take as roots (absolute). */
@@ -70,12 +67,24 @@ function tsconfigFiles(tsconfig: string): string[] {
 
 /**
  * False only for a module that cannot change the types other files see: it has an import or
- * export (a file without is a script, whose declarations are global) and no `declare global`
- * or `declare module`. A text test, so it may keep a file it need not (a comment naming them).
+ * export (a file without is a script, whose declarations are global) and no top-level
+ * `declare global` or `declare module '...'`. The text is searched first; only a file that
+ * names either is parsed, so a comment or a string that mentions them costs a parse, not a
+ * place in the program.
  */
-export function mayDeclareGlobally(text: string): boolean {
-  if (/\bdeclare\s+(global|module)\b/.test(text)) return true;
-  return !/^\s*(import|export)\b/m.test(text);
+export function mayDeclareGlobally(text: string, fileName = 'file.ts'): boolean {
+  const mentions = /\bdeclare\s+(global|module)\b/.test(text);
+  if (!mentions && /^\s*(import|export)\b/m.test(text)) return false;
+  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
+  const isModule = sf.statements.some(
+    (s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s) || ts.isExportDeclaration(s) || ts.isExportAssignment(s) || hasExportModifier(s),
+  );
+  if (!isModule) return true;
+  return sf.statements.some((s) => ts.isModuleDeclaration(s) && (ts.isStringLiteral(s.name) || (s.flags & ts.NodeFlags.GlobalAugmentation) !== 0));
+}
+
+function hasExportModifier(statement: ts.Statement): boolean {
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
 
 /**

@@ -15,10 +15,12 @@ describe('createCheckProgram', () => {
     });
   const names = (dir: string, files: readonly { fileName: string }[]) => files.map((f) => path.relative(dir, f.fileName)).filter((f) => f.startsWith('definitions')).sort();
 
-  it('takes every file of the tsconfig when the cache answered for none', () => {
+  it('takes the targets, what they import, and the files of the tsconfig that may declare globally', () => {
     const dir = project();
     const { project: p } = createCheckProgram(dir, [path.join(dir, 'definitions/a.ts')]);
-    expect(names(dir, p.getProgram().compilerObject.getSourceFiles())).toEqual(['definitions/a.ts', 'definitions/b.ts', 'definitions/fields.d.ts', 'definitions/shared.ts']);
+    expect(names(dir, p.getProgram().compilerObject.getSourceFiles())).toEqual(['definitions/a.ts', 'definitions/fields.d.ts', 'definitions/shared.ts']);
+    const both = createCheckProgram(dir, ['a.ts', 'b.ts'].map((f) => path.join(dir, 'definitions', f)));
+    expect(names(dir, both.project.getProgram().compilerObject.getSourceFiles())).toEqual(['definitions/a.ts', 'definitions/b.ts', 'definitions/fields.d.ts', 'definitions/shared.ts']);
   });
 
   it('leaves out the definitions the cache answered for, but not their imports or what declares globally', () => {
@@ -37,5 +39,11 @@ describe('mayDeclareGlobally', () => {
     expect(mayDeclareGlobally("declare module 'alertsmith' {\n  interface CustomEventFields { 'app.tenant': string }\n}\nexport {};\n")).toBe(true);
     expect(mayDeclareGlobally('declare global { type X = 1 }\nexport {};\n')).toBe(true);
     expect(mayDeclareGlobally('type Severity = "low";\n')).toBe(true);
+    expect(mayDeclareGlobally('// comment\nexport interface X { a: string }\ndeclare module "x" {}\n')).toBe(true);
+  });
+
+  it('is false for a module that only mentions them in a comment or a string', () => {
+    expect(mayDeclareGlobally("// declare global here? no\nexport const text = 'declare module \\'alertsmith\\' { }';\n")).toBe(false);
+    expect(mayDeclareGlobally('/** See `declare global`. */\nexport function f(): void {}\n')).toBe(false);
   });
 });
