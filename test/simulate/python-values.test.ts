@@ -41,6 +41,25 @@ describe('Python views of JSON values', () => {
     expect(pyStr({ k: 1, n: null })).toBe("{'k': 1, 'n': None}");
   });
 
+  // Expected texts are what python3 prints for str() of the same list and dict.
+  it('str() of a list or dict writes its strings as repr() does: escapes for controls, backslash, the quote and what is not printable', () => {
+    expect(pyStr(['a\nb', 'tab\there', 'cr\r', '\x00\x1b\x7f', 'back\\slash', "it's", 'both\'"', 'say "hi"'])).toBe(
+      `['a\\nb', 'tab\\there', 'cr\\r', '\\x00\\x1b\\x7f', 'back\\\\slash', "it's", 'both\\'"', 'say "hi"']`,
+    );
+    expect(
+      pyStr({
+        'k\n': '\x85\xa0\xad\xff',
+        u: '\u0378\u2028\u200b\ufeff\uffff\ud800',
+        U: '\u{e0001}\u{10ffff}\u{10000}',
+        ok: 'é中😀 x',
+        pu: '\ue000\u{f0000}',
+        sp: '\u3000\u00a0 ',
+      }),
+    ).toBe(
+      String.raw`{'k\n': '\x85\xa0\xadÿ', 'u': '\u0378\u2028\u200b\ufeff\uffff\ud800', 'U': '\U000e0001\U0010ffff𐀀', 'ok': 'é中😀 x', 'pu': '\ue000\U000f0000', 'sp': '\u3000\xa0 '}`,
+    );
+  });
+
   it('int(): integers, truncated floats, booleans and digit text; ValueError and TypeError otherwise', () => {
     expect([true, false, 2.9, -2.9, 7].map(pyInt)).toEqual([1, 0, 2, -2, 7]);
     expect([' +1_000 ', '-12', '007'].map(pyInt)).toEqual([1000, -12, 7]);

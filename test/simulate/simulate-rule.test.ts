@@ -342,6 +342,14 @@ describe('the run loop', () => {
     expect(r.silenced).toBe(1);
   });
 
+  // ElastAlert joins the parts with str(): a list part is written as Python's repr() of its strings.
+  it('joins a compound query_key holding a list of text with control characters as Python writes it', () => {
+    const hits = [at(0, { a: ['x\ny', 'tab\t'], b: 1 }), at(2, { a: ['x\ny', 'tab\t'], b: 1 }), at(3, { a: ['x\\ny', 'tab\t'], b: 1 })];
+    const r = run({ type: 'any', query_key: ['a', 'b'], realert: { minutes: 10 } }, hits);
+    expect(r.alerts.map((a) => a[0]!['a,b'])).toEqual([String.raw`['x\ny', 'tab\t'], 1`, String.raw`['x\\ny', 'tab\t'], 1`]);
+    expect(r.silenced).toBe(1);
+  });
+
   it('keeps a missing query_key value as its own silence key, apart from the others', () => {
     const r = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, [at(0), at(1, { u: 'a' }), at(2), at(3, { u: '' })]);
     expect(r.alerts.map((a) => a[0]!.u)).toEqual([undefined, 'a', '']);
