@@ -350,6 +350,46 @@ describe('the run loop', () => {
     expect(r.silenced).toBe(1);
   });
 
+  it('takes the hits in time order, whatever order they are given in', () => {
+    const r = run({ type: 'any' }, [at(5, { n: 3 }), at(0, { n: 1 }), at(3, { n: 2 })]);
+    expect(r.matches.map((m) => m.n)).toEqual([1, 2, 3]);
+    expect(r.alertTimes).toEqual([T0 + 60_000, T0 + 3 * 60_000, T0 + 5 * 60_000]);
+  });
+
+  it('runs once, at the start, when given a start but neither hits nor now', () => {
+    expect(run({ type: 'any' }, [], { start: T0 })).toEqual({ matches: [], alerts: [], alertTimes: [], silenced: 0 });
+  });
+
+  it('gives hits without _index the rule\'s index, or alertsmith-test when the rule names none or several', () => {
+    const indexOf = (index: unknown) => run({ type: 'any', index }, [at(0)]).matches[0]!._index;
+    expect([indexOf('logs-*'), indexOf(undefined), indexOf(['a-*', 'b-*'])]).toEqual(['logs-*', 'alertsmith-test', 'alertsmith-test']);
+  });
+
+  it('fails on a bad event time with the stable code ALERTSMITH_TEST_EVENT', () => {
+    expect(() => run({ type: 'any' }, [{ '@timestamp': 'soon' }])).toThrow(expect.objectContaining({ code: 'ALERTSMITH_TEST_EVENT' }));
+  });
+
+  // Checked against both ElastAlert lines: a missing and a null value share the silence of "no
+  // value"; the text 'None' has its own.
+  it('silences a missing and a null query_key value together, apart from the text None', () => {
+    const r = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, [at(0), at(1, { u: 'None' }), at(2, { u: null }), at(3, { u: 'None' })]);
+    expect(r.alerts.map((a) => a[0]!._id)).toEqual(['event-1', 'event-2']);
+    expect(r.silenced).toBe(2);
+  });
+
+  it('silences other rule types by their query_key value even when the match has a field named key', () => {
+    const r = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, [at(0, { u: 'a', key: 'x' }), at(1, { u: 'b', key: 'x' }), at(2, { u: 'a', key: 'y' })]);
+    expect(r.alerts.map((a) => a[0]!._id)).toEqual(['event-1', 'event-2']);
+  });
+
+  // ElastAlert writes a flatline match's key with str(): None becomes 'None', the same silence as the text.
+  it('silences a flatline key of None and the text None together', () => {
+    const rule = { type: 'flatline', threshold: 1, timeframe: { minutes: 5 }, query_key: 'u', realert: { hours: 1 } };
+    const r = run(rule, [at(0), at(0.5, { u: 'None' })], { now: T0 + 8 * 60_000 });
+    expect(r.alerts.map((a) => a[0]!.key)).toEqual([null]);
+    expect(r.silenced).toBeGreaterThan(0);
+  });
+
   it('keeps a missing query_key value as its own silence key, apart from the others', () => {
     const r = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, [at(0), at(1, { u: 'a' }), at(2), at(3, { u: '' })]);
     expect(r.alerts.map((a) => a[0]!.u)).toEqual([undefined, 'a', '']);

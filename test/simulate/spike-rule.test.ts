@@ -37,16 +37,23 @@ describe('alert_on_new_data', () => {
     ]);
   });
 
-  // b alerts at 12, which silences its checks until 12 + 2 x 5 minutes: the rise at 15 is
-  // skipped; at exactly 22 the key may alert again.
-  it('skips a key\'s checks for two timeframes after its match, up to and not including that moment', () => {
-    const hits = [at(0, { u: 'a' }), at(11, { u: 'a' }), at(12, { u: 'b' }), at(15, { u: 'b' }), at(22, { u: 'b' }), at(22, { u: 'b' })];
-    const r = run({ ...keyed, alert_on_new_data: true, threshold_cur: 1 }, hits, { now: T0 + 22 * 60_000 });
+  // b's match (at 12:42, made of the hit at 12:30) empties its reference window and skips its
+  // checks until 12:30 + 2 x 5 minutes: the rise at 15 is not reported. The key's first event is
+  // taken again at the run end 13, so at 22:30 it is still "new": exactly then it may alert again.
+  it('skips a key\'s checks for two timeframes after the event it matched, up to and not including that moment', () => {
+    const hits = [at(0, { u: 'a' }), at(11, { u: 'a' }), at(12.5, { u: 'b' }), at(12.7, { u: 'b' }), at(15, { u: 'b' }), ...Array.from({ length: 6 }, () => at(22.5, { u: 'b' }))];
+    const r = run({ ...keyed, alert_on_new_data: true, threshold_cur: 2 }, hits, { now: T0 + 22.5 * 60_000 });
     expect(spikes(r)).toEqual([
-      [11, 'a', 1, 0, false],
-      [12, 'b', 1, 0, false],
-      [22, 'b', 2, 1, false],
+      [12.5, 'b', 2, 0, false],
+      [22.5, 'b', 6, 3, false],
     ]);
+    expect(r.alertTimes).toEqual([T0 + 13 * 60_000, T0 + 22.5 * 60_000]);
+  });
+
+  it('needs a query_key: without one the rule waits two timeframes as usual', () => {
+    const rule = { type: 'spike', spike_height: 2, spike_type: 'up', timeframe: { minutes: 5 }, alert_on_new_data: true };
+    const r = run(rule, [at(0), at(11), at(12), at(12.2), at(12.4)], { now: T0 + 13 * 60_000 });
+    expect(spikes(r)).toEqual([[10, undefined, 0, 0, true]]);
   });
 });
 
