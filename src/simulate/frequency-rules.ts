@@ -20,7 +20,7 @@ export class FrequencyRule extends SimulatedRuleType {
   protected windowOf(key: string, value: unknown): EventWindow {
     let entry = this.occurrences.get(key);
     if (!entry) {
-      entry = { value, window: new EventWindow(durationUs(this.rule.timeframe)) };
+      entry = { value, window: new EventWindow(durationUs(this.rule.timeframe), this.line) };
       this.occurrences.set(key, entry);
     }
     return entry.window;

@@ -38,7 +38,7 @@ export function pyEquals(a: unknown, b: unknown): boolean {
 /** Python truthiness: None, False, 0, "", [] and {} are false. */
 export function pyTruthy(v: unknown): boolean {
   if (v === undefined || v === null || v === false || v === 0 || v === '') return false;
-  if (Array.isArray(v)) return v.length > 0;
+  // A list's keys are its indexes: empty lists and dicts alike are false.
   if (typeof v === 'object') return Object.keys(v).length > 0;
   return true;
 }

@@ -60,8 +60,8 @@ export class SpikeRule extends SimulatedRuleType {
     }
     let w = this.windows.get(key);
     if (!w) {
-      const ref = new EventWindow(this.timeframe);
-      w = { value, ref, cur: new EventWindow(this.timeframe, (pair) => ref.append(pair)) };
+      const ref = new EventWindow(this.timeframe, this.line);
+      w = { value, ref, cur: new EventWindow(this.timeframe, this.line, (pair) => ref.append(pair)) };
       this.windows.set(key, w);
     }
     w.cur.append([e, count]);

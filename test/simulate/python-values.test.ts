@@ -24,6 +24,8 @@ describe('Python views of JSON values', () => {
     const different: [unknown, unknown][] = [
       ['1', 1], [[1], [1, 2]], [[1, 2], [1]], [{ a: 1 }, { b: 1 }], [{ a: 1 }, { a: 1, b: 2 }], [{ a: 1, b: 2 }, { a: 1 }],
       [[], {}], [{}, []], [{ a: 1 }, { a: 2 }], [[1], [2]], [null, 0], [{ a: 1 }, null],
+      // A list or dict never equals text, even text whose characters or indexes line up.
+      [['x'], 'x'], ['ab', ['a', 'b']], [{ 0: 'a' }, 'a'], ['a', { 0: 'a' }], [null, {}], [{}, null],
     ];
     for (const [a, b] of equal) expect(pyEquals(a, b), JSON.stringify([a, b])).toBe(true);
     for (const [a, b] of different) expect(pyEquals(a, b), JSON.stringify([a, b])).toBe(false);

@@ -232,6 +232,10 @@ describe('change', () => {
     expect(r.matches.map((m) => [m.old_value, m.new_value])).toEqual([[['x', false], ['x', true]]]);
   });
 
+  it('does not match the same value again within timeframe', () => {
+    expect(run({ ...rule, timeframe: { minutes: 5 } }, [ev(0, 'bob', 'FR'), ev(1, 'bob', 'FR')]).matches).toEqual([]);
+  });
+
   it('without ignore_null, a value that disappears is a change to None', () => {
     const r = run({ ...rule, ignore_null: false }, [ev(0, 'bob', 'FR'), ev(1, 'bob')]);
     expect(r.matches.map((m) => [m.old_value, m.new_value])).toEqual([[['FR'], [null]]]);
@@ -281,6 +285,18 @@ describe('blacklist and whitelist', () => {
     expect(r.matches.map((m) => (m.user as { name: string }).name)).toEqual(['root']);
   });
 
+  // Python's `None in set(...)` is False; a dict cannot be looked up at all (TypeError).
+  it('blacklist does not list a null value, and disables the rule on an object value', () => {
+    const rule = { type: 'blacklist', compare_key: 'user.name', blacklist: ['root'] };
+    expect(run(rule, [at(0, { user: { name: null } })]).matches).toEqual([]);
+    expect(() => run(rule, [at(0, { user: { name: { first: 'r' } } })])).toThrow('compare_key user.name holds an object ({"first":"r"})');
+  });
+
+  it('whitelist with ignore_null skips a null value as it skips a missing one', () => {
+    const r = run({ type: 'whitelist', compare_key: 'user.name', whitelist: ['root'], ignore_null: true }, [ev(0, null as unknown as string), ev(1, 'bob')]);
+    expect(r.matches.map((m) => (m.user as { name: string }).name)).toEqual(['bob']);
+  });
+
   it('whitelist matches values not listed, and missing ones unless ignore_null', () => {
     const hits = [ev(0, 'root'), ev(1, 'bob'), ev(2)];
     expect(run({ type: 'whitelist', compare_key: 'user.name', whitelist: ['root'], ignore_null: true }, hits).matches).toHaveLength(1);
@@ -292,6 +308,9 @@ describe('what is not simulated', () => {
   it('names metric_aggregation and count queries', () => {
     expect(() => run({ type: 'metric_aggregation' }, [at(0)])).toThrow(/metric_aggregation is not simulated/);
     expect(() => run({ type: 'frequency', use_count_query: true, num_events: 1, timeframe: { minutes: 1 } }, [at(0)])).toThrow(/use_count_query/);
+    const unsupported = expect.objectContaining({ code: 'ALERTSMITH_TEST_UNSUPPORTED' });
+    expect(() => run({ type: 'metric_aggregation' }, [at(0)])).toThrow(unsupported);
+    expect(() => run({ type: 'spike', use_terms_query: true, spike_height: 2, spike_type: 'up', timeframe: { minutes: 1 } }, [at(0)])).toThrow(unsupported);
   });
 });
 
