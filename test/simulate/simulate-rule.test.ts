@@ -369,6 +369,28 @@ describe('the run loop', () => {
     expect(r.silenced).toBe(1);
   });
 
+  // Checked against both ElastAlert lines: the time is written back where it was found, as isoformat().
+  it('writes a nested timestamp back as isoformat where it was found, through dotted keys at any level', () => {
+    const ts = '2026-01-01T10:00:00Z';
+    const iso = '2026-01-01T10:00:00+00:00';
+    const matchOf = (doc: Record<string, unknown>) => {
+      const { _id, _index, num_hits, num_matches, ...rest } = run({ type: 'any', timestamp_field: 'a.b.c' }, [doc]).matches[0]!;
+      return rest;
+    };
+    expect(matchOf({ 'a.b': { c: ts } })).toEqual({ 'a.b': { c: iso } });
+    expect(matchOf({ a: { 'b.c': ts } })).toEqual({ a: { 'b.c': iso } });
+    expect(matchOf({ a: { b: { c: ts } }, x: 1 })).toEqual({ a: { b: { c: iso } }, x: 1 });
+  });
+
+  // 0.2.4 walks a.b.c through the objects; a key 'a.b' holding something else is left as it is.
+  it('on 0.2.4 writes the time back through the objects it was read from, past a dotted key holding no object', () => {
+    const ts = '2026-01-01T10:00:00Z';
+    for (const other of [null, [1], 's']) {
+      const m = run({ type: 'any', timestamp_field: 'a.b.c' }, [{ 'a.b': other, a: { b: { c: ts } } }], { elastalert: '0.2' }).matches[0]!;
+      expect([m['a.b'], m.a], JSON.stringify(other)).toEqual([other, { b: { c: '2026-01-01T10:00:00+00:00' } }]);
+    }
+  });
+
   it('takes the hits in time order, whatever order they are given in', () => {
     const r = run({ type: 'any' }, [at(5, { n: 3 }), at(0, { n: 1 }), at(3, { n: 2 })]);
     expect(r.matches.map((m) => m.n)).toEqual([1, 2, 3]);
