@@ -54,12 +54,25 @@ function pyRepr(v: unknown): string {
   if (v === undefined || v === null) return 'None';
   if (v === true) return 'True';
   if (v === false) return 'False';
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return pyNumberRepr(v);
   if (typeof v === 'string') return pyStrRepr(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
   return `{${Object.entries(v as Record<string, unknown>)
     .map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`)
     .join(', ')}}`;
+}
+
+/**
+ * `repr()` of a JSON number as Python 3 writes it. JSON text `1.0` and `1` parse to the same
+ * number here, so a whole number is taken as the int it usually is (all its digits, never an
+ * exponent); any other is a float, written with an exponent below 1e-4 (`1e-05`, two digits at
+ * least) where JavaScript would still write `0.00001`.
+ */
+function pyNumberRepr(n: number): string {
+  if (Number.isInteger(n)) return BigInt(n).toString();
+  const [mantissa, exponent] = n.toExponential().split('e') as [string, string];
+  if (Number(exponent) >= -4) return String(n);
+  return `${mantissa}e-${exponent.slice(1).padStart(2, '0')}`;
 }
 
 /**

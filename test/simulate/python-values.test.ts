@@ -62,6 +62,13 @@ describe('Python views of JSON values', () => {
     );
   });
 
+  // Expected text is what python3 prints for the same list (1e21 written as the int 10**21).
+  it('str() of a list writes whole numbers with all their digits and small floats with Python\'s exponent', () => {
+    expect(pyStr([1e-5, 2.5e-10, 0.0001, 123.456, 1e21, -3.25e-6, 0.1 + 0.2, -7])).toBe(
+      '[1e-05, 2.5e-10, 0.0001, 123.456, 1000000000000000000000, -3.25e-06, 0.30000000000000004, -7]',
+    );
+  });
+
   it('int(): integers, truncated floats, booleans and digit text; ValueError and TypeError otherwise', () => {
     expect([true, false, 2.9, -2.9, 7].map(pyInt)).toEqual([1, 0, 2, -2, 7]);
     expect([' +1_000 ', '-12', '007'].map(pyInt)).toEqual([1000, -12, 7]);

@@ -1,6 +1,7 @@
 /**
- * Differential: the simulation's `str()` of a list of strings (src/simulate/python-values.ts)
- * against the Python each ElastAlert line runs on, over seeded random text. ElastAlert joins a
+ * Differential: the simulation's `str()` of a list of strings and numbers
+ * (src/simulate/python-values.ts) against the Python each ElastAlert line runs on, over seeded
+ * random text and numbers (whole numbers as JSON writes them: digits, which Python reads as ints). ElastAlert joins a
  * compound `query_key` with `str(value)`, so a list value keys alerts by exactly this text.
  *
  *   ALERTSMITH_FIDELITY_REQUIRED=1   a missing ElastAlert line fails instead of skipping (CI)
@@ -15,12 +16,12 @@ const REQUIRED = process.env.ALERTSMITH_FIDELITY_REQUIRED === '1';
 const SEED = 20261129;
 const LISTS = 3000;
 
-/** Reads JSON lists of strings, one a line; writes `[str(list), [unassigned code points]]` per line, as ASCII JSON. */
+/** Reads JSON lists, one a line; writes `[str(list), [unassigned code points]]` per line, as ASCII JSON. */
 const PYTHON = `
 import json, sys, unicodedata
 for line in sys.stdin:
     value = json.loads(line)
-    unassigned = [ord(c) for s in value for c in s if unicodedata.category(c) == 'Cn']
+    unassigned = [ord(c) for s in value if isinstance(s, str) for c in s if unicodedata.category(c) == 'Cn']
     print(json.dumps([str(value), unassigned]))
 `;
 
@@ -32,9 +33,14 @@ const character = fc.oneof(
   fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
 );
 const text = fc.array(character, { maxLength: 8 }).map((cs) => cs.join(''));
+const number = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x)),
+  fc.double({ min: 1e-9, max: 1e-3, noNaN: true }),
+  fc.maxSafeInteger(),
+);
 
-describe('str() of a list of strings, against Python', () => {
-  const lists = fc.sample(fc.array(text, { minLength: 1, maxLength: 4 }), { seed: SEED, numRuns: LISTS });
+describe('str() of a list of strings and numbers, against Python', () => {
+  const lists = fc.sample(fc.array(fc.oneof({ arbitrary: text, weight: 3 }, { arbitrary: number, weight: 1 }), { minLength: 1, maxLength: 4 }), { seed: SEED, numRuns: LISTS });
   for (const line of ELASTALERT_LINES) {
     it.skipIf(line.missing !== undefined && !REQUIRED)(`writes what ${line.label}'s Python writes, on ${LISTS} random lists`, () => {
       if (line.missing !== undefined) throw new Error(`${line.label}: ${line.missing}; ALERTSMITH_FIDELITY_REQUIRED=1, so this fails: run scripts/install-elastalert.sh`);
