@@ -84,7 +84,7 @@ function indexedTerms(doc: Record<string, unknown>, f: TermField): unknown[] {
 function keywordTerms(doc: Record<string, unknown>, path: string): string[] {
   const out: string[] = [];
   for (const v of fieldValues(doc, path)) {
-    if (v === null || typeof v === 'object') continue;
+    if (typeof v === 'object') continue; // null too
     out.push(String(v));
   }
   return out;

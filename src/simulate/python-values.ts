@@ -91,7 +91,8 @@ function pyStrRepr(text: string): string {
     else if (ch === '\t') out += '\\t';
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${hex(code, 2)}`;
+    else if (code < 0x20) out += `\\x${hex(code, 2)}`;
+    // DEL (0x7f) is a control character: NOT_PRINTABLE has it written as \x7f.
     else if (code < 0x7f || !NOT_PRINTABLE.test(ch)) out += ch;
     else if (code <= 0xff) out += `\\x${hex(code, 2)}`;
     else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;

@@ -416,6 +416,8 @@ describe('the run loop', () => {
     const r = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, [at(0), at(1, { u: 'None' }), at(2, { u: null }), at(3, { u: 'None' })]);
     expect(r.alerts.map((a) => a[0]!._id)).toEqual(['event-1', 'event-2']);
     expect(r.silenced).toBe(2);
+    const nullFirst = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, [at(0, { u: 'None' }), at(1, { u: null }), at(2), at(3, { u: 'None' })]);
+    expect(nullFirst.alerts.map((a) => a[0]!._id)).toEqual(['event-1', 'event-2']);
   });
 
   it('silences other rule types by their query_key value even when the match has a field named key', () => {

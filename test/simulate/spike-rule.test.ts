@@ -50,10 +50,13 @@ describe('alert_on_new_data', () => {
     expect(r.alertTimes).toEqual([T0 + 13 * 60_000, T0 + 22.5 * 60_000]);
   });
 
-  it('needs a query_key: without one the rule waits two timeframes as usual', () => {
-    const rule = { type: 'spike', spike_height: 2, spike_type: 'up', timeframe: { minutes: 5 }, alert_on_new_data: true };
-    const r = run(rule, [at(0), at(11), at(12), at(12.2), at(12.4)], { now: T0 + 13 * 60_000 });
-    expect(spikes(r)).toEqual([[10, undefined, 0, 0, true]]);
+  // The same hits without a query_key: after the match (of the hit at 11) the rule waits two
+  // whole timeframes from its next first event (the run end 13), so the rise at 22:30 is not reported.
+  it('needs a query_key: without one the rule waits two timeframes after a match as usual', () => {
+    const rule = { type: 'spike', spike_height: 2, spike_type: 'up', timeframe: { minutes: 5 }, alert_on_new_data: true, threshold_cur: 2 };
+    const hits = [at(0), at(11), at(12.5), at(12.7), at(15), ...Array.from({ length: 6 }, () => at(22.5))];
+    const r = run(rule, hits, { now: T0 + 22.5 * 60_000 });
+    expect(spikes(r)).toEqual([[11, undefined, 2, 0, false]]);
   });
 });
 
