@@ -34,9 +34,9 @@ export class CardinalityRule extends SimulatedRuleType {
   private checkForMatch(key: string, e: SimEvent, gc: boolean): void {
     const size = this.cache.get(key)!.terms.size;
     const elapsed = e.time.us - (this.firstEvent.get(key) ?? e.time.us);
-    const max = this.rule.max_cardinality as number | undefined;
-    const min = this.rule.min_cardinality as number | undefined;
-    if ((max !== undefined && size > max) || (min !== undefined && size < min && elapsed > this.timeframe)) {
+    const max = (this.rule.max_cardinality as number | undefined) ?? Infinity;
+    const min = (this.rule.min_cardinality as number | undefined) ?? -Infinity;
+    if (size > max || (size < min && elapsed > this.timeframe)) {
       if (gc) {
         this.garbageCollect(e.time);
         this.checkForMatch(key, e, false);

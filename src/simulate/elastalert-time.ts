@@ -20,11 +20,13 @@ export function parseEventTime(value: unknown): EventTime | undefined {
   if (typeof value !== 'string') return undefined;
   const ms = parseDateText(value.trim());
   if (ms === undefined || /^-?\d+$/.test(value.trim())) return undefined;
-  // Digits 4 to 6 of the fraction: microseconds, which Python keeps and Elasticsearch drops.
-  const micros = Number((/[T ]\d{2}:?\d{2}:?\d{2}[.,](\d+)/.exec(value)?.[1] ?? '').padEnd(6, '0').slice(3, 6) || '0');
+  // Digits 4 to 6 of the fraction (the only `.` or `,` ISO 8601 text has): microseconds, which
+  // Python keeps and Elasticsearch drops.
+  const micros = Number((/[.,](\d+)/.exec(value)?.[1] ?? '').padEnd(6, '0').slice(3, 6));
   const zone = ZONE.exec(value.trim())?.[1];
   let offset = 0;
-  if (zone !== undefined && zone !== 'Z') {
+  // `Z` reads as +00:00.
+  if (zone !== undefined) {
     const digits = zone.slice(1).replace(':', '');
     offset = (zone.startsWith('-') ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
   }

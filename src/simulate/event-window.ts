@@ -1,4 +1,6 @@
+import type { ElastAlertLine } from '../define/schema/config.js';
 import type { SimEvent } from './sim-event.js';
+import { ruleDisabled } from './simulation-error.js';
 
 /**
  * ElastAlert's `EventWindow`: (event, count) pairs sorted by time. Appending drops the oldest
@@ -10,6 +12,8 @@ export class EventWindow {
 
   constructor(
     private readonly timeframe: number,
+    /** The ElastAlert line, named when the window makes ElastAlert disable the rule. */
+    private readonly line: ElastAlertLine,
     private readonly onRemoved?: (pair: [SimEvent, number]) => void,
   ) {}
 
@@ -18,8 +22,10 @@ export class EventWindow {
     while (i > 0 && this.data[i - 1]![0].time.us > pair[0].time.us) i--;
     this.data.splice(i, 0, pair);
     this.running += pair[1];
-    while (this.duration() >= this.timeframe && this.data.length > 0) {
-      const oldest = this.data.shift()!;
+    while (this.duration() >= this.timeframe) {
+      const oldest = this.data.shift();
+      // A timeframe of 0 empties the window and goes on: ElastAlert then reads past the end of its list.
+      if (oldest === undefined) throw ruleDisabled(this.line, 'a timeframe of 0 empties the event window, and ElastAlert then reads past its end (IndexError: list index out of range)');
       this.running -= oldest[1];
       this.onRemoved?.(oldest);
     }

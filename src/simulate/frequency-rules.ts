@@ -20,7 +20,7 @@ export class FrequencyRule extends SimulatedRuleType {
   protected windowOf(key: string, value: unknown): EventWindow {
     let entry = this.occurrences.get(key);
     if (!entry) {
-      entry = { value, window: new EventWindow(durationUs(this.rule.timeframe)) };
+      entry = { value, window: new EventWindow(durationUs(this.rule.timeframe), this.line) };
       this.occurrences.set(key, entry);
     }
     return entry.window;
@@ -70,9 +70,9 @@ export class FlatlineRule extends FrequencyRule {
     if (count < (this.rule.threshold as number)) {
       // ElastAlert 2 adds the threshold to the match; 0.2.4 does not.
       this.addMatch(newest[0], { key: (as ?? entry).value, count, ...(this.line === '2' ? { threshold: this.rule.threshold } : {}) });
-      if (!this.rule.forget_keys) {
-        this.firstEvent.set(key, Math.min(window.data[0]![0].time.us, mostRecent - timeframe));
-      } else {
+      // Without forget_keys ElastAlert moves first_event to at most a timeframe before the newest
+      // event, which keeps every later check past the wait, as the first_event it had already did.
+      if (this.rule.forget_keys) {
         this.firstEvent.delete(key);
         this.occurrences.delete(key);
       }
@@ -83,8 +83,9 @@ export class FlatlineRule extends FrequencyRule {
     const keys = [...this.occurrences.keys()];
     if (keys.length === 0 && this.rule.query_key === undefined) keys.push('"all"');
     for (const key of keys) {
+      // The placeholder is the window's newest event: checkForMatch takes its time as the first
+      // event's when the key has none, as ElastAlert's `first_event.setdefault(key, ts)` does.
       this.windowOf(key, this.occurrences.get(key)?.value ?? 'all').append([this.placeholder(end), 0]);
-      if (!this.firstEvent.has(key)) this.firstEvent.set(key, end.us);
       this.checkForMatch(key, true);
     }
   }

@@ -31,7 +31,6 @@ export class NewTermRule extends SimulatedRuleType {
     for (const f of fields) {
       const known: unknown[] = [];
       this.seen.set(fieldId(f), known);
-      if (rule.fields === undefined && rule.compound_query_key !== undefined) continue;
       for (const e of learned) {
         for (const term of indexedTerms(e.doc, f)) if (!known.some((k) => pyEquals(k, term))) known.push(term);
       }
@@ -78,16 +77,15 @@ function indexedTerms(doc: Record<string, unknown>, f: TermField): unknown[] {
     const terms = keywordTerms(doc, sub);
     combos = combos.flatMap((c) => terms.map((t) => [...c, t]));
   }
-  return combos.filter((c) => c.length === f.length);
+  return combos;
 }
 
 /** A field's values as keyword terms: text, one per array element, nulls left out. */
 function keywordTerms(doc: Record<string, unknown>, path: string): string[] {
   const out: string[] = [];
   for (const v of fieldValues(doc, path)) {
-    if (v === null || typeof v === 'object') continue;
-    const text = String(v);
-    if (!out.includes(text)) out.push(text);
+    if (typeof v === 'object') continue; // null too
+    out.push(String(v));
   }
   return out;
 }

@@ -38,7 +38,7 @@ export function pyEquals(a: unknown, b: unknown): boolean {
 /** Python truthiness: None, False, 0, "", [] and {} are false. */
 export function pyTruthy(v: unknown): boolean {
   if (v === undefined || v === null || v === false || v === 0 || v === '') return false;
-  if (Array.isArray(v)) return v.length > 0;
+  // A list's keys are its indexes: empty lists and dicts alike are false.
   if (typeof v === 'object') return Object.keys(v).length > 0;
   return true;
 }
@@ -54,12 +54,58 @@ function pyRepr(v: unknown): string {
   if (v === undefined || v === null) return 'None';
   if (v === true) return 'True';
   if (v === false) return 'False';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return v.includes("'") && !v.includes('"') ? `"${v}"` : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (typeof v === 'number') return pyNumberRepr(v);
+  if (typeof v === 'string') return pyStrRepr(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
   return `{${Object.entries(v as Record<string, unknown>)
     .map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`)
     .join(', ')}}`;
+}
+
+/**
+ * `repr()` of a JSON number as Python 3 writes it. JSON text `1.0` and `1` parse to the same
+ * number here, so a whole number is taken as the int it usually is (all its digits, never an
+ * exponent); any other is a float, written with an exponent below 1e-4 (`1e-05`, two digits at
+ * least) where JavaScript would still write `0.00001`.
+ */
+function pyNumberRepr(n: number): string {
+  if (Number.isInteger(n)) return BigInt(n).toString();
+  const [mantissa, exponent] = n.toExponential().split('e') as [string, string];
+  if (Number(exponent) >= -4) return String(n);
+  return `${mantissa}e-${exponent.slice(1).padStart(2, '0')}`;
+}
+
+/**
+ * `repr()` of a str as Python 3 writes it: single quotes unless the text holds `'` and no `"`;
+ * backslash and that quote escaped; tab, newline and carriage return as `\t`, `\n`, `\r`; other
+ * ASCII controls and DEL as `\xhh`; other characters kept when printable, else as `\xhh`,
+ * `\uhhhh` or `\Uhhhhhhhh`. Which characters are unassigned (not printable) follows Node's
+ * Unicode database, which may be newer than the Python's.
+ */
+function pyStrRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (code < 0x20) out += `\\x${hex(code, 2)}`;
+    // DEL (0x7f) is a control character: NOT_PRINTABLE has it written as \x7f.
+    else if (code < 0x7f || !NOT_PRINTABLE.test(ch)) out += ch;
+    else if (code <= 0xff) out += `\\x${hex(code, 2)}`;
+    else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;
+    else out += `\\U${hex(code, 8)}`;
+  }
+  return out + quote;
+}
+
+/** What Python's `str.isprintable()` refuses: controls, format, surrogates, private use, unassigned, separators. */
+const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+
+function hex(code: number, digits: number): string {
+  return code.toString(16).padStart(digits, '0');
 }
 
 /**

@@ -81,7 +81,7 @@ export function simulateRule(input: SimulationInput): SimulationResult {
   for (const end of runEnds(start, now, runEvery)) {
     const batch: SimEvent[] = [];
     while (next < hits.length && hits[next]!.time.ms <= end) batch.push(hits[next++]!);
-    if (batch.length > 0) type.addData(batch);
+    type.addData(batch);
     type.garbageCollect(timeAt(end));
     const produced = type.matches.splice(0);
     for (const m of produced) {
@@ -95,7 +95,8 @@ export function simulateRule(input: SimulationInput): SimulationResult {
         result.silenced++;
         continue;
       }
-      if (realert > 0) silencedUntil.set(silenceKey, end + realert);
+      // With realert 0 the silence ends at this run's end: nothing later is silenced.
+      silencedUntil.set(silenceKey, end + realert);
       if (aggregation === 0) {
         send([match], end);
         continue;
@@ -128,11 +129,13 @@ export function runEnds(start: number, now: number, runEvery: number): number[] 
 
 /**
  * ElastAlert's silence key: the `query_key` value as text (any value but None, so `''` too);
- * flatline matches carry it as `key` instead, since their event may be only a timestamp.
+ * flatline matches carry it as `key` instead, since their event may be only a timestamp, and
+ * ElastAlert writes that one with `str()` even when it is None (`'None'`, as the text `'None'` is).
  */
 function silenceKeyOf(rule: RuleOptions, match: Match, line: ElastAlertLine): string {
   if (rule.query_key === undefined) return '';
-  const value = rule.type === 'flatline' && Object.hasOwn(match, 'key') ? match.key : lookupEsKey(match, rule.query_key as string, line);
+  if (rule.type === 'flatline' && Object.hasOwn(match, 'key')) return `.${pyStr(match.key)}`;
+  const value = lookupEsKey(match, rule.query_key as string, line);
   return value === undefined || value === null ? '' : `.${pyStr(value)}`;
 }
 

@@ -27,13 +27,13 @@ export class SpikeRule extends SimulatedRuleType {
 
   addData(events: SimEvent[]): void {
     for (const e of events) {
-      let key = '"all"';
+      // ElastAlert's key: 'all' without a query_key, 'other' for an event without its value.
       let value: unknown = 'all';
       if (this.rule.query_key !== undefined) {
         const found = this.lookup(e.doc, this.rule.query_key as string);
         value = found === undefined || found === null ? 'other' : pyHashable(found);
-        key = hashKey(value);
       }
+      const key = hashKey(value);
       const field = this.rule.field_value as string | undefined;
       if (field === undefined) {
         this.handle(e, 1, key, value);
@@ -60,16 +60,15 @@ export class SpikeRule extends SimulatedRuleType {
     }
     let w = this.windows.get(key);
     if (!w) {
-      const ref = new EventWindow(this.timeframe);
-      w = { value, ref, cur: new EventWindow(this.timeframe, (pair) => ref.append(pair)) };
+      const ref = new EventWindow(this.timeframe, this.line);
+      w = { value, ref, cur: new EventWindow(this.timeframe, this.line, (pair) => ref.append(pair)) };
       this.windows.set(key, w);
     }
     w.cur.append([e, count]);
     if (e.time.us - this.firstEvent.get(key)! < this.timeframe * 2) {
       if (!this.refFilledOnce) return;
       if (!(this.rule.query_key !== undefined && this.rule.alert_on_new_data)) return;
-      const skip = this.skipUntil.get(key);
-      if (skip !== undefined && e.time.us < skip) return;
+      if (e.time.us < (this.skipUntil.get(key) ?? -Infinity)) return;
     } else {
       this.refFilledOnce = true;
     }
@@ -103,12 +102,14 @@ export class SpikeRule extends SimulatedRuleType {
 
   override garbageCollect(end: EventTime): void {
     for (const [key, w] of [...this.windows]) {
-      if (key !== '"all"' && w.ref.count() === 0 && w.cur.count() === 0) {
+      // ElastAlert tells the rule's own key from a query_key value by `qk != 'all'`.
+      const keyed = w.value !== 'all';
+      if (keyed && w.ref.count() === 0 && w.cur.count() === 0) {
         this.windows.delete(key);
         continue;
       }
       const extra: Record<string, unknown> = { placeholder: true };
-      if (this.rule.query_key !== undefined && key !== '"all"') extra[this.rule.query_key as string] = w.value;
+      if (keyed) extra[this.rule.query_key as string] = w.value;
       this.handle(this.placeholder(end, extra), 0, key, w.value);
     }
   }

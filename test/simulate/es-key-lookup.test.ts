@@ -24,6 +24,8 @@ describe('lookupEsKey', () => {
     expect(lookupEsKey(doc, 'a[0]', '2')).toEqual({ b: 1 });
     expect(lookupEsKey(doc, 's[1]', '2')).toBe('y');
     expect(lookupEsKey(doc, 'o[0]', '2')).toBeUndefined();
+    // An indexed item that is not an object ends the search with the whole list, as python3 answers.
+    expect(lookupEsKey(doc, 's[0]b', '2')).toEqual(['x', 'y']);
   });
 
   it('ElastAlert 0.2.4: the literal key, else a walk through nested objects, nothing for a path past a value', () => {

@@ -24,6 +24,8 @@ describe('Python views of JSON values', () => {
     const different: [unknown, unknown][] = [
       ['1', 1], [[1], [1, 2]], [[1, 2], [1]], [{ a: 1 }, { b: 1 }], [{ a: 1 }, { a: 1, b: 2 }], [{ a: 1, b: 2 }, { a: 1 }],
       [[], {}], [{}, []], [{ a: 1 }, { a: 2 }], [[1], [2]], [null, 0], [{ a: 1 }, null],
+      // A list or dict never equals text, even text whose characters or indexes line up.
+      [['x'], 'x'], ['ab', ['a', 'b']], [{ 0: 'a' }, 'a'], ['a', { 0: 'a' }], [null, {}], [{}, null],
     ];
     for (const [a, b] of equal) expect(pyEquals(a, b), JSON.stringify([a, b])).toBe(true);
     for (const [a, b] of different) expect(pyEquals(a, b), JSON.stringify([a, b])).toBe(false);
@@ -39,6 +41,32 @@ describe('Python views of JSON values', () => {
     expect([null, undefined, true, false, 1.5].map(pyStr)).toEqual(['None', 'None', 'True', 'False', '1.5']);
     expect(pyStr(['a', "it's", 'q"\'', 'b\\c', [true]])).toBe(`['a', "it's", 'q"\\'', 'b\\\\c', [True]]`);
     expect(pyStr({ k: 1, n: null })).toBe("{'k': 1, 'n': None}");
+  });
+
+  // Expected texts are what python3 prints for str() of the same list and dict.
+  it('str() of a list or dict writes its strings as repr() does: escapes for controls, backslash, the quote and what is not printable', () => {
+    expect(pyStr(['a\nb', 'tab\there', 'cr\r', '\x00\x1b\x7f', 'back\\slash', "it's", 'both\'"', 'say "hi"'])).toBe(
+      `['a\\nb', 'tab\\there', 'cr\\r', '\\x00\\x1b\\x7f', 'back\\\\slash', "it's", 'both\\'"', 'say "hi"']`,
+    );
+    expect(
+      pyStr({
+        'k\n': '\x85\xa0\xad\xff',
+        u: '\u0378\u2028\u200b\ufeff\uffff\ud800',
+        U: '\u{e0001}\u{10ffff}\u{10000}',
+        ok: 'é中😀 x',
+        pu: '\ue000\u{f0000}',
+        sp: '\u3000\u00a0 ',
+      }),
+    ).toBe(
+      String.raw`{'k\n': '\x85\xa0\xadÿ', 'u': '\u0378\u2028\u200b\ufeff\uffff\ud800', 'U': '\U000e0001\U0010ffff𐀀', 'ok': 'é中😀 x', 'pu': '\ue000\U000f0000', 'sp': '\u3000\xa0 '}`,
+    );
+  });
+
+  // Expected text is what python3 prints for the same list (1e21 written as the int 10**21).
+  it('str() of a list writes whole numbers with all their digits and small floats with Python\'s exponent', () => {
+    expect(pyStr([1e-5, 2.5e-10, 0.0001, 123.456, 1e21, -3.25e-6, 0.1 + 0.2, -7])).toBe(
+      '[1e-05, 2.5e-10, 0.0001, 123.456, 1000000000000000000000, -3.25e-06, 0.30000000000000004, -7]',
+    );
   });
 
   it('int(): integers, truncated floats, booleans and digit text; ValueError and TypeError otherwise', () => {

@@ -232,6 +232,10 @@ describe('change', () => {
     expect(r.matches.map((m) => [m.old_value, m.new_value])).toEqual([[['x', false], ['x', true]]]);
   });
 
+  it('does not match the same value again within timeframe', () => {
+    expect(run({ ...rule, timeframe: { minutes: 5 } }, [ev(0, 'bob', 'FR'), ev(1, 'bob', 'FR')]).matches).toEqual([]);
+  });
+
   it('without ignore_null, a value that disappears is a change to None', () => {
     const r = run({ ...rule, ignore_null: false }, [ev(0, 'bob', 'FR'), ev(1, 'bob')]);
     expect(r.matches.map((m) => [m.old_value, m.new_value])).toEqual([[['FR'], [null]]]);
@@ -281,6 +285,18 @@ describe('blacklist and whitelist', () => {
     expect(r.matches.map((m) => (m.user as { name: string }).name)).toEqual(['root']);
   });
 
+  // Python's `None in set(...)` is False; a dict cannot be looked up at all (TypeError).
+  it('blacklist does not list a null value, and disables the rule on an object value', () => {
+    const rule = { type: 'blacklist', compare_key: 'user.name', blacklist: ['root'] };
+    expect(run(rule, [at(0, { user: { name: null } })]).matches).toEqual([]);
+    expect(() => run(rule, [at(0, { user: { name: { first: 'r' } } })])).toThrow('compare_key user.name holds an object ({"first":"r"})');
+  });
+
+  it('whitelist with ignore_null skips a null value as it skips a missing one', () => {
+    const r = run({ type: 'whitelist', compare_key: 'user.name', whitelist: ['root'], ignore_null: true }, [ev(0, null as unknown as string), ev(1, 'bob')]);
+    expect(r.matches.map((m) => (m.user as { name: string }).name)).toEqual(['bob']);
+  });
+
   it('whitelist matches values not listed, and missing ones unless ignore_null', () => {
     const hits = [ev(0, 'root'), ev(1, 'bob'), ev(2)];
     expect(run({ type: 'whitelist', compare_key: 'user.name', whitelist: ['root'], ignore_null: true }, hits).matches).toHaveLength(1);
@@ -292,6 +308,9 @@ describe('what is not simulated', () => {
   it('names metric_aggregation and count queries', () => {
     expect(() => run({ type: 'metric_aggregation' }, [at(0)])).toThrow(/metric_aggregation is not simulated/);
     expect(() => run({ type: 'frequency', use_count_query: true, num_events: 1, timeframe: { minutes: 1 } }, [at(0)])).toThrow(/use_count_query/);
+    const unsupported = expect.objectContaining({ code: 'ALERTSMITH_TEST_UNSUPPORTED' });
+    expect(() => run({ type: 'metric_aggregation' }, [at(0)])).toThrow(unsupported);
+    expect(() => run({ type: 'spike', use_terms_query: true, spike_height: 2, spike_type: 'up', timeframe: { minutes: 1 } }, [at(0)])).toThrow(unsupported);
   });
 });
 
@@ -340,6 +359,78 @@ describe('the run loop', () => {
     const r = run({ type: 'any', query_key: ['a', 'b'], realert: { minutes: 10 } }, hits);
     expect(r.alerts.map((a) => a[0]!['a,b'])).toEqual(['x, y', 'x, z']);
     expect(r.silenced).toBe(1);
+  });
+
+  // ElastAlert joins the parts with str(): a list part is written as Python's repr() of its strings.
+  it('joins a compound query_key holding a list of text with control characters as Python writes it', () => {
+    const hits = [at(0, { a: ['x\ny', 'tab\t'], b: 1 }), at(2, { a: ['x\ny', 'tab\t'], b: 1 }), at(3, { a: ['x\\ny', 'tab\t'], b: 1 })];
+    const r = run({ type: 'any', query_key: ['a', 'b'], realert: { minutes: 10 } }, hits);
+    expect(r.alerts.map((a) => a[0]!['a,b'])).toEqual([String.raw`['x\ny', 'tab\t'], 1`, String.raw`['x\\ny', 'tab\t'], 1`]);
+    expect(r.silenced).toBe(1);
+  });
+
+  // Checked against both ElastAlert lines: the time is written back where it was found, as isoformat().
+  it('writes a nested timestamp back as isoformat where it was found, through dotted keys at any level', () => {
+    const ts = '2026-01-01T10:00:00Z';
+    const iso = '2026-01-01T10:00:00+00:00';
+    const matchOf = (doc: Record<string, unknown>) => {
+      const { _id, _index, num_hits, num_matches, ...rest } = run({ type: 'any', timestamp_field: 'a.b.c' }, [doc]).matches[0]!;
+      return rest;
+    };
+    expect(matchOf({ 'a.b': { c: ts } })).toEqual({ 'a.b': { c: iso } });
+    expect(matchOf({ a: { 'b.c': ts } })).toEqual({ a: { 'b.c': iso } });
+    expect(matchOf({ a: { b: { c: ts } }, x: 1 })).toEqual({ a: { b: { c: iso } }, x: 1 });
+  });
+
+  // 0.2.4 walks a.b.c through the objects; a key 'a.b' holding something else is left as it is.
+  it('on 0.2.4 writes the time back through the objects it was read from, past a dotted key holding no object', () => {
+    const ts = '2026-01-01T10:00:00Z';
+    for (const other of [null, [1], 's']) {
+      const m = run({ type: 'any', timestamp_field: 'a.b.c' }, [{ 'a.b': other, a: { b: { c: ts } } }], { elastalert: '0.2' }).matches[0]!;
+      expect([m['a.b'], m.a], JSON.stringify(other)).toEqual([other, { b: { c: '2026-01-01T10:00:00+00:00' } }]);
+    }
+  });
+
+  it('takes the hits in time order, whatever order they are given in', () => {
+    const r = run({ type: 'any' }, [at(5, { n: 3 }), at(0, { n: 1 }), at(3, { n: 2 })]);
+    expect(r.matches.map((m) => m.n)).toEqual([1, 2, 3]);
+    expect(r.alertTimes).toEqual([T0 + 60_000, T0 + 3 * 60_000, T0 + 5 * 60_000]);
+  });
+
+  it('runs once, at the start, when given a start but neither hits nor now', () => {
+    expect(run({ type: 'any' }, [], { start: T0 })).toEqual({ matches: [], alerts: [], alertTimes: [], silenced: 0 });
+  });
+
+  it('gives hits without _index the rule\'s index, or alertsmith-test when the rule names none or several', () => {
+    const indexOf = (index: unknown) => run({ type: 'any', index }, [at(0)]).matches[0]!._index;
+    expect([indexOf('logs-*'), indexOf(undefined), indexOf(['a-*', 'b-*'])]).toEqual(['logs-*', 'alertsmith-test', 'alertsmith-test']);
+  });
+
+  it('fails on a bad event time with the stable code ALERTSMITH_TEST_EVENT', () => {
+    expect(() => run({ type: 'any' }, [{ '@timestamp': 'soon' }])).toThrow(expect.objectContaining({ code: 'ALERTSMITH_TEST_EVENT' }));
+  });
+
+  // Checked against both ElastAlert lines: a missing and a null value share the silence of "no
+  // value"; the text 'None' has its own.
+  it('silences a missing and a null query_key value together, apart from the text None', () => {
+    const r = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, [at(0), at(1, { u: 'None' }), at(2, { u: null }), at(3, { u: 'None' })]);
+    expect(r.alerts.map((a) => a[0]!._id)).toEqual(['event-1', 'event-2']);
+    expect(r.silenced).toBe(2);
+    const nullFirst = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, [at(0, { u: 'None' }), at(1, { u: null }), at(2), at(3, { u: 'None' })]);
+    expect(nullFirst.alerts.map((a) => a[0]!._id)).toEqual(['event-1', 'event-2']);
+  });
+
+  it('silences other rule types by their query_key value even when the match has a field named key', () => {
+    const r = run({ type: 'any', query_key: 'u', realert: { minutes: 10 } }, [at(0, { u: 'a', key: 'x' }), at(1, { u: 'b', key: 'x' }), at(2, { u: 'a', key: 'y' })]);
+    expect(r.alerts.map((a) => a[0]!._id)).toEqual(['event-1', 'event-2']);
+  });
+
+  // ElastAlert writes a flatline match's key with str(): None becomes 'None', the same silence as the text.
+  it('silences a flatline key of None and the text None together', () => {
+    const rule = { type: 'flatline', threshold: 1, timeframe: { minutes: 5 }, query_key: 'u', realert: { hours: 1 } };
+    const r = run(rule, [at(0), at(0.5, { u: 'None' })], { now: T0 + 8 * 60_000 });
+    expect(r.alerts.map((a) => a[0]!.key)).toEqual([null]);
+    expect(r.silenced).toBeGreaterThan(0);
   });
 
   it('keeps a missing query_key value as its own silence key, apart from the others', () => {
