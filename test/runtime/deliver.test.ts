@@ -13,7 +13,7 @@ import { ensureStateDirs, statePaths, type StatePaths } from '../../src/runtime/
 import { pendingPath, writePending } from '../../src/runtime/spool.js';
 import { SearchFailed, type XsoarClient } from '../../src/runtime/xsoar-client.js';
 import type { IncidentBody } from '../../src/incident/incident-body.js';
-import { tempDir } from './runtime-harness.js';
+import { tempDir } from './temp-dir.js';
 
 /**
  * deliverIncidents in-process, on a clock the test moves: what happens near the deadline is

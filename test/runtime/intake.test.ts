@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentMapping } from '../../src/incident/mapping.js';
 import { INTAKE_SUFFIX, readIntake, removeIntake, writeIntake } from '../../src/runtime/intake.js';
 import { AFTER_DEADLINE_MS } from '../../src/runtime/runtime-config.js';
-import { tempDir } from './runtime-harness.js';
+import { tempDir } from './temp-dir.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimKey, claimPath, isClaimed } from '../../src/runtime/key-claim.js';
-import { tempDir } from './runtime-harness.js';
+import { tempDir } from './temp-dir.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
