@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimKey, claimPath, isClaimed } from '../../src/runtime/key-claim.js';
+import { claimKey, claimPath, isAlive, isClaimed } from '../../src/runtime/key-claim.js';
 import { tempDir } from './temp-dir.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -64,5 +65,56 @@ describe('claimKey', () => {
     expect(theirs).toMatchObject({ status: 'claimed', recovered: true });
     if (mine.status === 'claimed') await mine.release();
     expect(await isClaimed(dir.path, 'k')).toBe(true);
+  });
+});
+
+describe('claimKey with odd claim files', () => {
+  const old = new Date(Date.now() - 60_000);
+
+  it('leaves a claim it cannot read alone while it may still be being written, and takes it over once old', async () => {
+    await writeFile(claimPath(dir.path, 'k'), '');
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toEqual({ status: 'busy' });
+    expect(await isClaimed(dir.path, 'k')).toBe(true);
+    await utimes(claimPath(dir.path, 'k'), old, old);
+    expect(await isClaimed(dir.path, 'k')).toBe(false);
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toMatchObject({ status: 'claimed', recovered: true });
+  });
+
+  it('treats a claim from another host as held until it expires, whatever its pid', async () => {
+    const other = { pid: 2 ** 22 + 12345, host: `not-${hostname()}`, token: 't' };
+    await writeFile(claimPath(dir.path, 'k'), JSON.stringify({ ...other, expiresAt: Date.now() + 60_000 }));
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toEqual({ status: 'busy' });
+    await writeFile(claimPath(dir.path, 'k'), JSON.stringify({ ...other, expiresAt: Date.now() - 1_000 }));
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toMatchObject({ status: 'claimed', recovered: true });
+  });
+
+  it('stays away from a stale claim someone is taking over, and clears a takeover abandoned long ago', async () => {
+    await writeFile(claimPath(dir.path, 'k'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), token: 't', expiresAt: Date.now() + 60_000 }));
+    const takeover = join(dir.path, 'k.takeover');
+    await writeFile(takeover, 'someone');
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toEqual({ status: 'busy' });
+    expect(await readdir(dir.path)).toContain('k.takeover');
+    await utimes(takeover, old, old);
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toEqual({ status: 'busy' });
+    expect(await readdir(dir.path)).not.toContain('k.takeover');
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toMatchObject({ status: 'claimed', recovered: true });
+    expect(await readdir(dir.path)).toEqual(['k.claim']);
+  });
+
+  it('on a release within a second of its expiry, leaves a claim that someone else now holds', async () => {
+    const mine = await claimKey(dir.path, 'k', Date.now() + 500);
+    const theirs = JSON.stringify({ pid: process.ppid, host: hostname(), token: 'theirs', expiresAt: Date.now() + 60_000 });
+    await writeFile(claimPath(dir.path, 'k'), theirs);
+    if (mine.status === 'claimed') await mine.release();
+    expect(await readFile(claimPath(dir.path, 'k'), 'utf8')).toBe(theirs);
+  });
+});
+
+describe('isAlive', () => {
+  it('says a process exists when it may not be signalled, and not for a pid no process has', () => {
+    expect(isAlive(process.pid)).toBe(true);
+    // pid 1 belongs to another user unless the tests run as root; either way it is alive.
+    expect(isAlive(1)).toBe(true);
+    expect(isAlive(2 ** 22 + 12345)).toBe(false);
   });
 });
