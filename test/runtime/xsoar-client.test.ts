@@ -92,3 +92,37 @@ describe('createXsoarClient', () => {
     expect([reply.status, reply.incidentId]).toEqual([403, null]);
   });
 });
+
+describe('createXsoarClient reading replies and listing content', () => {
+  it('reads the incident id from a create or search reply too large to keep as text', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY }));
+    const big = { ...body, labels: [{ type: 'alertsmith.dedup_key', value: 'big' }], rawJSON: JSON.stringify({ pad: 'x'.repeat(400_000) }) };
+    const reply = await client.create(big, 10_000);
+    expect(reply.truncated).toBe(true);
+    expect(reply.incidentId).toBe(sim.incidents()[0]!.id);
+    expect(await client.findByKey('big', 10_000)).toBe(reply.incidentId);
+  });
+
+  it('lists incident fields on the API path and incident types where each XSOAR version serves them', async () => {
+    const paths: string[] = [];
+    for (const env of [
+      { DEMISTO_BASE_URL: `${sim.url}/`, DEMISTO_API_KEY: KEY },
+      { DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, DEMISTO_API_KEY_ID: '7' },
+      { DEMISTO_BASE_URL: `${sim.url}${XSOAR8_PREFIX}`, DEMISTO_API_KEY: KEY },
+    ]) {
+      const c = await createXsoarClient(config(env));
+      try {
+        // The last has no key id, which XSOAR 8 refuses (403): only the paths asked for matter here.
+        for (const what of ['incidentFields', 'incidentTypes'] as const) await c.listContent(what, 10_000);
+      } finally {
+        c.close();
+      }
+    }
+    for (const r of sim.requests()) paths.push(`${r.method} ${r.path}`);
+    expect(paths).toEqual([
+      'GET /incidentfields', 'GET /incidenttype',
+      `GET ${XSOAR8_PREFIX}/incidentfields`, 'GET /xsoar/incidenttype',
+      `GET ${XSOAR8_PREFIX}/incidentfields`, 'GET /xsoar/incidenttype',
+    ]);
+  });
+});
