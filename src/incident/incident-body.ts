@@ -140,17 +140,16 @@ export function toRfc3339(value: unknown): string | undefined {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * The day exists and the hour is below 24: `Date.parse` rolls `2026-02-30` over into March and
- * accepts `24:00:00`, which RFC 3339 (and XSOAR's Go parser) refuse. Minutes, seconds and offsets
- * out of range already fail `Date.parse`.
+ * The day exists in its month and the hour is below 24: `Date.parse` rolls `2026-02-30` over
+ * into March and accepts `24:00:00`, which RFC 3339 (and XSOAR's Go parser) refuse. Month 00 or
+ * 13, day 00, minutes, seconds and offsets out of range already fail `Date.parse`.
  */
 function isCalendarDateTime(text: string): boolean {
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-  return days !== undefined && day >= 1 && day <= days && Number(text.slice(11, 13)) < 24;
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+  return Number(text.slice(8, 10)) <= days && Number(text.slice(11, 13)) < 24;
 }
 
 const KEY_ORDER: (keyof IncidentBody)[] = [

@@ -57,6 +57,10 @@ describe('planIncidents', () => {
     expect(JSON.parse(planned!.body.rawJSON)).toEqual(match);
     expect(planned!.body.occurred).toBe('2026-11-27T10:00:00.123Z');
     expect(planned!.body.severity).toBe(3);
+    expect(planned!.body.createInvestigation).toBe(true);
+    expect([planned!.body.playbookId, planned!.body.owner]).toEqual(['pb', 'ann']);
+    // Custom fields in name order, whatever the mapping's order.
+    expect(Object.keys(planned!.body.CustomFields!)).toEqual(['scanip', 'sourceip']);
   });
 
   it('marks missing fields, reports each once and leaves missing labels out', () => {
@@ -85,6 +89,7 @@ describe('planIncidents', () => {
 
   it('answers nothing for no matches and leaves CustomFields out when none are mapped', () => {
     expect(planIncidents([], mapping)).toEqual([]);
+    expect(planIncidents([], { ...mapping, incidentPer: 'alert' })).toEqual([]);
     const [planned] = planIncidents([{}], { ...mapping, customFields: {} });
     expect(planned!.body.CustomFields).toBeUndefined();
   });
@@ -118,6 +123,8 @@ describe('planIncidents', () => {
   it('writes rawJSON of a single match as the match itself, and of several non-object matches as their list', () => {
     expect(planIncidents([[1, 2]], mapping)[0]!.body.rawJSON).toBe('[1,2]');
     expect(planIncidents(['a', 'b'], { ...mapping, incidentPer: 'alert' })[0]!.body.rawJSON).toBe('["a","b"]');
+    // A match JSON cannot hold (only a caller in JavaScript can pass one) is sent as null.
+    expect(planIncidents([undefined], mapping)[0]!.body.rawJSON).toBe('null');
   });
 
   it('is deterministic: the same input plans the same incidents', () => {
@@ -155,6 +162,18 @@ describe('toRfc3339', () => {
     expect(toRfc3339('2026-12-31T23:59:59Z')).toBe('2026-12-31T23:59:59Z');
     expect(toRfc3339('2028-01-31T00:00:00Z')).toBe('2028-01-31T00:00:00Z');
     expect(toRfc3339('2026-03-01T00:00:00Z')).toBe('2026-03-01T00:00:00Z');
+    expect(toRfc3339('2026-11-00T10:00:00Z')).toBeUndefined();
+  });
+
+  it('refuses date-times that RFC 3339 does not allow: no seconds, an offset without its colon', () => {
+    expect(toRfc3339('2026-11-27T10:00')).toBeUndefined();
+    expect(toRfc3339('2026-11-27T10:00Z')).toBeUndefined();
+    expect(toRfc3339('2026-11-27T10:00:00+0200')).toBeUndefined();
+  });
+
+  it('reads only numbers and text, not booleans or lists', () => {
+    expect(toRfc3339(true)).toBeUndefined();
+    expect(toRfc3339([1_800_000_000])).toBeUndefined();
   });
 
   it('reads numbers below 1e11 in size as epoch seconds, from 1e11 on as milliseconds, negative ones alike', () => {
