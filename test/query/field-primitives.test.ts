@@ -197,3 +197,38 @@ describe('time zones', () => {
     expect(() => checkTimeZone('+01:00')).toThrow(QueryError);
   });
 });
+
+describe('ip addresses at their edges', () => {
+  const v4 = (s: string) => parseIp(s)! - (0xffffn << 32n);
+
+  it('reads every IPv4 octet in order, trimmed, and refuses what is not four octets of 0-255', () => {
+    expect(v4('1.2.3.4')).toBe(0x01020304n);
+    expect(v4(' 255.255.255.255 ')).toBe(0xffffffffn);
+    for (const bad of ['1.2.3', '1.2.3.4.5', '1.2.3.256', '1.2.3.0004', '1.2.3.', 'a.b.c.d', '1.2.-3.4']) expect(parseIp(bad), bad).toBeUndefined();
+  });
+
+  it('reads IPv6 with :: anywhere, a zone, an IPv4 tail, and refuses wrong group counts', () => {
+    expect(parseIp('::')).toBe(0n);
+    expect(parseIp('::1')).toBe(1n);
+    expect(parseIp('1::')).toBe(1n << 112n);
+    expect(parseIp('fe80::1%eth0')).toBe(parseIp('fe80::1'));
+    expect(parseIp('1:2:3:4:5:6:7:8')).toBe(0x00010002000300040005000600070008n);
+    expect(parseIp('::ffff:1.2.3.4')).toBe((0xffffn << 32n) | 0x01020304n);
+    expect(parseIp('64:ff9b::1.2.3.4')).toBe((0x0064ff9bn << 96n) | 0x01020304n);
+    expect(parseIp('ABCD::')).toBe(0xabcdn << 112n);
+    for (const bad of ['1:2:3:4:5:6:7', '1:2:3:4:5:6:7:8:9', '1::2::3', '1:2:3:4::5:6:7:8', '::12345', '::g', '::1.2.3.256']) {
+      expect(parseIp(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('reads CIDR blocks of both families, counting an IPv4-mapped prefix in IPv4 bits', () => {
+    expect(parseCidr('10.0.0.7/32')).toEqual({ low: parseIp('10.0.0.7'), high: parseIp('10.0.0.7') });
+    expect(parseCidr('10.0.0.0/0')).toEqual({ low: 0xffffn << 32n, high: (0xffffn << 32n) | 0xffffffffn });
+    expect(parseCidr('2001:db8::/32')).toEqual({ low: parseIp('2001:db8::'), high: parseIp('2001:db8:ffff:ffff:ffff:ffff:ffff:ffff') });
+    expect(parseCidr('::ffff:10.0.0.0/8')).toEqual({ low: parseIp('10.0.0.0'), high: parseIp('10.255.255.255') });
+    expect(parseCidr('::/128')).toEqual({ low: 0n, high: 0n });
+    for (const bad of ['10.0.0.0', '10.0.0.0/', '10.0.0.0/x', '10.0.0.0/1234', '::/129', '10.0.0.256/8', '::ffff:10.0.0.0/33']) {
+      expect(parseCidr(bad), bad).toBeUndefined();
+    }
+  });
+});
