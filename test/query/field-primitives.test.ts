@@ -232,3 +232,26 @@ describe('ip addresses at their edges', () => {
     }
   });
 });
+
+describe('the standard analyzer at word boundaries', () => {
+  it('makes each ideograph a word of its own, next to other words', () => {
+    expect(analyzeStandard('ab漢字cd ひらがな')).toEqual(['ab', '漢', '字', 'cd', 'ひ', 'ら', 'が', 'な']);
+  });
+
+  it('joins digits across , and ; but not letters, and letters across a middle dot or a right quote', () => {
+    expect(analyzeStandard('1,000;5 a,b c;d')).toEqual(['1,000;5', 'a', 'b', 'c', 'd']);
+    expect(analyzeStandard('l·l don’t')).toEqual(['l·l', 'don’t']);
+  });
+
+  it('never joins a letter to a digit across punctuation, and drops punctuation at a word end', () => {
+    expect(analyzeStandard('a.1 1.a v1.2 end. x:')).toEqual(['a', '1', '1', 'a', 'v1.2', 'end', 'x']);
+  });
+
+  it('keeps underscores and combining marks inside words, and a word of underscores alone is dropped', () => {
+    expect(analyzeStandard('_foo e\u0301t\u00e9 __ a__b')).toEqual(['_foo', 'e\u0301t\u00e9', 'a__b']);
+  });
+
+  it('lowercases every word, ideographs included', () => {
+    expect(analyzeStandard('ÉCOLE Admin')).toEqual(['école', 'admin']);
+  });
+});
