@@ -109,4 +109,13 @@ describe('parseRetryAfter edges', () => {
     expect(parseRetryAfter('1.5', 0)).toBe(1500);
     expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:01 GMT', 5000)).toBe(0);
   });
+
+  it('ignores a negative number of seconds rather than reading it as a date', () => {
+    expect(parseRetryAfter('-5', Date.parse('2026-01-01T00:00:00Z'))).toBeUndefined();
+  });
+
+  it('gives a 429 without a usable Retry-After no wait of its own, so the backoff decides', () => {
+    expect(classifyCreateResponse(reply(429, ''), 0)).not.toHaveProperty('retryAfterMs');
+    expect(classifyCreateResponse(reply(429, '', 'soon'), 0)).not.toHaveProperty('retryAfterMs');
+  });
 });

@@ -126,3 +126,41 @@ describe('createXsoarClient reading replies and listing content', () => {
     ]);
   });
 });
+
+describe('createXsoarClient configuration errors and paths', () => {
+  it('says what to set for each configuration it cannot use', async () => {
+    const messages: [Record<string, string>, string][] = [
+      [{ DEMISTO_API_KEY: KEY }, 'no XSOAR URL: set DEMISTO_BASE_URL or "url" in the --config file'],
+      [{ DEMISTO_BASE_URL: sim.url }, 'no API key: set DEMISTO_API_KEY or "apiKey" in the --config file (never a flag)'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, ALERTSMITH_XSOAR_AUTH: 'advanced' }, 'an advanced key needs its id: set DEMISTO_API_KEY_ID'],
+      [{ DEMISTO_BASE_URL: 'ftp://host', DEMISTO_API_KEY: KEY }, 'DEMISTO_BASE_URL is not an http(s) URL: "ftp://host"'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, SSL_CERT_FILE: '/nonexistent/ca.pem' }, 'cannot read the CA bundle /nonexistent/ca.pem (SSL_CERT_FILE)'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, HTTPS_PROXY: 'not a url' }, 'the proxy setting (HTTPS_PROXY) is not a URL'],
+    ];
+    for (const [env, message] of messages) await expect(createXsoarClient(config(env))).rejects.toThrow(message);
+    // An https URL is accepted (nothing is sent until a request).
+    (await createXsoarClient(config({ DEMISTO_BASE_URL: 'https://xsoar.example:8443', DEMISTO_API_KEY: KEY }))).close();
+  });
+
+  it('keeps a base path that ends in the XSOAR 8 prefix as it is, and finds the web-app path below it', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: `${sim.url}/tenant${XSOAR8_PREFIX}`, DEMISTO_API_KEY: KEY, DEMISTO_API_KEY_ID: '7' }));
+    await client.create(body, 10_000);
+    await client.listContent('incidentTypes', 10_000);
+    expect(sim.requests().map((r) => `${r.method} ${r.path}`)).toEqual([`POST /tenant${XSOAR8_PREFIX}/incident`, 'GET /tenant/xsoar/incidenttype']);
+  });
+
+  it('sends JSON with a JSON content type', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY }));
+    await client.create(body, 10_000);
+    expect(sim.requests()[0]!.headers['content-type']).toBe('application/json');
+  });
+
+  it('reads no incident id from a reply that is not a 2xx, even one whose body has an id', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY }));
+    for (const status of [300, 400, 503]) {
+      sim.inject({ fail: { count: 1, status, body: { id: 'not-an-incident', status, title: 'refused' } } });
+      const reply = await client.create(body, 10_000);
+      expect([reply.status, reply.incidentId]).toEqual([status, null]);
+    }
+  });
+});
