@@ -1,15 +1,34 @@
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as fsAsync from '../../src/runtime/fs-async.js';
 import { claimKey, claimPath, isAlive, isClaimed } from '../../src/runtime/key-claim.js';
 import { tempDir } from './temp-dir.js';
+
+/**
+ * Races between claimants happen between one file operation and the next: `beforeRead` runs just
+ * before a read of a claim file, as another process acting at that moment would.
+ */
+let beforeRead: ((path: string) => Promise<void>) | undefined;
+vi.mock('../../src/runtime/fs-async.js', async (importOriginal) => {
+  const real = await importOriginal<typeof fsAsync>();
+  return {
+    ...real,
+    readText: async (path: string) => {
+      await beforeRead?.(path);
+      return real.readText(path);
+    },
+  };
+});
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
   dir = await tempDir('alertsmith-claims-');
 });
 afterEach(async () => {
+  beforeRead = undefined;
+  vi.restoreAllMocks();
   await dir.remove();
 });
 
@@ -116,5 +135,93 @@ describe('isAlive', () => {
     // pid 1 belongs to another user unless the tests run as root; either way it is alive.
     expect(isAlive(1)).toBe(true);
     expect(isAlive(2 ** 22 + 12345)).toBe(false);
+  });
+});
+
+describe('claimKey at the edges of its time limits', () => {
+  const live = (expiresAt: number) => JSON.stringify({ pid: process.ppid, host: hostname(), token: 'other', expiresAt });
+
+  it('holds a claim until the moment it expires, and takes it over after', async () => {
+    const now = Date.now();
+    await writeFile(claimPath(dir.path, 'k'), live(now));
+    vi.spyOn(Date, 'now').mockReturnValue(now);
+    expect(await claimKey(dir.path, 'k', now + 60_000)).toEqual({ status: 'busy' });
+    vi.spyOn(Date, 'now').mockReturnValue(now + 1);
+    expect(await claimKey(dir.path, 'k', now + 60_000)).toMatchObject({ status: 'claimed', recovered: true });
+  });
+
+  it('waits for an unreadable claim until exactly 5 s old, and for a takeover until exactly 10 s old', async () => {
+    const t = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await writeFile(claimPath(dir.path, 'k'), '');
+    await utimes(claimPath(dir.path, 'k'), t, t);
+    vi.spyOn(Date, 'now').mockReturnValue(t.getTime() + 5_000);
+    expect(await isClaimed(dir.path, 'k')).toBe(true);
+    vi.spyOn(Date, 'now').mockReturnValue(t.getTime() + 5_001);
+    expect(await isClaimed(dir.path, 'k')).toBe(false);
+
+    await writeFile(join(dir.path, 'k.takeover'), 'someone');
+    await utimes(join(dir.path, 'k.takeover'), t, t);
+    vi.spyOn(Date, 'now').mockReturnValue(t.getTime() + 10_000);
+    expect(await claimKey(dir.path, 'k', t.getTime() + 60_000)).toEqual({ status: 'busy' });
+    expect(await readdir(dir.path)).toContain('k.takeover');
+    vi.spyOn(Date, 'now').mockReturnValue(t.getTime() + 10_001);
+    expect(await claimKey(dir.path, 'k', t.getTime() + 60_000)).toEqual({ status: 'busy' });
+    expect(await readdir(dir.path)).not.toContain('k.takeover');
+  });
+
+  it('removes its own claim on a release near its expiry', async () => {
+    const mine = await claimKey(dir.path, 'k', Date.now() + 500);
+    if (mine.status === 'claimed') await mine.release();
+    expect(await readdir(dir.path)).toEqual([]);
+  });
+});
+
+describe('claimKey when another claimant acts between two of its steps', () => {
+  const other = JSON.stringify({ pid: process.ppid, host: hostname(), token: 'other', expiresAt: Date.now() + 60_000 });
+  const dead = JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), token: 'dead', expiresAt: Date.now() + 60_000 });
+  /** Runs `act` before the n-th read of the key's claim file (1-based). */
+  const onRead = (n: number, act: () => Promise<void>) => {
+    let reads = 0;
+    beforeRead = async (path) => {
+      if (path === claimPath(dir.path, 'k') && ++reads === n) await act();
+    };
+  };
+
+  it('claims the key when the holder released it between its attempt and its read', async () => {
+    await writeFile(claimPath(dir.path, 'k'), other);
+    onRead(1, () => unlink(claimPath(dir.path, 'k')));
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toMatchObject({ status: 'claimed', recovered: false });
+  });
+
+  it('is busy when a third claimant took the released key first', async () => {
+    await writeFile(claimPath(dir.path, 'k'), other);
+    onRead(1, async () => {
+      await unlink(claimPath(dir.path, 'k'));
+      await writeFile(claimPath(dir.path, 'k'), other);
+    });
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toEqual({ status: 'busy' });
+  });
+
+  it('claims a stale key that vanished during its takeover, as recovered', async () => {
+    await writeFile(claimPath(dir.path, 'k'), dead);
+    onRead(2, () => unlink(claimPath(dir.path, 'k')));
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toMatchObject({ status: 'claimed', recovered: true });
+    expect(await readdir(dir.path)).toEqual(['k.claim']);
+  });
+
+  it('is busy when the stale claim it is taking over changed meanwhile, or vanished and was claimed again', async () => {
+    await writeFile(claimPath(dir.path, 'k'), dead);
+    onRead(2, () => writeFile(claimPath(dir.path, 'k'), other));
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toEqual({ status: 'busy' });
+    expect(await readFile(claimPath(dir.path, 'k'), 'utf8')).toBe(other);
+
+    await writeFile(claimPath(dir.path, 'k'), dead);
+    onRead(2, async () => {
+      await unlink(claimPath(dir.path, 'k'));
+      await writeFile(claimPath(dir.path, 'k'), other);
+    });
+    // The read finds the new claim: changed, so busy; the takeover file is gone either way.
+    expect(await claimKey(dir.path, 'k', Date.now() + 60_000)).toEqual({ status: 'busy' });
+    expect(await readdir(dir.path)).toEqual(['k.claim']);
   });
 });
