@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
@@ -8,7 +9,7 @@ import { HttpFailure } from '../../src/runtime/http-request.js';
 import { ledgerPath, recordDelivered } from '../../src/runtime/ledger.js';
 import { createLog } from '../../src/runtime/log.js';
 import { resolveRuntimeConfig } from '../../src/runtime/runtime-config.js';
-import { claimPath } from '../../src/runtime/key-claim.js';
+import { claimKey, claimPath } from '../../src/runtime/key-claim.js';
 import { ensureStateDirs, statePaths, type StatePaths } from '../../src/runtime/state-dir.js';
 import { pendingPath, writePending } from '../../src/runtime/spool.js';
 import { SearchFailed, type XsoarClient } from '../../src/runtime/xsoar-client.js';
@@ -20,11 +21,25 @@ import { tempDir } from './temp-dir.js';
  * decided by these steps, never by how fast this machine is (the process-level test of the
  * same behaviour failed on fast disks and passed on slow ones).
  */
+/** Folders fsync'd by a delivery, in order: what a power cut after it could otherwise undo. */
+const synced: string[] = [];
+vi.mock('../../src/runtime/durable-file.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/runtime/durable-file.js')>();
+  return {
+    ...real,
+    syncDir: async (dir: string) => {
+      synced.push(dir);
+      await real.syncDir(dir);
+    },
+  };
+});
+
 let clock = 0;
 let state: Awaited<ReturnType<typeof tempDir>>;
 let paths: StatePaths;
 beforeEach(async () => {
   clock = Date.now();
+  synced.length = 0;
   vi.spyOn(Date, 'now').mockImplementation(() => clock);
   state = await tempDir('alertsmith-deliver-');
   paths = statePaths(state.path);
@@ -126,11 +141,13 @@ type Answer = { status: number; id?: string; text?: string; retryAfter?: string 
 function scriptedClient(script: { create?: Answer[]; search?: (string | null | Error)[]; stepMs?: number }) {
   const calls: string[] = [];
   const bodies: IncidentBody[] = [];
+  const timeouts: number[] = [];
   const next = <T>(list: T[], i: number): T => list[Math.min(i, list.length - 1)]!;
   let creates = 0;
   let searches = 0;
   const client: XsoarClient = {
-    async create(body) {
+    async create(body, timeoutMs) {
+      timeouts.push(timeoutMs);
       clock += script.stepMs ?? 1;
       calls.push(`create ${body.name}`);
       bodies.push(body);
@@ -139,7 +156,8 @@ function scriptedClient(script: { create?: Answer[]; search?: (string | null | E
       const headers = a.retryAfter === undefined ? {} : { 'retry-after': a.retryAfter };
       return { status: a.status, headers, text: a.text ?? '', truncated: false, incidentId: a.id ?? null } as Awaited<ReturnType<XsoarClient['create']>>;
     },
-    async findByKey(key) {
+    async findByKey(key, timeoutMs) {
+      timeouts.push(timeoutMs);
       clock += script.stepMs ?? 1;
       calls.push(`search ${key}`);
       const a = next(script.search ?? [null], searches++);
@@ -156,7 +174,7 @@ function scriptedClient(script: { create?: Answer[]; search?: (string | null | E
       calls.push('close');
     },
   };
-  return { client, calls, bodies };
+  return { client, calls, bodies, timeouts };
 }
 
 const jsonFiles = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
@@ -164,14 +182,18 @@ const readJson = async (path: string): Promise<Record<string, unknown>> => JSON.
 const spooledItem = (i: number): DeliveryItem => ({ ...items(i + 1)[i]!, origin: 'pending', intake: undefined });
 const freeItem = (i: number): DeliveryItem => ({ ...items(i + 1)[i]!, intake: undefined });
 
-async function deliverWith(list: DeliveryItem[], connect: () => Promise<XsoarClient>, o: { deadlineInMs?: number; concurrency?: number; maxAttempts?: number; random?: () => number } = {}) {
+async function deliverWith(
+  list: DeliveryItem[],
+  connect: () => Promise<XsoarClient>,
+  o: { deadlineInMs?: number; concurrency?: number; maxAttempts?: number; random?: () => number; budget?: ByteBudget } = {},
+) {
   const lines: string[] = [];
   const config = {
     ...resolveRuntimeConfig({}, {}, {}, state.path), stateDir: state.path, concurrency: o.concurrency ?? 1, maxAttempts: o.maxAttempts ?? 5,
   };
   const report = await deliverIncidents(list, {
     paths, config, log: createLog((l) => lines.push(l)), deadline: clock + (o.deadlineInMs ?? 60_000), connect,
-    budget: new ByteBudget(1 << 20), random: o.random ?? (() => 0),
+    budget: o.budget ?? new ByteBudget(1 << 20), random: o.random ?? (() => 0),
   });
   return { report, logs: lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
@@ -438,5 +460,182 @@ describe('ByteBudget', () => {
     big();
     (await d)();
     expect(small).toBe(true);
+  });
+});
+
+describe('deliverIncidents: durability, logs and limits', () => {
+  it('syncs each folder that gained a file, and only those', async () => {
+    const ok = scriptedClient({});
+    await deliverWith(items(1), async () => ok.client);
+    expect(synced).toEqual([paths.delivered]);
+    synced.length = 0;
+    const refused = scriptedClient({ create: [{ status: 400 }] });
+    await deliverWith([freeItem(1)], async () => refused.client);
+    expect(synced).toEqual([paths.rejected]);
+    synced.length = 0;
+    const down = scriptedClient({ create: [{ status: 503 }] });
+    await deliverWith([freeItem(2)], async () => down.client, { maxAttempts: 1 });
+    expect(synced).toEqual([paths.pending]);
+    synced.length = 0;
+    await deliverWith([items(1)[0]!], async () => ok.client);
+    expect(synced).toEqual([]); // already delivered: nothing new
+  });
+
+  it('holds the key against other claimants while it sends', async () => {
+    let other: Awaited<ReturnType<typeof claimKey>> | undefined;
+    const x = scriptedClient({});
+    const client: XsoarClient = {
+      ...x.client,
+      async create(body, t) {
+        other = await claimKey(paths.pending, 'key-00', clock + 60_000);
+        return x.client.create(body, t);
+      },
+    };
+    await deliverWith(items(1), async () => client);
+    expect(other).toEqual({ status: 'busy' });
+  });
+
+  it('logs each outcome at its level', async () => {
+    await recordDelivered(paths.delivered, { key: 'key-01', rule: 'r', incidentId: '1', deliveredAt: 'then' });
+    const x = scriptedClient({});
+    const { logs } = await deliverWith([freeItem(0), freeItem(1)], async () => x.client, { deadlineInMs: 300 });
+    expect(logs.map((l) => [l.level, l.event, l.key])).toEqual([['warn', 'pending', 'key-00'], ['info', 'already-delivered', 'key-01']]);
+    const { logs: kept } = await deliverWith(items(3).slice(2), async () => x.client, { deadlineInMs: 300 });
+    expect(kept).toEqual([expect.objectContaining({ level: 'warn', event: 'deadline', left: 1, note: expect.stringContaining('alertsmith-incident replay') })]);
+  });
+
+  it('says why an incident it could not try in time is pending', async () => {
+    const x = scriptedClient({});
+    const { logs } = await deliverWith([freeItem(0)], async () => {
+      clock += 700;
+      return x.client;
+    }, { deadlineInMs: 1_000 });
+    expect(x.calls).toEqual(['close']);
+    expect(logs).toEqual([expect.objectContaining({ event: 'pending', key: 'key-00', reason: 'deadline reached' })]);
+  });
+
+  it('spools a taken-over claim it had no time to send with the reason', async () => {
+    await writeFile(claimPath(paths.pending, 'key-00'), JSON.stringify({ pid: 2 ** 22 + 4321, host: hostname(), token: 't', expiresAt: clock + 60_000 }));
+    const x = scriptedClient({});
+    const { logs } = await deliverWith([items(1)[0]!], async () => {
+      clock += 700;
+      return x.client;
+    }, { deadlineInMs: 1_000 });
+    expect(logs).toEqual([expect.objectContaining({ event: 'pending', key: 'key-00', reason: 'not sent; deadline reached' })]);
+  });
+
+  it('still tries with exactly the minimum attempt time left, and not with less', async () => {
+    // Sending stops 250 ms before the deadline and an attempt needs 100 ms: 350 ms is just enough.
+    const enough = scriptedClient({ stepMs: 0 });
+    expect((await deliverWith([freeItem(0)], async () => enough.client, { deadlineInMs: 350 })).report).toMatchObject({ delivered: 1 });
+    const short = scriptedClient({ stepMs: 0 });
+    expect((await deliverWith([freeItem(1)], async () => short.client, { deadlineInMs: 349 })).report).toMatchObject({ delivered: 0, pending: 1 });
+    expect(short.calls).toEqual([]);
+  });
+
+  it('gives up when the wait asked for would end exactly when sending stops', async () => {
+    // The 429 answers at 1 ms; sending stops at 1,251 - 250 = 1,001 ms: 1 ms + 1,000 ms is not before it.
+    const x = scriptedClient({ create: [{ status: 429, retryAfter: '1' }, { status: 201, id: '1' }] });
+    const { report, logs } = await deliverWith([freeItem(0)], async () => x.client, { deadlineInMs: 1_251 });
+    expect(report).toMatchObject({ delivered: 0, pending: 1 });
+    expect(logs.at(-1)).toMatchObject({ event: 'pending', reason: 'rate limited (429); deadline reached' });
+  });
+
+  it('leaves a retried incident spooled, not in its intake, when the time runs out before its next attempt', async () => {
+    const x = scriptedClient({ create: [{ status: 429 }], stepMs: 700 });
+    const { report, logs } = await deliverWith(items(1), async () => x.client, { deadlineInMs: 1_000 });
+    expect(x.calls).toEqual(['create incident 0', 'close']);
+    expect(report).toMatchObject({ delivered: 0, pending: 1 });
+    expect(report.keptIntakes.size).toBe(0);
+    expect(await jsonFiles(paths.pending)).toEqual(['key-00.json']);
+    expect(logs.at(-1)).toMatchObject({ event: 'pending', reason: 'rate limited (429); deadline reached' });
+  });
+
+  it('gives each request the time left, at most the request timeout', async () => {
+    await writePending(paths.pending, { format: 1, key: 'key-00', rule: 'r', body: items(1)[0]!.body(), spooledAt: 'then' });
+    const long = scriptedClient({ stepMs: 0 });
+    await deliverWith([spooledItem(0)], async () => long.client);
+    expect(long.timeouts).toEqual([10_000, 10_000]);
+    await writePending(paths.pending, { format: 1, key: 'key-01', rule: 'r', body: items(2)[1]!.body(), spooledAt: 'then' });
+    const short = scriptedClient({ stepMs: 500 });
+    await deliverWith([spooledItem(1)], async () => short.client, { deadlineInMs: 2_000 });
+    // Sending stops at 1,750 ms: the search gets 1,750, the create after it 1,250.
+    expect(short.timeouts).toEqual([1_750, 1_250]);
+  });
+
+  it('searches once, and not again after a refusal made before XSOAR acted', async () => {
+    await writePending(paths.pending, { format: 1, key: 'key-00', rule: 'r', body: items(1)[0]!.body(), spooledAt: 'then' });
+    const x = scriptedClient({ create: [{ status: 429 }, { status: 201, id: '1' }] });
+    await deliverWith([spooledItem(0)], async () => x.client);
+    expect(x.calls).toEqual(['search key-00', 'create incident 0', 'create incident 0', 'close']);
+  });
+
+  it('reserves each body size it sends from the byte budget', async () => {
+    const sizes: number[] = [];
+    const budget = new ByteBudget(1 << 20);
+    const acquire = budget.acquire.bind(budget);
+    budget.acquire = (bytes) => (sizes.push(bytes), acquire(bytes));
+    const x = scriptedClient({});
+    await deliverWith([{ ...freeItem(0), sizeHint: 300 }, freeItem(1)], async () => x.client, { budget });
+    expect(sizes).toEqual([300, 0]);
+  });
+
+  it('does not send a key another process recorded between its first check and its claim', async () => {
+    const x = scriptedClient({});
+    let calls = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => {
+      // The first reading of the clock comes after the first ledger check, before the claim.
+      if (++calls === 1) writeFileSync(ledgerPath(paths.delivered, 'key-00'), '{}\n');
+      return clock;
+    });
+    const { report } = await deliverWith(items(1), async () => x.client);
+    expect(x.calls).toEqual([]);
+    expect(report).toMatchObject({ delivered: 0, alreadyDelivered: 1 });
+    expect(await readdir(paths.pending)).toEqual([]);
+  });
+});
+
+describe('deliverIncidents: the first request goes alone', () => {
+  it('starts no other request until the first is answered, even while that one is slow', async () => {
+    const events: string[] = [];
+    const x = scriptedClient({});
+    const client: XsoarClient = {
+      ...x.client,
+      async create(body, t) {
+        events.push(`start ${body.name}`);
+        if (events.length === 1) {
+          // Slow on purpose: the others have claimed their keys and wait for this answer.
+          while ((await readdir(paths.pending)).filter((f) => f.endsWith('.claim')).length < 3) await new Promise((r) => setImmediate(r));
+        }
+        events.push(`answer ${body.name}`);
+        return x.client.create(body, t);
+      },
+    };
+    await deliverWith(items(3), async () => client, { concurrency: 3 });
+    expect(events[1]).toBe(events[0]!.replace('start', 'answer'));
+  });
+
+  it('lets the others go once the first has an answer, even one it must retry', async () => {
+    const created: string[] = [];
+    const x = scriptedClient({});
+    let first: string | undefined;
+    const client: XsoarClient = {
+      ...x.client,
+      async create(body, t) {
+        first ??= body.name;
+        if (body.name === first) {
+          if (!created.includes(`${body.name} refused`)) {
+            created.push(`${body.name} refused`);
+            return { status: 503, headers: {}, text: '', truncated: false, incidentId: null };
+          }
+          // Its retry waits for the others: they must not be waiting for it.
+          while (created.length < 3) await new Promise((r) => setImmediate(r));
+        }
+        created.push(body.name);
+        return x.client.create(body, t);
+      },
+    };
+    const { report } = await deliverWith(items(3), async () => client, { concurrency: 3 });
+    expect(report).toMatchObject({ delivered: 3 });
   });
 });
