@@ -105,11 +105,12 @@ describe('createXsoarClient reading replies and listing content', () => {
 
   it('lists incident fields on the API path and incident types where each XSOAR version serves them', async () => {
     const paths: string[] = [];
-    for (const env of [
+    const envs: Record<string, string>[] = [
       { DEMISTO_BASE_URL: `${sim.url}/`, DEMISTO_API_KEY: KEY },
       { DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, DEMISTO_API_KEY_ID: '7' },
       { DEMISTO_BASE_URL: `${sim.url}${XSOAR8_PREFIX}`, DEMISTO_API_KEY: KEY },
-    ]) {
+    ];
+    for (const env of envs) {
       const c = await createXsoarClient(config(env));
       try {
         // The last has no key id, which XSOAR 8 refuses (403): only the paths asked for matter here.
