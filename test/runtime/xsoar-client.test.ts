@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentBody } from '../../src/incident/incident-body.js';
 import { resolveRuntimeConfig, type RuntimeConfig } from '../../src/runtime/runtime-config.js';
 import { createXsoarClient, SearchFailed, XSOAR8_PREFIX, type XsoarClient } from '../../src/runtime/xsoar-client.js';
 import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
+import { tempDir } from './temp-dir.js';
 
 const KEY = 'client-test-key';
 const body: IncidentBody = {
@@ -162,6 +166,33 @@ describe('createXsoarClient configuration errors and paths', () => {
       sim.inject({ fail: { count: 1, status, body: { id: 'not-an-incident', status, title: 'refused' } } });
       const reply = await client.create(body, 10_000);
       expect([reply.status, reply.incidentId]).toEqual([status, null]);
+    }
+  });
+});
+
+describe('createXsoarClient over HTTPS', () => {
+  it('trusts the CA bundle it is given, and only then', async () => {
+    const dir = await tempDir('alertsmith-client-tls-');
+    const key = join(dir.path, 'key.pem');
+    const cert = join(dir.path, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const tls = await startXsoarSimulator({ apiKey: KEY, tls: { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') } });
+    try {
+      const trusting = await createXsoarClient(config({ DEMISTO_BASE_URL: tls.url, DEMISTO_API_KEY: KEY, SSL_CERT_FILE: cert }));
+      try {
+        expect((await trusting.about(10_000)).status).toBe(200);
+      } finally {
+        trusting.close();
+      }
+      const doubting = await createXsoarClient(config({ DEMISTO_BASE_URL: tls.url, DEMISTO_API_KEY: KEY }));
+      try {
+        await expect(doubting.about(10_000)).rejects.toThrow();
+      } finally {
+        doubting.close();
+      }
+    } finally {
+      await tls.stop();
+      await dir.remove();
     }
   });
 });
