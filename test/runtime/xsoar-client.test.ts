@@ -27,17 +27,19 @@ afterEach(async () => {
 });
 
 describe('createXsoarClient', () => {
-  it('refuses a missing URL, key or key id, and a URL, CA file or proxy it cannot use, each with its code', async () => {
-    const cases: [Record<string, string>, string][] = [
-      [{ DEMISTO_API_KEY: KEY }, 'ALERTSMITH_NO_URL'],
-      [{ DEMISTO_BASE_URL: sim.url }, 'ALERTSMITH_NO_KEY'],
-      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, ALERTSMITH_XSOAR_AUTH: 'advanced' }, 'ALERTSMITH_NO_KEY_ID'],
-      [{ DEMISTO_BASE_URL: 'ftp://host', DEMISTO_API_KEY: KEY }, 'ALERTSMITH_BAD_URL'],
-      [{ DEMISTO_BASE_URL: 'not a url', DEMISTO_API_KEY: KEY }, 'ALERTSMITH_BAD_URL'],
-      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, SSL_CERT_FILE: '/nonexistent/ca.pem' }, 'ALERTSMITH_BAD_CA'],
-      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, HTTPS_PROXY: 'not a url' }, 'ALERTSMITH_BAD_PROXY'],
+  it('refuses a missing URL, key or key id, and a URL, CA file or proxy it cannot use, each with its code and what to set', async () => {
+    const cases: [Record<string, string>, string, string][] = [
+      [{ DEMISTO_API_KEY: KEY }, 'ALERTSMITH_NO_URL', 'no XSOAR URL: set DEMISTO_BASE_URL or "url" in the --config file'],
+      [{ DEMISTO_BASE_URL: sim.url }, 'ALERTSMITH_NO_KEY', 'no API key: set DEMISTO_API_KEY or "apiKey" in the --config file (never a flag)'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, ALERTSMITH_XSOAR_AUTH: 'advanced' }, 'ALERTSMITH_NO_KEY_ID', 'an advanced key needs its id: set DEMISTO_API_KEY_ID'],
+      [{ DEMISTO_BASE_URL: 'ftp://host', DEMISTO_API_KEY: KEY }, 'ALERTSMITH_BAD_URL', 'DEMISTO_BASE_URL is not an http(s) URL: "ftp://host"'],
+      [{ DEMISTO_BASE_URL: 'not a url', DEMISTO_API_KEY: KEY }, 'ALERTSMITH_BAD_URL', 'DEMISTO_BASE_URL is not an http(s) URL: "not a url"'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, SSL_CERT_FILE: '/nonexistent/ca.pem' }, 'ALERTSMITH_BAD_CA', 'cannot read the CA bundle /nonexistent/ca.pem (SSL_CERT_FILE)'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, HTTPS_PROXY: 'not a url' }, 'ALERTSMITH_BAD_PROXY', 'the proxy setting (HTTPS_PROXY) is not a URL'],
     ];
-    for (const [env, code] of cases) await expect(createXsoarClient(config(env)), code).rejects.toMatchObject({ code });
+    for (const [env, code, message] of cases) await expect(createXsoarClient(config(env)), code).rejects.toMatchObject({ code, message });
+    // An https URL is accepted (nothing is sent until a request).
+    (await createXsoarClient(config({ DEMISTO_BASE_URL: 'https://xsoar.example:8443', DEMISTO_API_KEY: KEY }))).close();
     // A host in NO_PROXY never reads the proxy setting.
     client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, HTTPS_PROXY: 'not a url', NO_PROXY: '127.0.0.1' }));
   });
@@ -132,21 +134,7 @@ describe('createXsoarClient reading replies and listing content', () => {
   });
 });
 
-describe('createXsoarClient configuration errors and paths', () => {
-  it('says what to set for each configuration it cannot use', async () => {
-    const messages: [Record<string, string>, string][] = [
-      [{ DEMISTO_API_KEY: KEY }, 'no XSOAR URL: set DEMISTO_BASE_URL or "url" in the --config file'],
-      [{ DEMISTO_BASE_URL: sim.url }, 'no API key: set DEMISTO_API_KEY or "apiKey" in the --config file (never a flag)'],
-      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, ALERTSMITH_XSOAR_AUTH: 'advanced' }, 'an advanced key needs its id: set DEMISTO_API_KEY_ID'],
-      [{ DEMISTO_BASE_URL: 'ftp://host', DEMISTO_API_KEY: KEY }, 'DEMISTO_BASE_URL is not an http(s) URL: "ftp://host"'],
-      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, SSL_CERT_FILE: '/nonexistent/ca.pem' }, 'cannot read the CA bundle /nonexistent/ca.pem (SSL_CERT_FILE)'],
-      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, HTTPS_PROXY: 'not a url' }, 'the proxy setting (HTTPS_PROXY) is not a URL'],
-    ];
-    for (const [env, message] of messages) await expect(createXsoarClient(config(env))).rejects.toThrow(message);
-    // An https URL is accepted (nothing is sent until a request).
-    (await createXsoarClient(config({ DEMISTO_BASE_URL: 'https://xsoar.example:8443', DEMISTO_API_KEY: KEY }))).close();
-  });
-
+describe('createXsoarClient paths, headers and replies', () => {
   it('keeps a base path that ends in the XSOAR 8 prefix as it is, and finds the web-app path below it', async () => {
     client = await createXsoarClient(config({ DEMISTO_BASE_URL: `${sim.url}/tenant${XSOAR8_PREFIX}`, DEMISTO_API_KEY: KEY, DEMISTO_API_KEY_ID: '7' }));
     await client.create(body, 10_000);
