@@ -67,3 +67,12 @@ describe('boolMatcher', () => {
     expect(m(doc('a'))).toBe(false);
   });
 });
+
+describe('resolveMinimumShouldMatch, more forms', () => {
+  it('reads 0% as none, counts of several digits, and refuses trailing text', () => {
+    expect(resolveMinimumShouldMatch('0%', 3)).toBe(0);
+    expect(resolveMinimumShouldMatch('12', 20)).toBe(12);
+    expect(resolveMinimumShouldMatch('-12', 20)).toBe(8);
+    expect(resolveMinimumShouldMatch('50%x', 3)).toBeNaN();
+  });
+});

@@ -72,8 +72,17 @@ describe('listFilterQuery', () => {
 
   it('adds nothing to other rule types, or without a list or a compare_key', () => {
     expect(listFilterQuery({ type: 'frequency', compare_key: 'k', blacklist: ['a'] })).toBeUndefined();
+    expect(listFilterQuery({ type: 'frequency', compare_key: 'k', whitelist: ['a'] })).toBeUndefined();
     expect(listFilterQuery({ type: 'blacklist', compare_key: 'k', whitelist: ['a'] })).toBeUndefined();
     expect(listFilterQuery({ type: 'whitelist', compare_key: 'k', blacklist: ['a'] })).toBeUndefined();
     expect(listFilterQuery({ type: 'blacklist', compare_key: ['k'], blacklist: ['a'] })).toBeUndefined();
+  });
+});
+
+describe('constant_keyword values from the index', () => {
+  it('skip an object where the value should be, and take the first text or number after it', () => {
+    const def = { query: 'data_stream.dataset:auth' };
+    const docs = [{ data_stream: { dataset: { nested: 1 } } }, { data_stream: { dataset: 'auth' } }];
+    expect(compileDetectionFilter(def, { now: NOW, indexDocuments: docs })({})).toBe(true);
   });
 });

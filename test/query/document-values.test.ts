@@ -45,3 +45,20 @@ describe('leafPaths', () => {
     expect(leafPaths([{ a: 1 }, { b: 2 }])).toEqual(['a', 'b']);
   });
 });
+
+describe('document values that are not objects', () => {
+  it('never reads into text, and skips undefined values as it does nulls', () => {
+    expect(fieldValues({ a: 'xyz' }, 'a.0')).toEqual([]);
+    expect(fieldExists({ a: 'xyz' }, 'a.0')).toBe(false);
+    expect(fieldValues({ a: undefined, b: [undefined, 1] }, 'a')).toEqual([]);
+    expect(fieldValues({ b: [undefined, 1] }, 'b')).toEqual([1]);
+    expect(fieldExists({ a: undefined }, 'a')).toBe(false);
+    expect(leafPaths({ a: undefined, b: 1 })).toEqual(['b']);
+  });
+
+  it('follows only the keys the path starts with', () => {
+    expect(fieldValues({ b: { c: 1 } }, 'a.c')).toEqual([]);
+    expect(fieldExists({ b: { c: 1 } }, 'a.c')).toBe(false);
+    expect(fieldExists({ a: { b: null, c: 1 } }, 'a')).toBe(true);
+  });
+});

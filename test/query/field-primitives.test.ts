@@ -255,3 +255,15 @@ describe('the standard analyzer at word boundaries', () => {
     expect(analyzeStandard('ÉCOLE Admin')).toEqual(['école', 'admin']);
   });
 });
+
+describe('more edges of ip and date values', () => {
+  it('reads :: standing for a single group, and refuses a CIDR prefix with other characters', () => {
+    expect(parseIp('1:2:3:4:5:6:7::')).toBe(0x00010002000300040005000600070000n);
+    expect(parseCidr('10.0.0.0/8x')).toBeUndefined();
+    expect(parseCidr('10.0.0.0/x8')).toBeUndefined();
+  });
+
+  it('refuses malformed date math with the value error code', () => {
+    expect(() => resolveDateMath('now-15x', 0, false, 'f')).toThrow(expect.objectContaining({ code: 'ALERTSMITH_QUERY_VALUE' }));
+  });
+});

@@ -47,3 +47,9 @@ describe('FieldTypes', () => {
     expect(new FieldTypes().subfieldsOf('user.name')).toEqual(['user.name.text']);
   });
 });
+
+describe('FieldTypes of names without a dot', () => {
+  it('never reads a name without a dot as a multi-field of a shorter name', () => {
+    expect(new FieldTypes({ a: 'keyword', ab: 'keyword' }).require('ab').source).toBe('ab');
+  });
+});

@@ -107,3 +107,16 @@ describe('Lucene regular expressions at their edges', () => {
     expect(luceneRegExp('é', true).test('É')).toBe(false);
   });
 });
+
+describe('patterns over code points', () => {
+  it('lets ? and . stand for one whole character, an emoji included', () => {
+    expect(wildcardToRegExp('?').test('💥')).toBe(true);
+    expect(luceneRegExp('.').test('💥')).toBe(true);
+  });
+
+  it('keeps a class to its own characters, and folds only ASCII letters', () => {
+    expect(luceneRegExp('[ab]').test(']')).toBe(false);
+    expect(luceneRegExp('İ', true).test('i')).toBe(false);
+    expect(luceneRegExp('İ', true).test('İ')).toBe(true);
+  });
+});
