@@ -4,10 +4,16 @@ import { defineConfig } from 'vitest/config';
 // The tests StrykerJS runs against each mutant: the unit tests that call the mutated modules in
 // this process. Suites that run the built runtime bundle as a child process are left out: a child
 // never sees the active mutant, so they cannot kill one and would only slow every run.
+// Query is scored against its own tests and the simulation and compile tests that call it: the
+// command tests also reach it, but build and type-check whole example projects for each mutant.
+const OWN_TESTS: Record<string, string[]> = {
+  query: ['test/query/**/*.test.ts', 'test/simulate/**/*.test.ts', 'test/compile/**/*.test.ts'],
+};
+
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
-    include: [
+    include: OWN_TESTS[process.env.MUTATION_MODULE ?? ''] ?? [
       'test/compile/**/*.test.ts',
       'test/incident/**/*.test.ts',
       'test/query/**/*.test.ts',

@@ -123,9 +123,10 @@ const NAIVE = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?$/;
  */
 export function toRfc3339(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    const text = value.trim();
-    if (RFC3339.test(text) && !Number.isNaN(Date.parse(text.replace(' ', 'T')))) return text.replace(' ', 'T');
-    if (NAIVE.test(text) && !Number.isNaN(Date.parse(`${text.replace(' ', 'T')}Z`))) return `${text.replace(' ', 'T')}Z`;
+    const text = value.trim().replace(' ', 'T');
+    if (!isCalendarDateTime(text)) return undefined;
+    if (RFC3339.test(text) && !Number.isNaN(Date.parse(text))) return text;
+    if (NAIVE.test(text) && !Number.isNaN(Date.parse(`${text}Z`))) return `${text}Z`;
     return undefined;
   }
   if (typeof value === 'number' && Number.isFinite(value)) {
@@ -134,6 +135,21 @@ export function toRfc3339(value: unknown): string | undefined {
     return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
   }
   return undefined;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The day exists in its month and the hour is below 24: `Date.parse` rolls `2026-02-30` over
+ * into March and accepts `24:00:00`, which RFC 3339 (and XSOAR's Go parser) refuse. Month 00 or
+ * 13, day 00, minutes, seconds and offsets out of range already fail `Date.parse`.
+ */
+function isCalendarDateTime(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+  return Number(text.slice(8, 10)) <= days && Number(text.slice(11, 13)) < 24;
 }
 
 const KEY_ORDER: (keyof IncidentBody)[] = [

@@ -338,6 +338,8 @@ async function sendOne(c: Claimed, client: XsoarClient | undefined, ctx: SendCon
       await ctx.spool(item, body);
       c.spooled = true;
     }
+    // No wait after the last attempt: it would only hold ElastAlert up.
+    if (attempt + 1 >= ctx.config.maxAttempts) break;
     const pause = wait ?? backoffMs(attempt, random());
     if (Date.now() + pause >= ctx.sendBy) {
       reason = `${reason}; deadline reached`;

@@ -57,6 +57,10 @@ describe('planIncidents', () => {
     expect(JSON.parse(planned!.body.rawJSON)).toEqual(match);
     expect(planned!.body.occurred).toBe('2026-11-27T10:00:00.123Z');
     expect(planned!.body.severity).toBe(3);
+    expect(planned!.body.createInvestigation).toBe(true);
+    expect([planned!.body.playbookId, planned!.body.owner]).toEqual(['pb', 'ann']);
+    // Custom fields in name order, whatever the mapping's order.
+    expect(Object.keys(planned!.body.CustomFields!)).toEqual(['scanip', 'sourceip']);
   });
 
   it('marks missing fields, reports each once and leaves missing labels out', () => {
@@ -85,8 +89,42 @@ describe('planIncidents', () => {
 
   it('answers nothing for no matches and leaves CustomFields out when none are mapped', () => {
     expect(planIncidents([], mapping)).toEqual([]);
+    expect(planIncidents([], { ...mapping, incidentPer: 'alert' })).toEqual([]);
     const [planned] = planIncidents([{}], { ...mapping, customFields: {} });
     expect(planned!.body.CustomFields).toBeUndefined();
+  });
+
+  it('leaves out every optional key it has no value for, rather than sending it as undefined', () => {
+    // A number field whose template renders a word has no value: the field is dropped, and with
+    // it the whole CustomFields object.
+    const [planned] = planIncidents([{ _id: '1' }], {
+      ...mapping, customFields: { count: 'many' }, customFieldTypes: { count: 'number' }, timestampField: 'nowhere',
+    });
+    expect(Object.keys(planned!.body)).toEqual(['name', 'type', 'severity', 'details', 'labels', 'rawJSON']);
+  });
+
+  it('reads customFieldTypes only for its own keys, and treats a missing map as all short text', () => {
+    const untyped = { ...mapping, customFields: { n: '{{event.count}}', constructor: '{{event.count}}' } };
+    const [plain] = planIncidents([match], untyped);
+    expect(plain!.body.CustomFields).toEqual({ constructor: '12', n: '12' });
+    const [typed] = planIncidents([match], { ...untyped, customFieldTypes: { n: 'number' } });
+    expect(typed!.body.CustomFields).toEqual({ constructor: '12', n: 12 });
+  });
+
+  it('sends no label for a null value and does not call the field missing', () => {
+    const [planned] = planIncidents([{ tags: ['a', null, undefined, 'b'], user: null }], mapping);
+    expect(planned!.body.labels.filter((l) => l.type !== RULE_LABEL && l.type !== DEDUP_KEY_LABEL)).toEqual([
+      { type: 'tags', value: 'a' },
+      { type: 'tags', value: 'b' },
+    ]);
+    expect(planned!.missingFields).toEqual(['host.name', 'source.ip', 'user.name', 'event.count', 'ips[1]']);
+  });
+
+  it('writes rawJSON of a single match as the match itself, and of several non-object matches as their list', () => {
+    expect(planIncidents([[1, 2]], mapping)[0]!.body.rawJSON).toBe('[1,2]');
+    expect(planIncidents(['a', 'b'], { ...mapping, incidentPer: 'alert' })[0]!.body.rawJSON).toBe('["a","b"]');
+    // A match JSON cannot hold (only a caller in JavaScript can pass one) is sent as null.
+    expect(planIncidents([undefined], mapping)[0]!.body.rawJSON).toBe('null');
   });
 
   it('is deterministic: the same input plans the same incidents', () => {
@@ -103,5 +141,52 @@ describe('toRfc3339', () => {
     expect(toRfc3339('yesterday')).toBeUndefined();
     expect(toRfc3339('2026-13-45T10:00:00Z')).toBeUndefined();
     expect(toRfc3339(null)).toBeUndefined();
+  });
+
+  it('trims the text and writes a space between date and time as T', () => {
+    expect(toRfc3339('  2026-11-27T10:00:00Z\n')).toBe('2026-11-27T10:00:00Z');
+    expect(toRfc3339('2026-11-27 10:00:00+02:00')).toBe('2026-11-27T10:00:00+02:00');
+    expect(toRfc3339(' 2026-11-27 10:00:00.5 ')).toBe('2026-11-27T10:00:00.5Z');
+  });
+
+  it('refuses a date-time that is no real one, which Date.parse would roll over or accept', () => {
+    expect(toRfc3339('2026-02-30T10:00:00')).toBeUndefined();
+    expect(toRfc3339('2026-02-29T10:00:00Z')).toBeUndefined();
+    expect(toRfc3339('2026-04-31 10:00:00+02:00')).toBeUndefined();
+    expect(toRfc3339('2026-11-27T24:00:00Z')).toBeUndefined();
+    expect(toRfc3339('2026-13-01 10:00:00')).toBeUndefined();
+    expect(toRfc3339('2026-00-10T10:00:00')).toBeUndefined();
+    expect(toRfc3339('2028-02-29T23:59:59Z')).toBe('2028-02-29T23:59:59Z');
+    expect(toRfc3339('2000-02-29T00:00:00')).toBe('2000-02-29T00:00:00Z');
+    expect(toRfc3339('2100-02-29T00:00:00')).toBeUndefined();
+    expect(toRfc3339('2026-12-31T23:59:59Z')).toBe('2026-12-31T23:59:59Z');
+    expect(toRfc3339('2028-01-31T00:00:00Z')).toBe('2028-01-31T00:00:00Z');
+    expect(toRfc3339('2026-03-01T00:00:00Z')).toBe('2026-03-01T00:00:00Z');
+    expect(toRfc3339('2026-11-00T10:00:00Z')).toBeUndefined();
+  });
+
+  it('refuses date-times that RFC 3339 does not allow: no seconds, an offset without its colon', () => {
+    expect(toRfc3339('2026-11-27T10:00')).toBeUndefined();
+    expect(toRfc3339('2026-11-27T10:00Z')).toBeUndefined();
+    expect(toRfc3339('2026-11-27T10:00:00+0200')).toBeUndefined();
+  });
+
+  it('reads only numbers and text, not booleans or lists', () => {
+    expect(toRfc3339(true)).toBeUndefined();
+    expect(toRfc3339([1_800_000_000])).toBeUndefined();
+  });
+
+  it('reads numbers below 1e11 in size as epoch seconds, from 1e11 on as milliseconds, negative ones alike', () => {
+    expect(toRfc3339(99_999_999_999)).toBe('5138-11-16T09:46:39.000Z');
+    expect(toRfc3339(100_000_000_000)).toBe('1973-03-03T09:46:40.000Z');
+    expect(toRfc3339(-1_000_000_000)).toBe('1938-04-24T22:13:20.000Z');
+    expect(toRfc3339(-1_000_000_000_000)).toBe('1938-04-24T22:13:20.000Z');
+    expect(toRfc3339(0)).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it('refuses numbers outside the range of dates, and non-finite ones', () => {
+    expect(toRfc3339(1e20)).toBeUndefined();
+    expect(toRfc3339(Number.NaN)).toBeUndefined();
+    expect(toRfc3339(Number.POSITIVE_INFINITY)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLucene, type LuceneNode } from '../../src/query/lucene-syntax.js';
+import { escapeFieldPattern, luceneLeaves, parseLucene, unescapedExistsPatterns, type LuceneNode, type NamedField } from '../../src/query/lucene-syntax.js';
+import { QuerySyntaxError } from '../../src/query/query-error.js';
 
 /** A compact view: +a -b c, groups in parentheses. */
 function show(n: LuceneNode | undefined): string {
@@ -80,5 +81,112 @@ describe('the Lucene classic parser', () => {
     for (const bad of ['', 'a AND', 'AND a', '(a', 'a)', 'f:', 'f:[1 TO]', 'f:"x', 'f:10.0.0.0/8', 'a\\']) {
       expect(() => parseLucene(bad), bad).toThrow(/does not parse|regular expression/);
     }
+  });
+});
+
+describe('where and why a query does not parse', () => {
+  it('names the character where parsing stopped and what was expected there', () => {
+    const cases: [string, number, string][] = [
+      ["", 0, "the query is empty"],
+      ["   ", 3, "the query is empty"],
+      ["a AND", 5, "a clause is missing after the field name"],
+      ["AND a", 0, "the query cannot start with AND"],
+      ["OR a", 0, "the query cannot start with OR"],
+      ["(a", 2, "the ( is never closed"],
+      ["a)", 1, "a ) that closes no ("],
+      ["()", 1, "empty ( )"],
+      ["f:", 2, "a clause is missing after the field name"],
+      ["f:[1 TO]", 2, "a range is [lower TO upper] or {lower TO upper}"],
+      ["f:[1 2]", 5, "a range is [lower TO upper] or {lower TO upper}"],
+      ["f:[1 TO 2 3]", 10, "a range is [lower TO upper] or {lower TO upper}"],
+      ["f:[TO 1]", 6, "a range is [lower TO upper] or {lower TO upper}"],
+      ["f:[1 TO 2", 2, "the range [ is never closed with ] or }"],
+      ["f:[\"a TO b]", 3, "the quote \" is never closed"],
+      ["f:\"x", 2, "the quote \" is never closed"],
+      ["f:/x", 2, "the regular expression / is never closed (a literal / must be escaped as \\/ or quoted)"],
+      ["a\\", 1, "the query ends with a lone backslash"],
+      ["a^", 1, "^ must be followed by a boost number"],
+      ["a^x", 1, "^ must be followed by a boost number"],
+      ["a]", 1, "unexpected ]"],
+      ["a}", 1, "unexpected }"],
+      ["user.*:root", 0, "the field pattern user.* must have its wildcards escaped: user.\\*"],
+      ["us?r:root", 0, "the field pattern us?r must have its wildcards escaped: us\\?r"],
+      ["a:(b", 4, "the ( is never closed"],
+      ["a ( b", 5, "the ( is never closed"],
+      ["a:)", 2, "a ) that closes no ("],
+      ["(a))", 3, "a ) that closes no ("],
+      ["a b)", 3, "a ) that closes no ("],
+      ["f::x", 2, "unexpected :"],
+      [":x", 0, "unexpected :"],
+      ["a ||", 4, "a clause is missing after the field name"],
+      ["&& a", 0, "the query cannot start with AND"],
+      ["a OR OR b", 5, "unexpected OR"],
+      ["a NOT", 5, "a clause is missing after the field name"],
+      ["f:(a", 4, "the ( is never closed"],
+      ["(a OR", 5, "a clause is missing after the field name"],
+      ["~1", 0, "unexpected FUZZY"],
+      ["^2", 0, "unexpected BOOST"],
+    ];
+    for (const [query, position, reason] of cases) {
+      let error: unknown;
+      try {
+        parseLucene(query);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, query).toBeInstanceOf(QuerySyntaxError);
+      const e = error as QuerySyntaxError;
+      expect([e.position, e.reason, e.message], query).toEqual([position, reason, `query ${JSON.stringify(query)} does not parse at character ${position + 1}: ${reason}`]);
+    }
+  });
+});
+
+describe('what a parse reports besides the tree', () => {
+  it('lists the fields a query names, unescaped, with their offsets, and the field an _exists_ names', () => {
+    const fields: NamedField[] = [];
+    parseLucene('a\\:b:x AND _exists_:host.name OR c:(d e) _exists_:"x y" _exists_:*', 'OR', fields);
+    expect(fields).toEqual([
+      { name: 'a:b', start: 0, end: 4 },
+      { name: 'host.name', start: 20, end: 29 },
+      { name: 'c', start: 33, end: 34 },
+      { name: 'x y', start: 50, end: 55 },
+    ]);
+  });
+
+  it('gives each clause its span in the query, phrases and ranges included', () => {
+    const leaves = luceneLeaves(parseLucene('f:{a TO b} "x"^2 /r/^1 (a)^2 g:x~2^3'));
+    expect(leaves.map((l) => [l.kind, l.pos, l.end])).toEqual([
+      ['range', 2, 10], ['phrase', 11, 14], ['regexp', 17, 20], ['term', 24, 25], ['term', 31, 32],
+    ]);
+    expect(leaves[4]).toMatchObject({ fuzzy: true, fuzziness: '2' });
+    expect(luceneLeaves(undefined)).toEqual([]);
+  });
+
+  it('reads phrase slop as a whole number and a fuzzy term after its boost', () => {
+    const [phrase, boosted] = luceneLeaves(parseLucene('f:"a b"~1.7 h:x^2~'));
+    expect(phrase).toMatchObject({ kind: 'phrase', slop: 1 });
+    expect(boosted).toMatchObject({ kind: 'term', fuzzy: true, fuzziness: '' });
+    expect(parseLucene('f:x')).not.toHaveProperty('fuzziness');
+  });
+
+  it('reads && and || as operators only when a clause follows, and ! as NOT', () => {
+    expect(p('a && b')).toBe('(+a +b)');
+    expect(p('x&&y')).toBe('x&&y');
+    expect(p('a !b')).toBe('(a -b)');
+    expect(p('!a')).toBe('(-a)');
+    expect(p('NOT a')).toBe('(-a)');
+  });
+
+  it('finds _exists_ with an unescaped field pattern, which matches nothing', () => {
+    expect(unescapedExistsPatterns('_exists_:user.* a _exists_:b?c _exists_:* _exists_:\\*')).toEqual([
+      { pattern: 'user.*', pos: 9, end: 15 },
+      { pattern: 'b?c', pos: 27, end: 30 },
+    ]);
+    expect(unescapedExistsPatterns('"unclosed')).toEqual([]);
+    expect(unescapedExistsPatterns('_exists_ user.*')).toEqual([]);
+  });
+
+  it('escapes the wildcards of a field pattern, leaving escapes as they are', () => {
+    expect(escapeFieldPattern('a.*.b?\\*')).toBe('a.\\*.b\\?\\*');
   });
 });

@@ -164,3 +164,117 @@ describe('multi_match', () => {
     expect(errorOf({ multi_match: { query: 'x', type: 'cross_fields' } }).message).toContain('multi_match of type "cross_fields"');
   });
 });
+
+describe('malformed and unsupported clauses', () => {
+  it('refuses each with its code, the place in the filter and what to write instead', () => {
+    const cases: [unknown, string, string][] = [
+      ["x", 'ALERTSMITH_QUERY_SYNTAX', "filter[0]: a query clause is an object such as { term: { field: value } }"],
+      [{}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0]: a query clause has exactly one key (the query type); got none"],
+      [{"term":{},"terms":{}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0]: a query clause has exactly one key (the query type); got term, terms"],
+      [{"bool":{"must":{"query":{"term":{"user.name":"a"}}}}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].bool.must.query: a { query: ... } wrapper is only unwrapped at the top of the filter list: write the clause itself here"],
+      [{"constant_score":{"filter":{"match_all":{}},"score":1}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "the option \"score\" of filter[0].constant_score is not supported by the offline evaluator"],
+      [{"match_all":{"x":1}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "the option \"x\" of filter[0].match_all is not supported by the offline evaluator"],
+      [{"match_none":{"boost":1}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "the option \"boost\" of filter[0].match_none is not supported by the offline evaluator"],
+      [{"exists":{"field":1}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].exists: exists takes { field: \"name\" }"],
+      [{"exists":"user.name"}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].exists: expected an object"],
+      [{"term":{"user.name":{"case_insensitive":true}}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].term.user.name: missing \"value\""],
+      [{"term":{}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].term: takes exactly one field; got none"],
+      [{"term":{"a":1,"b":2}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].term: takes exactly one field; got a, b"],
+      [{"term":{"user.name":{"value":"a","foo":1}}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "the option \"foo\" of filter[0].term.user.name is not supported by the offline evaluator"],
+      [{"terms":{"user.name":["a"],"host.name":["b"]}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].terms: terms takes one field: { terms: { field: [values] } }"],
+      [{"terms":{"boost":1}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].terms: terms takes one field: { terms: { field: [values] } }"],
+      [{"match":{"message":{"query":{}}}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].match: match takes a string, number or boolean"],
+      [{"match":{"message":{"query":"x","operator":"xor"}}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].match: operator is \"or\" or \"and\""],
+      [{"match":{"message":{"query":"x","analyzer":"whitespace"}}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "filter[0].match with analyzer \"whitespace\" is not supported by the offline evaluator"],
+      [{"match":{"message":{"query":"x","zero_terms_query":"all"}}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "filter[0].match with zero_terms_query \"all\" is not supported by the offline evaluator"],
+      [{"match":{"message":{"query":"x","minimum_should_match":"lots"}}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "minimum_should_match \"lots\" of filter[0].match is not supported by the offline evaluator"],
+      [{"match_phrase":{"message":{"query":"x","slop":-1}}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].match_phrase: slop is a whole number of positions"],
+      [{"match_phrase":{"message":{"query":"x","slop":1.5}}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].match_phrase: slop is a whole number of positions"],
+      [{"match_phrase":{"message":{"query":"x","analyzer":"simple"}}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "filter[0].match_phrase with analyzer \"simple\" is not supported by the offline evaluator"],
+      [{"wildcard":{"user.name":{"value":1}}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].wildcard: the value must be a string"],
+      [{"prefix":{"user.name":5}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].prefix: the value must be a string"],
+      [{"regexp":{"user.name":{"value":"a.*","flags":"NONE"}}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "filter[0].regexp with flags \"NONE\" is not supported by the offline evaluator"],
+      [{"range":{"a":{},"b":{}}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].range: range takes exactly one field"],
+      [{"range":{"@timestamp":{"gte":"now","format":"yyyy"}}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "the format option of filter[0].range.@timestamp is not supported by the offline evaluator: write dates as ISO 8601 or epoch milliseconds"],
+      [{"range":{"@timestamp":{"gte":"now","relation":"within"}}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "relation \"within\" of filter[0].range.@timestamp is not supported by the offline evaluator"],
+      [{"range":{"@timestamp":"x"}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].range.@timestamp: expected an object"],
+      [{"multi_match":{"query":{}}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].multi_match: multi_match takes { query: \"...\", fields: [...] }"],
+      [{"multi_match":{"query":"x","fields":"message"}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].multi_match: fields is a list of field names"],
+      [{"multi_match":{"query":"x","fields":[1]}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].multi_match: fields is a list of field names"],
+      [{"multi_match":{"query":"x","slop":1}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "filter[0].multi_match with slop 1 is not supported by the offline evaluator"],
+      [{"query_string":{"query":1}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].query_string: query_string takes { query: \"...\" }"],
+      [{"query_string":{"query":"x","analyze_wildcard":true}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "analyze_wildcard: true of filter[0].query_string is not supported by the offline evaluator"],
+      [{"query_string":{"query":"x","phrase_slop":1}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "phrase_slop of filter[0].query_string is not supported by the offline evaluator"],
+      [{"query_string":{"query":"x","fields":"a"}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].query_string: fields is a list of field names"],
+      [{"query_string":{"query":"x","fields":[2]}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].query_string: fields is a list of field names"],
+      [{"query_string":{"query":"x","default_field":3}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].query_string: default_field is a field name"],
+      [{"query_string":{"query":"x","default_operator":"xor"}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].query_string: default_operator is OR or AND"],
+      [{"bool":{"should":[{"match_all":{}}],"minimum_should_match":"most"}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "minimum_should_match \"most\" of filter[0].bool is not supported by the offline evaluator: use an integer or a percentage"],
+      [{"bool":{"must":"x"}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].bool.must: a query clause is an object such as { term: { field: value } }"],
+      [{"bool":{"must":["x"]}}, 'ALERTSMITH_QUERY_SYNTAX', "filter[0].bool.must[0]: a query clause is an object such as { term: { field: value } }"],
+      [{"geo_shape":{}}, 'ALERTSMITH_QUERY_UNSUPPORTED', "the query clause \"geo_shape\" (at filter[0].geo_shape) is not supported by the offline evaluator: use bool, term, terms, match, multi_match, match_phrase, range, exists, wildcard, prefix, regexp or query_string"],
+    ];
+    for (const [clause, code, message] of cases) {
+      const e = errorOf(clause as Record<string, unknown>);
+      expect([e.code, e.message], JSON.stringify(clause)).toEqual([code, message]);
+    }
+  });
+
+  it('accepts every option of each clause that does not change what matches, or that it follows', () => {
+    const accepted: Record<string, unknown>[] = [
+      { constant_score: { filter: { term: { 'user.name': 'Admin' } }, boost: 2, _name: 'c' } },
+      { match_all: { boost: 1, _name: 'all' } },
+      { bool: { must: { match_all: {} }, must_not: { match_none: { _name: 'none' } } } },
+      { exists: { field: 'user.name', boost: 1, _name: 'e' } },
+      { term: { 'user.name': { value: 'admin', boost: 1, case_insensitive: true, _name: 't' } } },
+      { terms: { 'user.name': ['x', 'Admin'], boost: 1, _name: 'ts' } },
+      {
+        match: {
+          message: {
+            query: 'account', operator: 'or', minimum_should_match: 1, boost: 1, _name: 'm', analyzer: 'standard', lenient: false,
+            zero_terms_query: 'none', auto_generate_synonyms_phrase_query: true,
+          },
+        },
+      },
+      { match_phrase: { message: { query: 'account failed', slop: 0, boost: 1, _name: 'p', analyzer: 'standard' } } },
+      { wildcard: { 'user.name': { wildcard: 'Ad*', boost: 1, case_insensitive: false, rewrite: 'constant_score', _name: 'w' } } },
+      { prefix: { 'user.name': { value: 'Ad', boost: 1, case_insensitive: false, rewrite: 'constant_score', _name: 'pr' } } },
+      { regexp: { 'user.name': { value: 'Ad.*', flags: 'ALL', boost: 1, case_insensitive: false, max_determinized_states: 10000, rewrite: 'constant_score', _name: 'r' } } },
+      {
+        range: {
+          'source.port': { gt: 1, gte: 2, lt: 60000, lte: 59999, time_zone: 'Z', relation: 'intersects', boost: 1, _name: 'rg' },
+        },
+      },
+      { range: { 'source.port': { from: 50123, to: 50123, include_lower: true, include_upper: true } } },
+      {
+        multi_match: {
+          query: 'Admin', fields: ['user.name'], type: 'best_fields', operator: 'or', minimum_should_match: '100%', lenient: true, boost: 1,
+          _name: 'mm', tie_breaker: 0.3, analyzer: 'standard', zero_terms_query: 'none', auto_generate_synonyms_phrase_query: false, slop: 0,
+        },
+      },
+      { multi_match: { query: 'Admin', fields: ['user.name'], type: 'most_fields' } },
+      {
+        query_string: {
+          query: 'Admin', default_field: 'user.name', default_operator: 'and', lenient: true, analyze_wildcard: false,
+          allow_leading_wildcard: true, time_zone: 'UTC', boost: 1, _name: 'q', auto_generate_synonyms_phrase_query: true, phrase_slop: 0,
+        },
+      },
+      { bool: { must: [], filter: [], should: [{ match_all: {} }], must_not: [], minimum_should_match: 1, boost: 1, _name: 'b' } },
+    ];
+    for (const clause of accepted) expect(matches(clause, doc), JSON.stringify(clause)).toBe(true);
+  });
+
+  it('reads the older from/to range form as inclusive unless include_lower or include_upper say otherwise', () => {
+    const port = (spec: Record<string, unknown>) => matches({ range: { 'source.port': spec } }, doc);
+    expect(port({ from: 50123, include_lower: false })).toBe(false);
+    expect(port({ from: 50123 })).toBe(true);
+    expect(port({ to: 50123, include_upper: false })).toBe(false);
+    expect(port({ to: 50123 })).toBe(true);
+    expect(port({ from: null, to: null, gt: null })).toBe(true);
+  });
+
+  it('refuses a leading wildcard in query_string only when allow_leading_wildcard is false', () => {
+    expect(matches({ query_string: { query: 'user.name:*dmin' } }, doc)).toBe(true);
+    expect(errorOf({ query_string: { query: 'user.name:*dmin', allow_leading_wildcard: false } }).code).toBe('ALERTSMITH_QUERY_SYNTAX');
+  });
+});

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentMapping } from '../../src/incident/mapping.js';
 import { INTAKE_SUFFIX, readIntake, removeIntake, writeIntake } from '../../src/runtime/intake.js';
 import { AFTER_DEADLINE_MS } from '../../src/runtime/runtime-config.js';
-import { tempDir } from './runtime-harness.js';
+import { tempDir } from './temp-dir.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
@@ -24,6 +24,8 @@ describe('the intake', () => {
   it('keeps the whole input behind a header naming its mapping, process, host and expiry, and reads it back', async () => {
     const path = await writeIntake(dir.path, mapping, [Buffer.from('[{"a":'), Buffer.from('1}]\né')], 1_000);
     expect(path.startsWith(join(dir.path, 'intake-'))).toBe(true);
+    // The time in the name has no : or . (not allowed in file names everywhere).
+    expect(path.slice(dir.path.length)).toMatch(/^[/]intake-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-[^/]+\.intake$/);
     expect(path.endsWith(INTAKE_SUFFIX)).toBe(true);
     expect(INTAKE_SUFFIX).toBe('.intake');
     const back = await readIntake(path);
@@ -45,6 +47,7 @@ describe('the intake', () => {
       ['{"format":1,"mapping":{}}\n[]', 'not an intake header'],
       ['{"format":1}\n[]', 'not an intake header'],
       ['{not json\n[]', 'unreadable header'],
+      ['\n[]', 'unreadable header'],
     ];
     for (const [text, invalid] of cases) {
       await writeFile(file, text);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isDelivered, ledgerPath, readLedgerEntry, recordDelivered, type LedgerEntry } from '../../src/runtime/ledger.js';
-import { tempDir } from './runtime-harness.js';
+import { tempDir } from './temp-dir.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { bundleRuntime } from '../../scripts/runtime-bundle.mjs';
 import { runtimeCommand, runtimePath } from './runtime-under-test.js';
+import { tempDir } from './temp-dir.js';
 
 /**
  * Runs the BUILT runtime bundle as a separate process, as ElastAlert does. Each test file builds
@@ -64,10 +65,7 @@ export async function runBundle(
   return { exitCode: r.exitCode, stdout: String(r.stdout), stderr, logs };
 }
 
-export async function tempDir(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), prefix));
-  return { path, remove: () => rm(path, { recursive: true, force: true }) };
-}
+export { tempDir };
 
 export interface RuntimeWorld {
   bundle: Bundle;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentBody } from '../../src/incident/incident-body.js';
 import { pendingPath, readPending, removePending, writePending, writeRejected, writeRejectedInput, type PendingRecord } from '../../src/runtime/spool.js';
-import { tempDir } from './runtime-harness.js';
+import { tempDir } from './temp-dir.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {

@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentBody } from '../../src/incident/incident-body.js';
 import { resolveRuntimeConfig, type RuntimeConfig } from '../../src/runtime/runtime-config.js';
 import { createXsoarClient, SearchFailed, XSOAR8_PREFIX, type XsoarClient } from '../../src/runtime/xsoar-client.js';
 import { startXsoarSimulator, type XsoarSimulator } from '../../src/simulator/index.js';
+import { tempDir } from './temp-dir.js';
 
 const KEY = 'client-test-key';
 const body: IncidentBody = {
@@ -23,17 +27,19 @@ afterEach(async () => {
 });
 
 describe('createXsoarClient', () => {
-  it('refuses a missing URL, key or key id, and a URL, CA file or proxy it cannot use, each with its code', async () => {
-    const cases: [Record<string, string>, string][] = [
-      [{ DEMISTO_API_KEY: KEY }, 'ALERTSMITH_NO_URL'],
-      [{ DEMISTO_BASE_URL: sim.url }, 'ALERTSMITH_NO_KEY'],
-      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, ALERTSMITH_XSOAR_AUTH: 'advanced' }, 'ALERTSMITH_NO_KEY_ID'],
-      [{ DEMISTO_BASE_URL: 'ftp://host', DEMISTO_API_KEY: KEY }, 'ALERTSMITH_BAD_URL'],
-      [{ DEMISTO_BASE_URL: 'not a url', DEMISTO_API_KEY: KEY }, 'ALERTSMITH_BAD_URL'],
-      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, SSL_CERT_FILE: '/nonexistent/ca.pem' }, 'ALERTSMITH_BAD_CA'],
-      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, HTTPS_PROXY: 'not a url' }, 'ALERTSMITH_BAD_PROXY'],
+  it('refuses a missing URL, key or key id, and a URL, CA file or proxy it cannot use, each with its code and what to set', async () => {
+    const cases: [Record<string, string>, string, string][] = [
+      [{ DEMISTO_API_KEY: KEY }, 'ALERTSMITH_NO_URL', 'no XSOAR URL: set DEMISTO_BASE_URL or "url" in the --config file'],
+      [{ DEMISTO_BASE_URL: sim.url }, 'ALERTSMITH_NO_KEY', 'no API key: set DEMISTO_API_KEY or "apiKey" in the --config file (never a flag)'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, ALERTSMITH_XSOAR_AUTH: 'advanced' }, 'ALERTSMITH_NO_KEY_ID', 'an advanced key needs its id: set DEMISTO_API_KEY_ID'],
+      [{ DEMISTO_BASE_URL: 'ftp://host', DEMISTO_API_KEY: KEY }, 'ALERTSMITH_BAD_URL', 'DEMISTO_BASE_URL is not an http(s) URL: "ftp://host"'],
+      [{ DEMISTO_BASE_URL: 'not a url', DEMISTO_API_KEY: KEY }, 'ALERTSMITH_BAD_URL', 'DEMISTO_BASE_URL is not an http(s) URL: "not a url"'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, SSL_CERT_FILE: '/nonexistent/ca.pem' }, 'ALERTSMITH_BAD_CA', 'cannot read the CA bundle /nonexistent/ca.pem (SSL_CERT_FILE)'],
+      [{ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, HTTPS_PROXY: 'not a url' }, 'ALERTSMITH_BAD_PROXY', 'the proxy setting (HTTPS_PROXY) is not a URL'],
     ];
-    for (const [env, code] of cases) await expect(createXsoarClient(config(env)), code).rejects.toMatchObject({ code });
+    for (const [env, code, message] of cases) await expect(createXsoarClient(config(env)), code).rejects.toMatchObject({ code, message });
+    // An https URL is accepted (nothing is sent until a request).
+    (await createXsoarClient(config({ DEMISTO_BASE_URL: 'https://xsoar.example:8443', DEMISTO_API_KEY: KEY }))).close();
     // A host in NO_PROXY never reads the proxy setting.
     client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, HTTPS_PROXY: 'not a url', NO_PROXY: '127.0.0.1' }));
   });
@@ -90,5 +96,91 @@ describe('createXsoarClient', () => {
     expect(search).toMatchObject({ status: 403, message: 'search answered 403' });
     const reply = await client.create(body, 10_000);
     expect([reply.status, reply.incidentId]).toEqual([403, null]);
+  });
+});
+
+describe('createXsoarClient reading replies and listing content', () => {
+  it('reads the incident id from a create or search reply too large to keep as text', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY }));
+    const big = { ...body, labels: [{ type: 'alertsmith.dedup_key', value: 'big' }], rawJSON: JSON.stringify({ pad: 'x'.repeat(400_000) }) };
+    const reply = await client.create(big, 10_000);
+    expect(reply.truncated).toBe(true);
+    expect(reply.incidentId).toBe(sim.incidents()[0]!.id);
+    expect(await client.findByKey('big', 10_000)).toBe(reply.incidentId);
+  });
+
+  it('lists incident fields on the API path and incident types where each XSOAR version serves them', async () => {
+    const paths: string[] = [];
+    const envs: Record<string, string>[] = [
+      { DEMISTO_BASE_URL: `${sim.url}/`, DEMISTO_API_KEY: KEY },
+      { DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, DEMISTO_API_KEY_ID: '7' },
+      { DEMISTO_BASE_URL: `${sim.url}${XSOAR8_PREFIX}`, DEMISTO_API_KEY: KEY },
+    ];
+    for (const env of envs) {
+      const c = await createXsoarClient(config(env));
+      try {
+        // The last has no key id, which XSOAR 8 refuses (403): only the paths asked for matter here.
+        for (const what of ['incidentFields', 'incidentTypes'] as const) await c.listContent(what, 10_000);
+      } finally {
+        c.close();
+      }
+    }
+    for (const r of sim.requests()) paths.push(`${r.method} ${r.path}`);
+    expect(paths).toEqual([
+      'GET /incidentfields', 'GET /incidenttype',
+      `GET ${XSOAR8_PREFIX}/incidentfields`, 'GET /xsoar/incidenttype',
+      `GET ${XSOAR8_PREFIX}/incidentfields`, 'GET /xsoar/incidenttype',
+    ]);
+  });
+});
+
+describe('createXsoarClient paths, headers and replies', () => {
+  it('keeps a base path that ends in the XSOAR 8 prefix as it is, and finds the web-app path below it', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: `${sim.url}/tenant${XSOAR8_PREFIX}`, DEMISTO_API_KEY: KEY, DEMISTO_API_KEY_ID: '7' }));
+    await client.create(body, 10_000);
+    await client.listContent('incidentTypes', 10_000);
+    expect(sim.requests().map((r) => `${r.method} ${r.path}`)).toEqual([`POST /tenant${XSOAR8_PREFIX}/incident`, 'GET /tenant/xsoar/incidenttype']);
+  });
+
+  it('sends JSON with a JSON content type', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY }));
+    await client.create(body, 10_000);
+    expect(sim.requests()[0]!.headers['content-type']).toBe('application/json');
+  });
+
+  it('reads no incident id from a reply that is not a 2xx, even one whose body has an id', async () => {
+    client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY }));
+    for (const status of [300, 400, 503]) {
+      sim.inject({ fail: { count: 1, status, body: { id: 'not-an-incident', status, title: 'refused' } } });
+      const reply = await client.create(body, 10_000);
+      expect([reply.status, reply.incidentId]).toEqual([status, null]);
+    }
+  });
+});
+
+describe('createXsoarClient over HTTPS', () => {
+  it('trusts the CA bundle it is given, and only then', async () => {
+    const dir = await tempDir('alertsmith-client-tls-');
+    const key = join(dir.path, 'key.pem');
+    const cert = join(dir.path, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const tls = await startXsoarSimulator({ apiKey: KEY, tls: { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') } });
+    try {
+      const trusting = await createXsoarClient(config({ DEMISTO_BASE_URL: tls.url, DEMISTO_API_KEY: KEY, SSL_CERT_FILE: cert }));
+      try {
+        expect((await trusting.about(10_000)).status).toBe(200);
+      } finally {
+        trusting.close();
+      }
+      const doubting = await createXsoarClient(config({ DEMISTO_BASE_URL: tls.url, DEMISTO_API_KEY: KEY }));
+      try {
+        await expect(doubting.about(10_000)).rejects.toThrow();
+      } finally {
+        doubting.close();
+      }
+    } finally {
+      await tls.stop();
+      await dir.remove();
+    }
   });
 });
