@@ -107,9 +107,9 @@ function makeProject(count) {
 }
 
 /** Runs the CLI in a fresh process; answers wall ms, or throws with its output. */
-function timed(dir, args, env = {}) {
+function timed(dir, args) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(`alertsmith ${args.join(' ')} exited ${r.status}:\n${(r.stdout + r.stderr).slice(-2000)}`);
   return ms;
@@ -121,8 +121,6 @@ const big = makeProject(total);
 // filled by the run before; generated/ moved aside before each run (every rule written again), then
 // three runs with nothing to write.
 const coldBuild = timed(big.dir, ['build', '--no-cache']);
-// The same on the main thread alone (ALERTSMITH_WORKERS=0), to show what the worker threads give.
-const coldBuildOneThread = timed(big.dir, ['build', '--no-cache'], { ALERTSMITH_WORKERS: '0' });
 timed(big.dir, ['build']);
 // generated/ is moved out of the way, not deleted, before each timed build: on this machine's disk
 // (ext4 mounted with `discard`), writing 3,141 files right after deleting 3,141 others took
@@ -143,7 +141,6 @@ for (let r = 0; r < 3; r++) {
 
 const small = makeProject(tested);
 const coldTest = timed(small.dir, ['test', '--no-cache']);
-const coldTestOneThread = timed(small.dir, ['test', '--no-cache'], { ALERTSMITH_WORKERS: '0' });
 timed(small.dir, ['test']);
 const tests = [0, 1, 2].map(() => timed(small.dir, ['test']));
 
@@ -154,10 +151,8 @@ const row = (what, value, target) => console.log(`${what.padEnd(52)} ${value.pad
 console.log(`real-shaped project: definitions in ${TEAMS.length} team folders, 2 test cases of 10-30 events each from shared fixtures; node ${process.version}, ${os.cpus().length} cores`);
 row('figure (fresh processes, median of 3)', 'measured', 'target (issue 13) / baseline');
 row(`alertsmith build, ${total} definitions, no cache (1 run)`, `${(coldBuild / 1000).toFixed(2)} s`, '<= 2 s (issue: 6.9-8.5 s before; 11.9 s last session)');
-row('  the same, main thread only (ALERTSMITH_WORKERS=0)', `${(coldBuildOneThread / 1000).toFixed(2)} s`, '');
 row(`alertsmith build, ${total} definitions, cache warm, every rule written`, `${(median(builds) / 1000).toFixed(2)} s`, '<= 2 s');
 row(`alertsmith build, ${total} definitions, cache warm, nothing changed`, `${(median(upToDate) / 1000).toFixed(2)} s`, '<= 2 s');
 row('alertsmith build after changing one definition', `${(median(rebuilds) / 1000).toFixed(2)} s`, '<= 0.5 s (7.0 s last session)');
 row(`alertsmith test, ${tested} definitions, no cache (1 run)`, `${(coldTest / 1000).toFixed(2)} s`, '<= 2 s (issue: 4.0 s before; 3.5 s last session)');
-row('  the same, main thread only (ALERTSMITH_WORKERS=0)', `${(coldTestOneThread / 1000).toFixed(2)} s`, '');
 row(`alertsmith test, ${tested} definitions (${tested * 2} cases), cache warm`, `${(median(tests) / 1000).toFixed(2)} s`, '<= 2 s');

@@ -10,9 +10,8 @@ import type { Finding } from '../../check/finding.js';
 import { ContentHashes } from '../../cache/content-hashes.js';
 import { isCachedFindings } from '../../cache/cached-findings.js';
 import { ResultCache } from '../../cache/result-cache.js';
-import { readCustomEventFields, validateDefinitionFiles, type ValidatedFiles } from '../../validate/validate-definition-files.js';
+import { readCustomEventFields, validateDefinitionFiles, type KnownDefinition, type ValidatedFiles } from '../../validate/validate-definition-files.js';
 import { progressLine } from './progress-line.js';
-import { buildInWorkers, type BuildEntry } from './build-in-workers.js';
 import { applyOutputs, readOutputFolder } from './write-generated.js';
 import { planXsoarContent, XSOAR_CONTENT_FOLDER } from './plan-xsoar-content.js';
 import { INCIDENT_FIELDS_FOLDER, INCIDENT_TYPES_FOLDER } from '../../xsoar-content/content-files.js';
@@ -70,15 +69,6 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   for (const file of options.strict ? [] : files) {
     const entry = cache.get(file);
     if (entry && (entry.rule || entry.findings.some((f) => f.level === 'error'))) known.set(file, entry);
-  }
-  const cached = known.size;
-  if (!options.strict) {
-    // Many definitions to load: worker threads load, check and compile them, and answer as the cache would.
-    const loading = files.filter((f) => !known.has(f));
-    for (const { file, deps, entry } of await buildInWorkers({ cwd: options.cwd, config: { ...config, out: rel(outDir) }, definitionsDir, files: loading })) {
-      known.set(file, entry);
-      cache.set(file, deps, entry);
-    }
   }
   const validated = await validateDefinitionFiles(files, { cwd: options.cwd, config, definitionsDir, known, hashes });
   const keep = (rules: ReadonlyMap<string, CompiledRule>) => {
@@ -148,7 +138,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       for (const f of folderPlan.orphaned) lines.push(`  orphaned  ${contentName}/${folder}/${f} (no detection uses it)`);
     }
     if (lines.length === 0) {
-      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')}${fromCache(cached)} (${elapsed()}), XSOAR content: ${contentCounts}\n`);
+      stdout.write(`${outName}/ is up to date: ${count(plan.outputs.size, 'rule')}${fromCache(known.size)} (${elapsed()}), XSOAR content: ${contentCounts}\n`);
       return EXIT.ok;
     }
     stderr.write(`${outName}/ is not up to date:\n${lines.join('\n')}\nrun \`alertsmith build\` and commit ${outName}/\n`);
@@ -166,7 +156,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     contentRemoved += folderPlan.orphaned.length;
   }
   stdout.write(
-    `built ${count(plan.outputs.size, 'rule')} into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed${fromCache(cached)} (${elapsed()})\n`,
+    `built ${count(plan.outputs.size, 'rule')} into ${outName}/: ${writes.size} written, ${plan.unchanged.length} unchanged, ${plan.orphaned.length} removed${fromCache(known.size)} (${elapsed()})\n`,
   );
   stdout.write(`XSOAR content in ${contentName}/: ${contentCounts}, ${contentWritten} written, ${contentRemoved} removed\n`);
   return EXIT.ok;
@@ -232,6 +222,11 @@ function fromCache(n: number): string {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** What the build cache keeps of a definition: its id, its findings, and its rule when it compiled. */
+interface BuildEntry extends KnownDefinition {
+  rule?: CompiledRule;
 }
 
 function isBuildEntry(value: unknown): value is BuildEntry {

@@ -7,14 +7,13 @@ import { relativePath } from '../../check/display-path.js';
 import { ContentHashes } from '../../cache/content-hashes.js';
 import { isCachedFindings } from '../../cache/cached-findings.js';
 import { ResultCache } from '../../cache/result-cache.js';
-import { readCustomEventFields, validateDefinitionFiles } from '../../validate/validate-definition-files.js';
+import { readCustomEventFields, validateDefinitionFiles, type KnownDefinition } from '../../validate/validate-definition-files.js';
 import { AlertsmithError, EXIT } from '../../errors.js';
 import { tally, type DetectionResult } from './case-result.js';
 import { reportJson } from './report-json.js';
 import { reportJunit } from './report-junit.js';
 import { reportPretty } from './report-pretty.js';
 import { testDefinitionFile } from './test-definition-file.js';
-import { testInWorkers, type TestEntry } from './test-in-workers.js';
 
 export type TestFormat = 'pretty' | 'json' | 'junit';
 
@@ -66,12 +65,6 @@ export async function runTest(options: TestOptions): Promise<number> {
     const entry = cache.get(file);
     if (entry) known.set(file, entry);
   }
-  // Many definitions to load: worker threads load, check and test them, and answer as the cache would.
-  const loading = files.filter((f) => !known.has(f));
-  for (const { file, deps, entry } of await testInWorkers({ cwd: options.cwd, config, definitionsDir, files: loading, requireTests })) {
-    known.set(file, entry);
-    cache.set(file, deps, entry);
-  }
   // The checks build runs: a definition build refuses is not tested, it fails.
   const validated = await validateDefinitionFiles(files, { cwd: options.cwd, config, definitionsDir, known, hashes });
 
@@ -109,6 +102,11 @@ export async function runTest(options: TestOptions): Promise<number> {
     stderr.write(`${passed} passed, ${failed} failed\n`);
   }
   return tally(results).failed === 0 ? EXIT.ok : EXIT.failed;
+}
+
+/** What the test cache keeps of a definition: its id and findings, and what its tests gave. */
+interface TestEntry extends KnownDefinition {
+  result: DetectionResult;
 }
 
 function isTestEntry(value: unknown): value is TestEntry {
