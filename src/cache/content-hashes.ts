@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { cacheFolder } from './cache-folder.js';
 
 /** Bumped when a stored stamp changes shape. */
@@ -98,16 +99,7 @@ export class ContentHashes {
   /** Keeps the stamps of the files read in this run, for the next (atomically; failures cost time only). */
   save(): void {
     if (!this.file || this.fresh.size === 0) return;
-    const all = new Map([...this.stamps, ...this.fresh]);
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ format: FORMAT, files: Object.fromEntries(all) }));
-      renameSync(temporary, this.file);
-      this.fresh.clear();
-    } catch {
-      // A read-only or full disk costs the next run time, never its result.
-    }
+    if (writeCacheFile(this.file, FORMAT, new Map([...this.stamps, ...this.fresh]))) this.fresh.clear();
   }
 
   /** The stamp of a file unchanged since it was stamped, or a new one once it is read and settled. */
@@ -142,15 +134,7 @@ function hashText(text: string): string {
 
 function readStamps(file: string): Map<string, Stamp> {
   const stamps = new Map<string, Stamp>();
-  let stored: unknown;
-  try {
-    stored = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return stamps;
-  }
-  const { format, files } = (stored ?? {}) as { format?: unknown; files?: unknown };
-  if (format !== FORMAT || files === null || typeof files !== 'object') return stamps;
-  for (const [name, value] of Object.entries(files)) {
+  for (const [name, value] of readCacheFile(file, FORMAT)) {
     const s = value as Partial<Stamp> | null;
     if (
       s &&

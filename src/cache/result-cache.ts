@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from '../cli/package-version.js';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { cacheFolder } from './cache-folder.js';
 import type { ContentHashes } from './content-hashes.js';
 
@@ -71,15 +72,7 @@ export class ResultCache<T> {
   save(): void {
     this.options.hashes.save();
     if (!this.file || !this.changed) return;
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(this.entries) }));
-      renameSync(temporary, this.file);
-      this.changed = false;
-    } catch {
-      // A read-only or full disk costs the next run time, never its result.
-    }
+    if (writeCacheFile(this.file, FORMAT, this.entries)) this.changed = false;
   }
 
   private keyOf(file: string, deps: readonly string[]): string {
@@ -91,15 +84,7 @@ export class ResultCache<T> {
 
 function readEntries(file: string): Map<string, StoredEntry> {
   const entries = new Map<string, StoredEntry>();
-  let stored: unknown;
-  try {
-    stored = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return entries;
-  }
-  const { format, entries: raw } = (stored ?? {}) as { format?: unknown; entries?: unknown };
-  if (format !== FORMAT || raw === null || typeof raw !== 'object') return entries;
-  for (const [name, entry] of Object.entries(raw)) {
+  for (const [name, entry] of readCacheFile(file, FORMAT)) {
     const e = entry as Partial<StoredEntry> | null;
     if (e && typeof e.key === 'string' && Array.isArray(e.deps) && e.deps.every((d) => typeof d === 'string')) {
       entries.set(name, { key: e.key, deps: e.deps, value: e.value });

@@ -16,7 +16,7 @@ function project(): { root: string; file: string; stamps: string } {
 /** Rewrites what the stamps file remembers of `file`: shows whether a later run believed it. */
 function tamper(stamps: string, file: string, change: (stamp: { hash: string; derived: Record<string, unknown> }) => void): void {
   const stored = JSON.parse(readFileSync(stamps, 'utf8'));
-  change(stored.files[file]);
+  change(stored.entries[file]);
   writeFileSync(stamps, JSON.stringify(stored));
 }
 
