@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { cacheFolder } from './cache-folder.js';
@@ -47,6 +47,8 @@ export class ContentHashes {
   private readonly hashes = new Map<string, string>();
   private readonly stamps: Map<string, Stamp>;
   private readonly fresh = new Map<string, Stamp>();
+  /** What `stamped` answered for each file this run. */
+  private readonly looked = new Map<string, Stamp | undefined>();
   private readonly file: string | undefined;
   private readonly settledMs: number;
 
@@ -102,18 +104,25 @@ export class ContentHashes {
     if (writeCacheFile(this.file, FORMAT, new Map([...this.stamps, ...this.fresh]))) this.fresh.clear();
   }
 
-  /** The stamp of a file unchanged since it was stamped, or a new one once it is read and settled. */
+  /**
+   * The stamp of a file unchanged since it was stamped, or a new one once it is read and settled.
+   * Each file is looked at once per run (`hash` and `derived` both ask).
+   */
   private stamped(file: string): Stamp | undefined {
     if (!this.file) return undefined;
-    const known = this.fresh.get(file) ?? this.stamps.get(file);
-    let stat: Stats | undefined;
-    try {
-      stat = statSync(file);
-    } catch {
-      return undefined;
-    }
+    if (this.looked.has(file)) return this.looked.get(file);
+    const stamp = this.stampOf(file);
+    this.looked.set(file, stamp);
+    return stamp;
+  }
+
+  private stampOf(file: string): Stamp | undefined {
+    const known = this.stamps.get(file);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return undefined;
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ctimeMs === stat.ctimeMs && known.ino === stat.ino) return known;
-    if (!stat.isFile() || Date.now() - stat.ctimeMs < this.settledMs) return undefined;
+    // A text read before this stat may be older than what the stat describes: no stamp this run.
+    if (!stat.isFile() || Date.now() - stat.ctimeMs < this.settledMs || this.texts.has(file)) return undefined;
     // Read now, so the text is the one the stat describes (a change after this read changes ctime).
     const text = this.text(file);
     if (text === undefined) return undefined;

