@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } 
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { flattenDefinitionInput } from './flatten-definition-input.mjs';
+import { printAuthoringTypes } from './print-authoring-types.mjs';
 import { bundleRuntime } from './runtime-bundle.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -30,7 +30,7 @@ for (const file of readdirSync('src', { recursive: true })) {
   copyFileSync(`src/${file}`, `${staging}/${file}`);
 }
 try {
-  flattenDefinitionInput(staging);
+  printAuthoringTypes(staging);
 } catch (error) {
   fail(`${error.message}\ndist/ was left as it was`);
 }

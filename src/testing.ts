@@ -5,6 +5,9 @@ import { configSchema, type ConfigInput } from './define/schema/config.js';
 import type { DefinitionInput } from './define/schema/definition.js';
 import { validateDefinition } from './define/validate-definition.js';
 
+/** A definition as `alertsmith build` validated it (durations as mappings, defaults filled in). */
+export type { Definition } from './define/schema/definition.js';
+
 function validOrThrow(definition: DefinitionInput, config: ConfigInput) {
   const resolved = configSchema.parse(config);
   const result = validateDefinition(definition, (definition as { id?: unknown }).id as string, resolved);

@@ -1,4 +1,4 @@
-import type { DefinitionInput } from './schema/definition.js';
+import type { DefinitionInput } from './authoring-types.js';
 import type { CheckedDefinition } from './field-paths.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ConfigInput } from './schema/config.js';
+import type { ConfigInput } from './authoring-types.js';
 
 /** Declares `alertsmith.config.ts`. Returns its argument unchanged; `alertsmith build` validates it. */
 export function defineConfig(config: ConfigInput): ConfigInput {

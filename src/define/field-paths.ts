@@ -1,7 +1,6 @@
 import type { MATCH_FIELDS_BY_TYPE, RuleTypeName } from '../incident/match-fields.js';
 import type { EcsFieldName } from './ecs-fields.js';
-import type { DefinitionInput } from './schema/definition.js';
-import type { FieldType } from './schema/field-types.js';
+import type { DefinitionInput, FieldType } from './authoring-types.js';
 
 /**
  * Fields a whole project's documents have beyond ECS, declared once by module augmentation:
