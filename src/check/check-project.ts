@@ -49,6 +49,8 @@ export interface CheckResult {
   findings: Finding[];
   /** The definition files checked, absolute and sorted. */
   files: string[];
+  /** True when this thread type-checked files (not the cache, nor worker threads). */
+  typeCheckedHere: boolean;
 }
 
 /**
@@ -94,7 +96,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
     // Nothing changed: no program, no type checking; only the checks across files run again.
     const validated = await validateDefinitionFiles(files, { cwd, config, definitionsDir, known, hashes });
     const findings = [...validated.findings, ...projectKnown.findings].sort(compareFindings);
-    return { findings, files };
+    return { findings, files, typeCheckedHere: false };
   }
 
   const toCheck = files.filter((f) => !known.has(f));
@@ -105,7 +107,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   if (workers > 0) {
     // Worker threads type-check; this thread parses the files for the lint rules and checks the definitions.
     program = parseOnlyProgram(typeChecked);
-    const pending = typeCheckInWorkers({ cwd, files: typeChecked, leaveOut: [...known.keys()], fallbackFile: tsconfigFile }, workers);
+    const pending = typeCheckInWorkers({ cwd, files: typeChecked, leaveOut: [...known.keys()], fallbackFile: tsconfigFile, codeCache: options.cache !== false }, workers);
     pending.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     typeChecking = () => pending;
   } else {
@@ -155,7 +157,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   findings.sort(compareFindings);
 
   keepFindings(cache, typeResult, new Set(files), definitionFiles, validated, findings, projectEntry);
-  return { findings, files };
+  return { findings, files, typeCheckedHere: typeCheck && workers === 0 };
 }
 
 /**

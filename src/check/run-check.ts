@@ -3,13 +3,13 @@ import path from 'node:path';
 import { loadConfig } from '../commands/build/load-config.js';
 import { packageVersion } from '../cli/package-version.js';
 import { AlertsmithError, EXIT } from '../errors.js';
-import { checkProject } from './check-project.js';
+import { saveCodeCache } from '../cache/compile-cache.js';
+import { preloadTsMorph } from './ts-morph-code-cache.js';
 import { countFindings, type Finding } from './finding.js';
 import { formatGithub } from './reporters/github-reporter.js';
 import { formatJson } from './reporters/json-reporter.js';
 import { formatPretty } from './reporters/pretty-reporter.js';
 import { formatSarif } from './reporters/sarif-reporter.js';
-import { CHECK_RULES } from './rules/all-rules.js';
 
 /** Output formats of `alertsmith check`. */
 export const CHECK_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
@@ -51,6 +51,9 @@ export async function runCheck(options: RunCheckOptions): Promise<number> {
     definitions: path.resolve(loaded.root, loaded.config.definitions),
     ...(loaded.config.attackData !== undefined ? { attackData: path.resolve(loaded.root, loaded.config.attackData) } : {}),
   };
+  // ts-morph (TypeScript's 9 MB) is compiled with V8's code cache, so it loads before check-project.
+  preloadTsMorph(cwd, options.cache === false);
+  const { checkProject } = await import('./check-project.js');
   const result = await checkProject({
     cwd,
     paths: options.paths ?? [],
@@ -58,21 +61,23 @@ export async function runCheck(options: RunCheckOptions): Promise<number> {
     ...(loaded.file ? { configFile: loaded.file } : {}),
     ...(options.cache === false ? { cache: false } : {}),
   });
+  saveCodeCache(result.typeCheckedHere ? 'type-checked' : 'loaded');
 
   const write = options.write ?? ((text: string) => void process.stdout.write(text));
-  write(formatFindings(result.findings, format as CheckFormat, cwd, options.color ?? process.stdout.isTTY === true));
+  write(await formatFindings(result.findings, format as CheckFormat, cwd, options.color ?? process.stdout.isTTY === true));
   return countFindings(result.findings).errors > 0 ? EXIT.failed : EXIT.ok;
 }
 
 /** Findings as text in one of the check formats. */
-export function formatFindings(findings: readonly Finding[], format: CheckFormat, cwd: string, color = false): string {
+export async function formatFindings(findings: readonly Finding[], format: CheckFormat, cwd: string, color = false): Promise<string> {
   switch (format) {
     case 'json':
       return formatJson(findings, cwd);
     case 'github':
       return formatGithub(findings, cwd);
     case 'sarif':
-      return formatSarif(findings, { cwd, rules: CHECK_RULES, version: packageVersion() });
+      // The rule list loads every lint rule (and ts-morph): only SARIF, which describes each rule, needs it.
+      return formatSarif(findings, { cwd, rules: (await import('./rules/all-rules.js')).CHECK_RULES, version: packageVersion() });
     case 'pretty':
       return formatPretty(findings, { cwd, color, sourceText: readSource });
   }

@@ -21,6 +21,8 @@ export interface TypeCheckShareInput {
   leaveOut: readonly string[];
   /** Where a project-wide diagnostic without a file is placed. */
   fallbackFile: string;
+  /** Load ts-morph with the project's code cache (a worker thread). @default false */
+  codeCache?: boolean;
 }
 
 /** Type-checks some files of a project in a program of their own: the work of one type-checking worker. */

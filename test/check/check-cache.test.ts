@@ -20,7 +20,11 @@ function cachedProject(): string {
   return dir;
 }
 
-const check = (cwd: string, cache = true) => checkProject({ cwd, config: configSchema.parse({}), cache });
+/** What a check reports (not how it got there: whether this thread type-checked). */
+const check = async (cwd: string, cache = true) => {
+  const { findings, files } = await checkProject({ cwd, config: configSchema.parse({}), cache });
+  return { findings, files };
+};
 const cacheFile = (dir: string) => path.join(dir, 'node_modules/.cache/alertsmith/check.json');
 
 /** Adds a finding to a file's stored entry: a report that shows it came from the cache. */

@@ -28,8 +28,8 @@ const findings: Finding[] = [
 ];
 
 describe('pretty format', () => {
-  it('prints file:line:col, level, message and rule, a code frame underlining the finding, the fix and a summary', () => {
-    const text = formatFindings(findings, 'pretty', cwd, false);
+  it('prints file:line:col, level, message and rule, a code frame underlining the finding, the fix and a summary', async () => {
+    const text = await formatFindings(findings, 'pretty', cwd, false);
     expect(text).toContain('typos.ts:6:45  error  unknown field "event.outcom" in the query: did you mean "event.outcome"?  unknown-field');
     expect(text).toContain("> 6 |   query: 'event.category:authentication AND event.outcom:failure',");
     expect(text).toContain(`    | ${' '.repeat(44)}${'^'.repeat(12)}\n`);
@@ -38,18 +38,18 @@ describe('pretty format', () => {
     expect(text).not.toContain('\u001b[');
   });
 
-  it('colours only when asked (on a terminal)', () => {
-    expect(formatFindings(findings, 'pretty', cwd, true)).toContain('\u001b[31merror\u001b[0m');
+  it('colours only when asked (on a terminal)', async () => {
+    expect(await formatFindings(findings, 'pretty', cwd, true)).toContain('\u001b[31merror\u001b[0m');
   });
 
-  it('says so when there is nothing to report', () => {
-    expect(formatFindings([], 'pretty', cwd)).toBe('no problems found\n');
+  it('says so when there is nothing to report', async () => {
+    expect(await formatFindings([], 'pretty', cwd)).toBe('no problems found\n');
   });
 });
 
 describe('json format', () => {
-  it('is one document with relative paths, the findings and the counts', () => {
-    const parsed = JSON.parse(formatFindings(findings, 'json', cwd));
+  it('is one document with relative paths, the findings and the counts', async () => {
+    const parsed = JSON.parse(await formatFindings(findings, 'json', cwd));
     expect(parsed.errorCount).toBe(1);
     expect(parsed.warningCount).toBe(1);
     expect(parsed.findings[0]).toEqual({ ...findings[0], file: 'typos.ts' });
@@ -58,8 +58,8 @@ describe('json format', () => {
 });
 
 describe('github format', () => {
-  it('writes one workflow command per finding, escaping % and newlines', () => {
-    expect(formatFindings(findings, 'github', cwd).split('\n')).toEqual([
+  it('writes one workflow command per finding, escaping % and newlines', async () => {
+    expect((await formatFindings(findings, 'github', cwd)).split('\n')).toEqual([
       '::error file=typos.ts,line=6,col=45,endLine=6,endColumn=57,title=alertsmith unknown-field::unknown field "event.outcom" in the query: did you mean "event.outcome"?%0Afix: write "event.outcome", or declare "event.outcom" in eventFields',
       '::warning file=typos.ts,line=7,col=14,title=alertsmith realert-flood::realert is 0, 100%25 sure: a flood',
       '',
@@ -67,8 +67,9 @@ describe('github format', () => {
   });
 });
 
+const log = JSON.parse(await formatFindings(findings, 'sarif', cwd));
+
 describe('sarif format', () => {
-  const log = JSON.parse(formatFindings(findings, 'sarif', cwd));
   const run = log.runs[0];
 
   it('is a SARIF 2.1.0 log describing every rule', () => {

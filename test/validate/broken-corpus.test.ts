@@ -80,8 +80,8 @@ describe('the corpus of broken definitions', () => {
     }
   });
 
-  it('gives build, check and test the same messages, kept here for review', () => {
-    const checkText = formatFindings(checked, 'pretty', corpus);
+  it('gives build, check and test the same messages, kept here for review', async () => {
+    const checkText = await formatFindings(checked, 'pretty', corpus);
     expect(built.err).toMatchSnapshot('build');
     expect(checkText).toMatchSnapshot('check');
     expect(tested.out).toMatchSnapshot('test');

@@ -175,7 +175,7 @@ async function passesCheck(
   // The definition checks already ran (build refuses on them first): check reuses their results.
   const errors = (await checkProject({ cwd: root, config, configFile, validated })).findings.filter((f) => f.level === 'error');
   if (errors.length === 0) return true;
-  stderr.write(formatFindings(errors, 'pretty', root));
+  stderr.write(await formatFindings(errors, 'pretty', root));
   stderr.write(`build --strict: alertsmith check reports ${count(errors.length, 'error')}; nothing was written.\n`);
   return false;
 }
