@@ -24,7 +24,7 @@ const SOURCE = fileURLToPath(new URL(`../src/${MODULE}.ts`, import.meta.url));
  * stays one name); the probe compile fails if a printed type names anything else.
  */
 const IMPORTS = [
-  "import type { EcsFieldName } from './ecs-fields.js';",
+  "import type { EcsFieldName } from './ecs-field-names.js';",
   "import type { SeverityNumber } from '../incident/severity.js';",
 ];
 const COMPILER_OPTIONS = {

@@ -1,5 +1,5 @@
 import type { MATCH_FIELDS_BY_TYPE, RuleTypeName } from '../incident/match-fields.js';
-import type { EcsFieldName } from './ecs-fields.js';
+import type { EcsFieldName } from './ecs-field-names.js';
 import type { DefinitionInput, FieldType } from './authoring-types.js';
 
 /**

@@ -26,11 +26,12 @@ describe('the published authoring types', () => {
     expect(published).toMatch(/@default the detection's `name`\n\s+\*\/\n\s+name\?: string/);
   });
 
-  it("let a definition's program leave out zod's declarations and the schemas'", () => {
+  it("let a definition's program leave out zod's declarations, the schemas' and the ECS mapping types", () => {
     const index = fileURLToPath(new URL('index.d.ts', dist));
     const program = ts.createProgram([index], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: [], noEmit: true });
     const files = program.getSourceFiles().map((f) => f.fileName);
     expect(files).toContain(fileURLToPath(new URL('define/authoring-types.d.ts', dist)).replaceAll('\\', '/'));
-    expect(files.filter((f) => /\/node_modules\/zod\/|\/dist\/define\/schema\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /\/node_modules\/zod\/|\/dist\/define\/schema\/|\/dist\/define\/ecs-fields\.d\.ts$/.test(f))).toEqual([]);
+    expect(files.some((f) => f.endsWith('/dist/define/ecs-field-names.d.ts'))).toBe(true);
   });
 });

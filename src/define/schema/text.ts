@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIELD_PATH_PATTERN } from '../../incident/template.js';
-import type { EcsFieldName } from '../ecs-fields.js';
+import type { EcsFieldName } from '../ecs-field-names.js';
 
 /**
  * Text that ends up as a command argument: anything but a NUL, which argv cannot carry. (Lone
