@@ -299,7 +299,14 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR',
       at += 2;
     }
     const body = peek();
-    if (body === undefined) fail('a clause is missing after the field name');
+    if (body === undefined) {
+      const before = tokens[at - 1];
+      fail(
+        clauseField !== field || before === undefined || before.t === 'colon'
+          ? 'nothing follows the field name: write what it should match after the colon (host.name:web-1)'
+          : `the query ends after ${operatorText(query, before)}: add the clause it joins, or remove it`,
+      );
+    }
     if (body!.t === 'lparen') {
       at++;
       const inner = parseQuery(clauseField, true);
@@ -427,8 +434,17 @@ export function escapeFieldPattern(pattern: string): string {
   return pattern.replace(/\\[^]|[*?]/g, (m) => (m.length === 2 ? m : `\\${m}`));
 }
 
+/** An operator as the query wrote it: `AND`, `&&`, `NOT`, `!`, `+`... */
+function operatorText(query: string, tok: Token): string {
+  return /^(?:AND|OR|NOT|&&|\|\||[!+-])/.exec(query.slice(tok.pos))?.[0] ?? tok.t.toUpperCase();
+}
+
 function describe(tok: Token): string {
   switch (tok.t) {
+    case 'fuzzy':
+      return '~ (it follows a word or a quoted phrase: roam~1, "a b"~2)';
+    case 'boost':
+      return '^ (it follows a clause: error^2)';
     case 'term':
     case 'quoted':
       return JSON.stringify(tok.text);
