@@ -50,9 +50,15 @@ export function createCheckProgram(cwd: string, targetFiles: readonly string[], 
     : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
   const readText = options.readText ?? ((file: string) => ts.sys.readFile(file));
   const targets = new Set(targetFiles);
+  const compilerOptions = project.getCompilerOptions();
+  const packageJsons = ts.createModuleResolutionCache(cwd, (f) => f, compilerOptions).getPackageJsonInfoCache();
+  const detection = (file: string): ModuleDetection => ({
+    options: compilerOptions,
+    impliedNodeFormat: ts.getImpliedNodeFormatForFile(file, packageJsons, ts.sys, compilerOptions),
+  });
   // Without a tsconfig, the other definitions stand for the project's files.
   for (const file of new Set([...(hasTsconfig ? tsconfigFiles(tsconfig) : []), ...(options.leaveOut ?? [])])) {
-    if (!targets.has(file) && mayDeclareGlobally(readText(file) ?? '', file)) project.addSourceFileAtPath(file);
+    if (!targets.has(file) && mayDeclareGlobally(readText(file) ?? '', file, detection)) project.addSourceFileAtPath(file);
   }
   const added = targetFiles.map((file) => project.getSourceFile(file) ?? project.addSourceFileAtPath(file));
   return hasTsconfig ? { project, targets: added, tsconfig } : { project, targets: added };
@@ -66,25 +72,38 @@ function tsconfigFiles(tsconfig: string): string[] {
 }
 
 /**
- * False only for a module that cannot change the types other files see: it has an import or
- * export (a file without is a script, whose declarations are global) and no top-level
- * `declare global` or `declare module '...'`. The text is searched first; only a file that
- * names either is parsed, so a comment or a string that mentions them costs a parse, not a
- * place in the program.
+ * TypeScript's own rule for when a file is a module (moduleDetection, the package.json `type`),
+ * which its public typings do not name. Without it (another TypeScript), only an import or export
+ * makes a module: more files in the program, never fewer.
  */
-export function mayDeclareGlobally(text: string, fileName = 'file.ts'): boolean {
-  const mentions = /\bdeclare\s+(global|module)\b/.test(text);
-  if (!mentions && /^\s*(import|export)\b/m.test(text)) return false;
-  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
-  const isModule = sf.statements.some(
-    (s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s) || ts.isExportDeclaration(s) || ts.isExportAssignment(s) || hasExportModifier(s),
-  );
-  if (!isModule) return true;
-  return sf.statements.some((s) => ts.isModuleDeclaration(s) && (ts.isStringLiteral(s.name) || (s.flags & ts.NodeFlags.GlobalAugmentation) !== 0));
+const moduleIndicatorSetter = (ts as unknown as { getSetExternalModuleIndicator?: (options: ts.CompilerOptions) => (file: ts.SourceFile) => void })
+  .getSetExternalModuleIndicator;
+
+/** What decides whether TypeScript reads a file as a module: the options, and the package.json `type` over it. */
+export interface ModuleDetection {
+  options: ts.CompilerOptions;
+  impliedNodeFormat: ts.ResolutionMode;
 }
 
-function hasExportModifier(statement: ts.Statement): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+/**
+ * False only for a module that cannot change the types other files see: TypeScript reads it as a
+ * module (it has an import or export, or its package.json says `"type": "module"` under
+ * `module: nodenext`; a script's declarations are global) and it has no top-level `declare global`
+ * or `declare module '...'`. The text is searched first; only a file that names either, or has no
+ * import or export, is parsed, so a comment or a string that mentions them costs a parse, not a
+ * place in the program. Without `detection`, only an import or export makes a module.
+ */
+export function mayDeclareGlobally(text: string, fileName = 'file.ts', detection?: (file: string) => ModuleDetection): boolean {
+  const mentions = /\bdeclare\s+(global|module)\b/.test(text);
+  if (!mentions && /^\s*(import|export)\b/m.test(text)) return false;
+  const how = detection?.(fileName);
+  const indicator = how && moduleIndicatorSetter?.(how.options);
+  const sf = ts.createSourceFile(fileName, text, {
+    languageVersion: ts.ScriptTarget.Latest,
+    ...(how && indicator ? { impliedNodeFormat: how.impliedNodeFormat, setExternalModuleIndicator: indicator } : {}),
+  });
+  if (!ts.isExternalModule(sf)) return true;
+  return sf.statements.some((s) => ts.isModuleDeclaration(s) && (ts.isStringLiteral(s.name) || (s.flags & ts.NodeFlags.GlobalAugmentation) !== 0));
 }
 
 /**

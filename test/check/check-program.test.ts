@@ -1,4 +1,5 @@
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createCheckProgram, mayDeclareGlobally } from '../../src/check/check-program.js';
 import { tempProject } from '../commands/build/temp-project.js';
@@ -29,6 +30,34 @@ describe('createCheckProgram', () => {
     const { project: p, targets } = createCheckProgram(dir, [path.join(dir, 'definitions/a.ts')], { leaveOut });
     expect(targets.map((t) => path.relative(dir, t.getFilePath()))).toEqual(['definitions/a.ts']);
     expect(names(dir, p.getProgram().compilerObject.getSourceFiles())).toEqual(['definitions/a.ts', 'definitions/fields.d.ts', 'definitions/shared.ts']);
+  });
+
+  it('reads a file without import or export as TypeScript does: a module under nodenext, a script under esnext', () => {
+    const texts: Record<string, string> = {
+      'definitions/a.ts': "export default { id: 'a' };\n",
+      'definitions/plain.ts': 'const local = 1;\n',
+      'definitions/meta.ts': 'const where = import.meta.url;\n',
+    };
+    const settings = [
+      { module: 'nodenext', moduleResolution: 'nodenext', type: 'module', scripts: [] },
+      { module: 'nodenext', moduleResolution: 'nodenext', type: 'commonjs', scripts: [] },
+      { module: 'esnext', moduleResolution: 'bundler', type: 'module', scripts: ['definitions/plain.ts'] },
+    ];
+    for (const { module, moduleResolution, type, scripts: expected } of settings) {
+      const dir = tempProject({
+        ...texts,
+        'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module, moduleResolution, types: [] }, include: ['definitions'] }),
+        'package.json': JSON.stringify({ type }),
+      });
+      const { project: p } = createCheckProgram(dir, [path.join(dir, 'definitions/a.ts')]);
+      const mine = names(dir, p.getProgram().compilerObject.getSourceFiles());
+      // TypeScript's own answer, from a program of the whole tsconfig: its scripts are what may declare globally.
+      const parsed = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+      const whole = ts.createProgram(parsed.fileNames, parsed.options);
+      const scripts = whole.getSourceFiles().filter((f) => f.fileName.includes('/definitions/') && !ts.isExternalModule(f)).map((f) => path.relative(dir, f.fileName));
+      expect(scripts, `${module} ${type}`).toEqual(expected);
+      expect(mine, `${module} ${type}`).toEqual(['definitions/a.ts', ...scripts].sort());
+    }
   });
 });
 
