@@ -6,9 +6,9 @@ import { Script } from 'node:vm';
 import { threadId } from 'node:worker_threads';
 
 /**
- * V8's code cache for the large CommonJS files `check` loads: TypeScript's 9 MB and ts-morph. Node
- * 22 keeps one itself (`module.enableCompileCache`, used when there); Node 20 compiles them again in
- * every process. Measured on the 1,000-definition check bench after one edit: compiling
+ * V8's code cache for the large CommonJS files `check` loads: TypeScript's 9 MB and ts-morph, which
+ * Node 20 compiles again in every process. (Node 22's `module.enableCompileCache` is not used: it
+ * would also keep every temporary bundle of definitions a run imports, a new entry per run.) Measured on the 1,000-definition check bench after one edit: compiling
  * typescript.js took 250-370 ms of CPU per process, 80-90 ms with the cache, and the parse, bind
  * and check that follow ran about 15% faster, their functions compiled already.
  *
@@ -41,15 +41,9 @@ export interface CodeCacheUse {
 
 /**
  * Loads CommonJS files into `require`'s cache, in order (each may require the ones before), compiled
- * with the code cache kept in `folder`. A file already loaded is left alone. On Node 22 and later,
- * turns on Node's own compile cache in `folder` instead and loads nothing.
+ * with the code cache kept in `folder`. A file already loaded is left alone.
  */
 export function preloadWithCodeCache(folder: string, files: readonly string[]): CodeCacheUse[] {
-  const nodeCache = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
-  if (typeof nodeCache === 'function') {
-    nodeCache(path.join(folder, 'node'));
-    return [];
-  }
   const cache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
   const uses: CodeCacheUse[] = [];
   for (const given of files) {

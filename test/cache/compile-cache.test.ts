@@ -6,8 +6,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { preloadWithCodeCache, saveCodeCache } from '../../src/cache/compile-cache.js';
 
-// Node 22 and later keep their own compile cache; the code cache below is Node 20's stand-in.
-const nodeHasCompileCache = typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 const requireCache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
 
 /** A CommonJS module: exports a value, a function over it, and what it required. */
@@ -24,7 +22,7 @@ function moduleText(value: unknown): string {
   ].join('\n');
 }
 
-describe.skipIf(nodeHasCompileCache)('loading CommonJS with the code cache', () => {
+describe('loading CommonJS with the code cache', () => {
   it('gives the exports require gives, for any module body', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'alertsmith-compile-cache-'));
     let n = 0;
