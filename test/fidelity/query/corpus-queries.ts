@@ -250,6 +250,8 @@ const SYNTAX_PROBES = [
   'message:"failed root"~3', 'message:"failed root"~2', 'message:"password failed"~1', 'message:"password failed"~2', 'message:"root failed"~5',
   'message:"failed for root"~1', 'message:"account logged"~3', 'message:"account logged"~2', 'message:"failed"~3', 'message:"failed password"~',
   'message:"failed password"~2.5', 'user.name:"jane doe"~2', 'custom.note:"powershell word"~3', '"failed root"~4', 'message:"from port ssh2"~3',
+  'event.code:(>4624 4625)', 'event.code:(>=4625 4626)', 'event.code:(<4625 4626)', '>4624 4625', 'source.port:(>=22 23)',
+  '_exists_:user~', '_exists_:user.name~1', '_exists_:/user.*/', '_exists_:[a TO z]',
 ];
 
 /** DSL clauses a detection's `filter` holds. */
@@ -378,6 +380,7 @@ export function dslClauses(): Record<string, unknown>[] {
     { query_string: { query: 'destination.port:abc' } },
     { query_string: { query: 'message:/Fail.*/' } },
     { query_string: { query: '*min*', allow_leading_wildcard: false } },
+    { query_string: { query: '*', fields: ['*', 'user.name'] } },
     { query: { query_string: { query: 'user.name:root' } } },
   );
   return out;
