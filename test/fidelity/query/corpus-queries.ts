@@ -252,6 +252,9 @@ const SYNTAX_PROBES = [
   'message:"failed password"~2.5', 'user.name:"jane doe"~2', 'custom.note:"powershell word"~3', '"failed root"~4', 'message:"from port ssh2"~3',
   'event.code:(>4624 4625)', 'event.code:(>=4625 4626)', 'event.code:(<4625 4626)', '>4624 4625', 'source.port:(>=22 23)',
   '_exists_:user~', '_exists_:user.name~1', '_exists_:/user.*/', '_exists_:[a TO z]',
+  'root &&admin', 'root &&(admin)', '(root ||)', 'root &', 'root |admin', 'root -', 'root !', 'root + admin', 'user.name:-root', 'user.name:!root',
+  'user.name:root~10', 'user.name:roto~1.25', 'user.name:root^1.25', 'user.name:root^10', 'user.name:["a\\"b" TO c\\ d]', 'user.name:[* TO b]',
+  'NOT user.name:root AND user.name:admin', 'root admin *', 'root admin~', '*:root', '"user.name":root',
 ];
 
 /** DSL clauses a detection's `filter` holds. */
