@@ -206,6 +206,8 @@ describe('tokens at the edges of Lucene\'s grammar', () => {
     expect(p('a |')).toBe('a |');
     expect(p('a &b')).toBe('a &b');
     expect(p('a |b')).toBe('a |b');
+    expect(p('a b&')).toBe('a b&');
+    expect(p('a b|')).toBe('a b|');
   });
 
   it('reads a lone -, + or ! at the end, or before a space, as a term that never joins the words around it', () => {
