@@ -184,3 +184,66 @@ describe('createXsoarClient over HTTPS', () => {
     }
   });
 });
+
+describe('createXsoarClient reading replies XSOAR may give', () => {
+  /** A loopback server that answers every request with the next canned reply. */
+  async function cannedServer(replies: { status: number; body: string }[]): Promise<{ url: string; stop: () => Promise<void> }> {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const reply = replies.shift() ?? { status: 500, body: '{}' };
+        res.writeHead(reply.status, { 'content-type': 'application/json' });
+        res.end(reply.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  it('reads a numeric incident id as text, and no id from a 2xx whose body is not JSON', async () => {
+    const server = await cannedServer([{ status: 201, body: '{"id": 42}' }, { status: 200, body: 'created' }]);
+    try {
+      client = await createXsoarClient(config({ DEMISTO_BASE_URL: server.url, DEMISTO_API_KEY: KEY }));
+      expect((await client.create(body, 10_000)).incidentId).toBe('42');
+      const plain = await client.create(body, 10_000);
+      expect([plain.status, plain.incidentId]).toEqual([200, null]);
+    } finally {
+      client?.close();
+      client = undefined;
+      await server.stop();
+    }
+  });
+
+  it('finds no incident in a search reply whose data is null or empty, and reads a numeric id', async () => {
+    const server = await cannedServer([
+      { status: 200, body: '{"data": null, "total": 0}' },
+      { status: 200, body: '{"total": 0}' },
+      { status: 200, body: '{"data": [{"id": 7}], "total": 1}' },
+    ]);
+    try {
+      client = await createXsoarClient(config({ DEMISTO_BASE_URL: server.url, DEMISTO_API_KEY: KEY }));
+      expect(await client.findByKey('k1', 10_000)).toBeNull();
+      expect(await client.findByKey('k1', 10_000)).toBeNull();
+      expect(await client.findByKey('k1', 10_000)).toBe('7');
+    } finally {
+      client?.close();
+      client = undefined;
+      await server.stop();
+    }
+  });
+
+  it('refuses a search reply too large to keep whose first incident has no readable id', async () => {
+    const pad = 'x'.repeat(400_000);
+    const server = await cannedServer([{ status: 200, body: JSON.stringify({ data: [{ name: pad }], total: 1 }) }]);
+    try {
+      client = await createXsoarClient(config({ DEMISTO_BASE_URL: server.url, DEMISTO_API_KEY: KEY }));
+      await expect(client.findByKey('k1', 10_000)).rejects.toThrow('search reply without a readable incident id');
+    } finally {
+      client?.close();
+      client = undefined;
+      await server.stop();
+    }
+  });
+});
