@@ -92,8 +92,9 @@ function readToken(q: string, i: number, ch: string, pos: number, tokens: Token[
         i += 2;
       }
     } else if (ch === '+' || ch === '-' || ch === '!') {
-      // Followed by whitespace it is a bare operator: a term of its own.
-      if (i + 1 >= q.length || WHITESPACE.has(q[i + 1]!)) tokens.push({ t: 'term', text: ch, pos });
+      // Followed by whitespace it is a bare operator (Lucene's BAREOPER): a term of its own. At the
+      // end of the query it is a modifier with no clause after it, which does not parse.
+      if (WHITESPACE.has(q[i + 1] ?? '')) tokens.push({ t: 'term', text: ch, pos });
       else tokens.push({ t: ch === '+' ? 'plus' : ch === '-' ? 'minus' : 'not', pos });
       i++;
     } else if (ch === '"') {
@@ -193,8 +194,11 @@ function readRange(q: string, start: number, tokens: Token[]): number {
     }
     let k = j;
     let goop = '';
-    while (k < q.length && !WHITESPACE.has(q[k]!) && q[k] !== ']' && q[k] !== '}') {
-      if (q[k] === '\\' && k + 1 < q.length) {
+    const endsGoop = (c: string | undefined): boolean => c === undefined || WHITESPACE.has(c) || c === ']' || c === '}';
+    while (!endsGoop(q[k])) {
+      if (q[k] === '\\') {
+        // Lucene's bound ends at a space, ] or } whether escaped or not, and cannot end with a backslash.
+        if (endsGoop(q[k + 1])) throw syntaxError(q, k, 'a range bound cannot end with a backslash (quote the bound to hold a space, ] or })');
         goop += q[k + 1];
         k += 2;
       } else goop += q[k++];

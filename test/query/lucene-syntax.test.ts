@@ -210,11 +210,12 @@ describe('tokens at the edges of Lucene\'s grammar', () => {
     expect(p('a b|')).toBe('a b|');
   });
 
-  it('reads a lone -, + or ! at the end, or before a space, as a term that never joins the words around it', () => {
-    expect(p('a -')).toBe('(a -)');
-    expect(p('a !')).toBe('(a !)');
+  it('reads a lone -, + or ! before a space as a term that never joins the words around it, and refuses one at the end', () => {
     expect(p('a + b')).toBe('(a + b)');
     expect(p('a ! b')).toBe('(a ! b)');
+    expect(p('a -\tb')).toBe('(a - b)');
+    // OpenSearch 2.19.6 answers "Failed to parse query" to each: a modifier with no clause after it.
+    for (const q of ['a -', 'a !', 'a +']) expect(() => parseLucene(q), q).toThrow('a clause is missing after the field name');
   });
 
   it('names the modifier it did not expect after a field', () => {
@@ -232,10 +233,22 @@ describe('tokens at the edges of Lucene\'s grammar', () => {
   });
 
   it('reads escapes inside range bounds, quoted or not, and * as an open end', () => {
-    expect(luceneLeaves(parseLucene('f:["a\\"b" TO c\\ d]'))).toMatchObject([{ kind: 'range', lower: 'a"b', upper: 'c d' }]);
+    expect(luceneLeaves(parseLucene('f:["a\\"b" TO c\\-d]'))).toMatchObject([{ kind: 'range', lower: 'a"b', upper: 'c-d' }]);
     const [open] = luceneLeaves(parseLucene('f:[* TO 5]'));
     expect(open).toMatchObject({ kind: 'range', upper: '5' });
     expect(open).toHaveProperty('lower', undefined);
+  });
+
+  it('ends a bare range bound at a space, ] or } even after a backslash, as Lucene does', () => {
+    for (const [q, at] of [['f:[a TO c\\ d]', 9], ['f:[a\\ TO c]', 4], ['f:[a TO c\\]]', 9], ['f:[a TO c\\]', 9]] as const) {
+      let error: unknown;
+      try {
+        parseLucene(q);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, q).toMatchObject({ position: at, reason: 'a range bound cannot end with a backslash (quote the bound to hold a space, ] or })' });
+    }
   });
 
   it('reads clauses with default operator OR unless told otherwise', () => {

@@ -253,7 +253,7 @@ const SYNTAX_PROBES = [
   'event.code:(>4624 4625)', 'event.code:(>=4625 4626)', 'event.code:(<4625 4626)', '>4624 4625', 'source.port:(>=22 23)',
   '_exists_:user~', '_exists_:user.name~1', '_exists_:/user.*/', '_exists_:[a TO z]',
   'root &&admin', 'root &&(admin)', '(root ||)', 'root &', 'root |admin', 'root -', 'root !', 'root + admin', 'user.name:-root', 'user.name:!root',
-  'user.name:root~10', 'user.name:roto~1.25', 'user.name:root^1.25', 'user.name:root^10', 'user.name:["a\\"b" TO c\\ d]', 'user.name:[* TO b]',
+  'user.name:root~10', 'user.name:roto~1.25', 'user.name:root^1.25', 'user.name:root^10', 'user.name:["a\\"b" TO c\\ d]', 'user.name:["a\\"b" TO c\\-d]', 'user.name:[a\\ TO c]', 'user.name:[* TO b]', 'root -\tadmin', 'root +',
   'NOT user.name:root AND user.name:admin', 'root admin *', 'root admin~', '*:root', '"user.name":root',
 ];
 
