@@ -398,6 +398,10 @@ export function dslClauses(): Record<string, unknown>[] {
     { range: { 'source.port': { lte: 1024 } } },
     { range: { 'source.port': { from: 1024 } } },
     { range: { 'source.port': { to: 1024 } } },
+    { range: { '@timestamp': { lt: 3000 } } },
+    { range: { '@timestamp': { gte: 2026, lte: 2027 } } },
+    { range: { '@timestamp': { gte: 1773133500000 } } },
+    { range: { '@timestamp': { gt: 1.5 } } },
     { query: { query_string: { query: 'user.name:root' } } },
   );
   return out;
