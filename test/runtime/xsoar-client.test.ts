@@ -186,8 +186,8 @@ describe('createXsoarClient over HTTPS', () => {
 });
 
 describe('createXsoarClient reading replies XSOAR may give', () => {
-  /** A loopback server that answers every request with the next canned reply. */
-  async function cannedServer(replies: { status: number; body: string }[]): Promise<{ url: string; stop: () => Promise<void> }> {
+  /** Runs `use` with a client of a loopback server that answers each request with the next canned reply. */
+  async function withCannedReplies(replies: { status: number; body: string }[], use: (c: XsoarClient) => Promise<void>): Promise<void> {
     const { createServer } = await import('node:http');
     const server = createServer((req, res) => {
       req.resume();
@@ -199,51 +199,36 @@ describe('createXsoarClient reading replies XSOAR may give', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+    const c = await createXsoarClient(config({ DEMISTO_BASE_URL: `http://127.0.0.1:${port}`, DEMISTO_API_KEY: KEY }));
+    try {
+      await use(c);
+    } finally {
+      c.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   }
 
   it('reads a numeric incident id as text, and no id from a 2xx whose body is not JSON', async () => {
-    const server = await cannedServer([{ status: 201, body: '{"id": 42}' }, { status: 200, body: 'created' }]);
-    try {
-      client = await createXsoarClient(config({ DEMISTO_BASE_URL: server.url, DEMISTO_API_KEY: KEY }));
-      expect((await client.create(body, 10_000)).incidentId).toBe('42');
-      const plain = await client.create(body, 10_000);
+    await withCannedReplies([{ status: 201, body: '{"id": 42}' }, { status: 200, body: 'created' }], async (c) => {
+      expect((await c.create(body, 10_000)).incidentId).toBe('42');
+      const plain = await c.create(body, 10_000);
       expect([plain.status, plain.incidentId]).toEqual([200, null]);
-    } finally {
-      client?.close();
-      client = undefined;
-      await server.stop();
-    }
+    });
   });
 
-  it('finds no incident in a search reply whose data is null or empty, and reads a numeric id', async () => {
-    const server = await cannedServer([
-      { status: 200, body: '{"data": null, "total": 0}' },
-      { status: 200, body: '{"total": 0}' },
-      { status: 200, body: '{"data": [{"id": 7}], "total": 1}' },
-    ]);
-    try {
-      client = await createXsoarClient(config({ DEMISTO_BASE_URL: server.url, DEMISTO_API_KEY: KEY }));
-      expect(await client.findByKey('k1', 10_000)).toBeNull();
-      expect(await client.findByKey('k1', 10_000)).toBeNull();
-      expect(await client.findByKey('k1', 10_000)).toBe('7');
-    } finally {
-      client?.close();
-      client = undefined;
-      await server.stop();
-    }
+  it('finds no incident in a search reply whose data is null or missing, and reads a numeric id', async () => {
+    const replies = ['{"data": null, "total": 0}', '{"total": 0}', '{"data": [{"id": 7}], "total": 1}'].map((b) => ({ status: 200, body: b }));
+    await withCannedReplies(replies, async (c) => {
+      expect(await c.findByKey('k1', 10_000)).toBeNull();
+      expect(await c.findByKey('k1', 10_000)).toBeNull();
+      expect(await c.findByKey('k1', 10_000)).toBe('7');
+    });
   });
 
   it('refuses a search reply too large to keep whose first incident has no readable id', async () => {
-    const pad = 'x'.repeat(400_000);
-    const server = await cannedServer([{ status: 200, body: JSON.stringify({ data: [{ name: pad }], total: 1 }) }]);
-    try {
-      client = await createXsoarClient(config({ DEMISTO_BASE_URL: server.url, DEMISTO_API_KEY: KEY }));
-      await expect(client.findByKey('k1', 10_000)).rejects.toThrow('search reply without a readable incident id');
-    } finally {
-      client?.close();
-      client = undefined;
-      await server.stop();
-    }
+    const big = JSON.stringify({ data: [{ name: 'x'.repeat(400_000) }], total: 1 });
+    await withCannedReplies([{ status: 200, body: big }], async (c) => {
+      await expect(c.findByKey('k1', 10_000)).rejects.toThrow('search reply without a readable incident id');
+    });
   });
 });
