@@ -144,6 +144,7 @@ describe('edits measured exactly', () => {
     expect(fuzzy('xa~1', 'ab')).toBe(false);
     expect(fuzzy('bx~1', 'ab')).toBe(false);
     expect(fuzzy('ba~1', 'ab')).toBe(true);
+    expect(fuzzy('bcd~2', 'a')).toBe(false);
   });
 });
 
@@ -161,6 +162,8 @@ describe('fields and values at the edges of each type', () => {
     expect(run({ term: { 'n.kw': { value: 'ROOT', case_insensitive: true } } }, { n: { kw: 'admin' } })).toBe(false);
     expect(run({ term: { 'n.txt': { value: 'ROOT', case_insensitive: true } } }, { n: { txt: 'root login' } })).toBe(true);
     expect(run({ term: { 'n.txt': { value: 'ROOT' } } }, { n: { txt: 'root login' } })).toBe(false);
+    expect(run({ term: { 'n.txt': { value: 'ROOT', case_insensitive: true } } }, { n: { txt: 'admin login' } })).toBe(false);
+    expect(run({ terms: { 'n.txt': ['ROOT'] } }, { n: { txt: 'root login' } })).toBe(false);
   });
 
   it('takes * and ? in a DSL prefix literally', () => {
@@ -170,6 +173,10 @@ describe('fields and values at the edges of each type', () => {
 
   it('reads a boolean term value on a keyword field as its text', () => {
     expect(run({ term: { 'n.kw': true } }, { n: { kw: 'true' } })).toBe(true);
+  });
+
+  it('names a boolean given as a number field\'s term value as it was written', () => {
+    expect(failure({ term: { 'n.int': true } }, { n: { int: 1 } })).toEqual(['ALERTSMITH_QUERY_VALUE', 'query value true for long field "n.int" is not a number: Elasticsearch would reject the query']);
   });
 
   it('refuses a boolean held by a number field as a value Elasticsearch would not index', () => {
@@ -204,6 +211,7 @@ describe('text fields word by word', () => {
 
   it('matches when any value of the field has the words', () => {
     expect(txt({ match: { 'n.txt': 'root' } }, ['x', 'root'])).toBe(true);
+    expect(txt({ term: { 'n.txt': 'root' } }, ['x', 'root'])).toBe(true);
     expect(txt({ match_phrase: { 'n.txt': 'failed password' } }, ['x', 'failed password'])).toBe(true);
     expect(txt({ match_phrase: { 'n.txt': { query: 'failed password', slop: 1 } } }, ['x', 'password failed'])).toBe(false);
     expect(txt({ match_phrase: { 'n.txt': { query: 'failed password', slop: 2 } } }, ['x', 'password failed'])).toBe(true);

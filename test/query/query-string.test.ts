@@ -463,6 +463,7 @@ describe('the fields a term without a field searches', () => {
     const doc = { source: { geo: { location: '41.12,-71.34' } } };
     expect(matches('41.12,-71.34', doc)).toBe(false);
     expect(matches('source.geo.\\*:*', doc)).toBe(true);
+    expect(matches('source.geo.\\*:foo', doc)).toBe(false);
   });
 });
 
