@@ -187,13 +187,16 @@ describe('createXsoarClient over HTTPS', () => {
 
 describe('createXsoarClient reading replies XSOAR may give', () => {
   /** Runs `use` with a client of a loopback server that answers each request with the next canned reply. */
-  async function withCannedReplies(replies: { status: number; body: string }[], use: (c: XsoarClient) => Promise<void>): Promise<void> {
+  async function withCannedReplies(
+    replies: { status: number; body: string; headers?: Record<string, string> }[],
+    use: (c: XsoarClient) => Promise<void>,
+  ): Promise<void> {
     const { createServer } = await import('node:http');
     const server = createServer((req, res) => {
       req.resume();
       req.on('end', () => {
         const reply = replies.shift() ?? { status: 500, body: '{}' };
-        res.writeHead(reply.status, { 'content-type': 'application/json' });
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
         res.end(reply.body);
       });
     });
@@ -225,10 +228,18 @@ describe('createXsoarClient reading replies XSOAR may give', () => {
     });
   });
 
-  it('refuses a search reply too large to keep whose first incident has no readable id', async () => {
-    const big = JSON.stringify({ data: [{ name: 'x'.repeat(400_000) }], total: 1 });
-    await withCannedReplies([{ status: 200, body: big }], async (c) => {
+  it('reads a numeric id from a search reply too large to keep, and refuses one whose first incident has no readable id', async () => {
+    const pad = 'x'.repeat(400_000);
+    const replies = [{ data: [{ id: 7, name: pad }], total: 1 }, { data: [{ name: pad }], total: 1 }].map((r) => ({ status: 200, body: JSON.stringify(r) }));
+    await withCannedReplies(replies, async (c) => {
+      expect(await c.findByKey('k1', 10_000)).toBe('7');
       await expect(c.findByKey('k1', 10_000)).rejects.toThrow('search reply without a readable incident id');
+    });
+  });
+
+  it('passes the Retry-After of a refused search on', async () => {
+    await withCannedReplies([{ status: 503, body: '{}', headers: { 'retry-after': '7' } }], async (c) => {
+      await expect(c.findByKey('k1', 10_000)).rejects.toMatchObject({ status: 503, retryAfter: '7' });
     });
   });
 });
