@@ -77,12 +77,18 @@ describe('createXsoarClient', () => {
 
   it('signs each request with an advanced key: a 64-character nonce, a whole-second timestamp and sha256(key + nonce + timestamp)', async () => {
     client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, DEMISTO_API_KEY_ID: '7', ALERTSMITH_XSOAR_AUTH: 'advanced' }));
+    const before = Date.now();
     expect((await client.create(body, 10_000)).status).toBe(200);
     await client.about(10_000);
+    const after = Date.now();
     const [a, b] = sim.requests().map((r) => r.headers as Record<string, string>);
     for (const h of [a!, b!]) {
       expect(h['x-xdr-nonce']).toMatch(/^[A-Za-z0-9]{64}$/);
-      expect(Number(h['x-xdr-timestamp']) % 1000).toBe(0);
+      // The current second in milliseconds: between the clock read before and after the requests.
+      const stamp = Number(h['x-xdr-timestamp']);
+      expect(stamp % 1000).toBe(0);
+      expect(stamp).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+      expect(stamp).toBeLessThanOrEqual(after);
       expect(h.authorization).toBe(createHash('sha256').update(KEY + h['x-xdr-nonce'] + h['x-xdr-timestamp']).digest('hex'));
       expect(h['x-xdr-auth-id']).toBe('7');
     }
