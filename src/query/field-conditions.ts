@@ -345,8 +345,10 @@ function rangeTest(field: ResolvedField, cond: Extract<FieldCondition, { op: 'ra
       return (v) => within(documentNumber(v, field), b);
     }
     case 'date': {
+      // A whole number is read as its text, as Elasticsearch does: 1000 is the year 1000,
+      // 1773133500000 epoch milliseconds. A fraction can only be milliseconds (OpenSearch reads 1.5 as 1).
       const b = boundsOf(cond, (raw, roundUp) =>
-        typeof raw === 'number' ? raw : resolveDateMath(scalarText(raw, field), ctx.now, roundUp, field.name),
+        typeof raw === 'number' && !Number.isInteger(raw) ? Math.trunc(raw) : resolveDateMath(scalarText(raw, field), ctx.now, roundUp, field.name),
       );
       return (v) => within(documentDate(v, field.name), b);
     }

@@ -92,8 +92,9 @@ function readToken(q: string, i: number, ch: string, pos: number, tokens: Token[
         i += 2;
       }
     } else if (ch === '+' || ch === '-' || ch === '!') {
-      // Followed by whitespace it is a bare operator: a term of its own.
-      if (i + 1 >= q.length || WHITESPACE.has(q[i + 1]!)) tokens.push({ t: 'term', text: ch, pos });
+      // Followed by whitespace it is a bare operator (Lucene's BAREOPER): a term of its own. At the
+      // end of the query it is a modifier with no clause after it, which does not parse.
+      if (WHITESPACE.has(q[i + 1] ?? '')) tokens.push({ t: 'term', text: ch, pos });
       else tokens.push({ t: ch === '+' ? 'plus' : ch === '-' ? 'minus' : 'not', pos });
       i++;
     } else if (ch === '"') {
@@ -193,8 +194,11 @@ function readRange(q: string, start: number, tokens: Token[]): number {
     }
     let k = j;
     let goop = '';
-    while (k < q.length && !WHITESPACE.has(q[k]!) && q[k] !== ']' && q[k] !== '}') {
-      if (q[k] === '\\' && k + 1 < q.length) {
+    const endsGoop = (c: string | undefined): boolean => c === undefined || WHITESPACE.has(c) || c === ']' || c === '}';
+    while (!endsGoop(q[k])) {
+      if (q[k] === '\\') {
+        // Lucene's bound ends at a space, ] or } whether escaped or not, and cannot end with a backslash.
+        if (endsGoop(q[k + 1])) throw syntaxError(q, k, 'a range bound cannot end with a backslash (quote the bound to hold a space, ] or })');
         goop += q[k + 1];
         k += 2;
       } else goop += q[k++];
@@ -373,12 +377,12 @@ export function parseLucene(query: string, defaultOperator: 'OR' | 'AND' = 'OR',
         };
       default:
         // At the token itself: `at` has already moved past it.
-        throw syntaxError(query, tok.pos, tok.t === 'rparen' ? STRAY_PAREN : `unexpected ${describe(tok)}`);
+        throw syntaxError(query, tok.pos, tok.t === 'rparen' ? STRAY_PAREN : `unexpected ${describe(tok, query)}`);
     }
   };
 
   const result = parseQuery(undefined, false);
-  if (at < tokens.length) fail(`unexpected ${describe(tokens[at]!)}`);
+  if (at < tokens.length) fail(`unexpected ${describe(tokens[at]!, query)}`);
   return result;
 }
 
@@ -439,8 +443,14 @@ function operatorText(query: string, tok: Token): string {
   return /^(?:AND|OR|NOT|&&|\|\||[!+-])/.exec(query.slice(tok.pos))?.[0] ?? tok.t.toUpperCase();
 }
 
-function describe(tok: Token): string {
+function describe(tok: Token, query: string): string {
   switch (tok.t) {
+    case 'and':
+    case 'or':
+    case 'not':
+    case 'plus':
+    case 'minus':
+      return operatorText(query, tok);
     case 'fuzzy':
       return '~ (it follows a word or a quoted phrase: roam~1, "a b"~2)';
     case 'boost':

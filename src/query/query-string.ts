@@ -3,7 +3,7 @@ import { leafPaths } from './document-values.js';
 import { fieldCondition, type ConditionContext, type DocMatcher, type FieldCondition } from './field-conditions.js';
 import type { FieldTypes, ResolvedField } from './field-types.js';
 import { parseLucene, type LuceneLeaf, type LuceneNode } from './lucene-syntax.js';
-import { QueryError, unsupported } from './query-error.js';
+import { QueryError } from './query-error.js';
 import { hasWildcard, unescapeQueryText, wildcardToRegExp } from './text-patterns.js';
 
 /** The options of a `query_string` query that the evaluator follows. */
@@ -55,9 +55,9 @@ class QueryStringCompiler {
     const field = n.field;
     if (field === '_exists_') {
       if (n.kind === 'phrase') return this.onFields([n.text], { op: 'exists' });
-      if (n.kind !== 'term') throw unsupported(`_exists_ with a ${n.kind}`);
-      // An unescaped pattern is a wildcard query on a field named _exists_: nothing has it.
-      if (hasWildcard(n.raw)) return MATCH_NONE;
+      // Only a term or phrase is read as exists. An unescaped pattern, a fuzzy term, a /regexp/ or a
+      // range is that query on a field named _exists_: nothing has it.
+      if (n.kind !== 'term' || n.fuzzy || hasWildcard(n.raw)) return MATCH_NONE;
       return this.onFields([unescapeQueryText(n.raw)], { op: 'exists' });
     }
     const targets = field === undefined ? (this.opts.defaultFields ?? ['*']) : [field];
@@ -122,8 +122,10 @@ class QueryStringCompiler {
           let m = cache.get(name);
           if (m === undefined) {
             const field = this.ctx.fields.require(name);
-            // Field patterns skip what cannot be searched as text (objects, geo points).
-            m = cond.op !== 'exists' && (field.kind === 'object' || field.kind === 'unsearchable') ? MATCH_NONE : this.build(field, cond, lenient);
+            // Field patterns skip what cannot be searched as text (objects, geo points); `*` skips
+            // them for exists too, other patterns do not (`source.geo.\*:*` finds a geo point).
+            const skip = (all || cond.op !== 'exists') && (field.kind === 'object' || field.kind === 'unsearchable');
+            m = skip ? MATCH_NONE : this.build(field, cond, lenient);
             cache.set(name, m);
           }
           if (m(doc)) return true;
@@ -161,8 +163,9 @@ export function leafCondition(n: LuceneLeaf, operator: 'OR' | 'AND', allowLeadin
         return { op: 'wildcard', pattern: raw, normalize: true };
       }
       const text = unescapeQueryText(raw);
-      // Elasticsearch reads >=10, >10, <=10, <10 as one-sided ranges, on the default fields too.
-      const cmp = n.words > 1 ? null : /^(>=|<=|>|<)([^]+)$/.exec(raw);
+      // Elasticsearch reads >=10, >10, <=10, <10 as one-sided ranges, on the default fields too;
+      // words joined into one text (`(>4624 4625)`) are one bound, `4624 4625`.
+      const cmp = /^(>=|<=|>|<)([^]+)$/.exec(raw);
       if (cmp) {
         const bound = unescapeQueryText(cmp[2]!);
         const op = cmp[1] === '>=' ? 'gte' : cmp[1] === '>' ? 'gt' : cmp[1] === '<=' ? 'lte' : 'lt';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDetectionFilter } from '../../src/query/detection-query.js';
 import type { QueryError } from '../../src/query/query-error.js';
+import { fieldCondition } from '../../src/query/field-conditions.js';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 const eventFields = {
@@ -132,5 +133,165 @@ describe('fuzzy terms', () => {
   it('compares the words of a text field, lowercased', () => {
     expect(run({ query_string: { query: 'n.txt:Helo~1' } }, { n: { txt: 'say HELLO there' } })).toBe(true);
     expect(run({ query_string: { query: 'n.txt:Helo~1' } }, { n: { txt: 'say goodbye' } })).toBe(false);
+  });
+});
+
+describe('edits measured exactly', () => {
+  const fuzzy = (query: string, value: string) => run({ query_string: { query: `n.kw:${query}` } }, { n: { kw: value } });
+
+  it('charges every character added before the first, and credits a swap only of the two neighbours swapped', () => {
+    expect(fuzzy('ab~1', 'bc')).toBe(false);
+    expect(fuzzy('xa~1', 'ab')).toBe(false);
+    expect(fuzzy('bx~1', 'ab')).toBe(false);
+    expect(fuzzy('ba~1', 'ab')).toBe(true);
+    expect(fuzzy('bcd~2', 'a')).toBe(false);
+  });
+});
+
+describe('fields and values at the edges of each type', () => {
+  it('refuses a fuzzy term on a field that is not keyword or text, wildcard fields included, and skips it leniently', () => {
+    const strict = (query: string) => failure({ query_string: { query, lenient: false } }, {});
+    expect(strict('n.int:22~')).toEqual(['ALERTSMITH_QUERY_VALUE', 'a fuzzy query on field "n.int" of type long: Elasticsearch only runs fuzzy queries on keyword and text fields']);
+    expect(strict('n.wc:cmd~')?.[1]).toBe('a fuzzy query on field "n.wc" of type wildcard: Elasticsearch only runs fuzzy queries on keyword and text fields');
+    expect(run({ query_string: { query: 'n.int:22~' } }, { n: { int: 22 } })).toBe(false);
+    expect(run({ query_string: { query: 'n.wc:cmd~' } }, { n: { wc: 'cmd' } })).toBe(false);
+  });
+
+  it('keeps terms and term values case-sensitive unless case_insensitive is true', () => {
+    expect(run({ terms: { 'n.kw': ['ROOT'] } }, { n: { kw: 'root' } })).toBe(false);
+    expect(run({ term: { 'n.kw': { value: 'ROOT', case_insensitive: true } } }, { n: { kw: 'admin' } })).toBe(false);
+    expect(run({ term: { 'n.txt': { value: 'ROOT', case_insensitive: true } } }, { n: { txt: 'root login' } })).toBe(true);
+    expect(run({ term: { 'n.txt': { value: 'ROOT' } } }, { n: { txt: 'root login' } })).toBe(false);
+    expect(run({ term: { 'n.txt': { value: 'ROOT', case_insensitive: true } } }, { n: { txt: 'admin login' } })).toBe(false);
+    expect(run({ terms: { 'n.txt': ['ROOT'] } }, { n: { txt: 'root login' } })).toBe(false);
+  });
+
+  it('takes * and ? in a DSL prefix literally', () => {
+    expect(run({ prefix: { 'n.kw': 'a*' } }, { n: { kw: 'abc' } })).toBe(false);
+    expect(run({ prefix: { 'n.kw': 'a*' } }, { n: { kw: 'a*c' } })).toBe(true);
+  });
+
+  it('reads a boolean term value on a keyword field as its text', () => {
+    expect(run({ term: { 'n.kw': true } }, { n: { kw: 'true' } })).toBe(true);
+  });
+
+  it('names a boolean given as a number field\'s term value as it was written', () => {
+    expect(failure({ term: { 'n.int': true } }, { n: { int: 1 } })).toEqual(['ALERTSMITH_QUERY_VALUE', 'query value true for long field "n.int" is not a number: Elasticsearch would reject the query']);
+  });
+
+  it('refuses a boolean held by a number field as a value Elasticsearch would not index', () => {
+    expect(failure({ term: { 'n.int': 1 } }, { n: { int: true } })).toEqual(['ALERTSMITH_QUERY_VALUE', 'event value true of long field "n.int" would be rejected by Elasticsearch: expected a number']);
+  });
+
+  it('compares a number field as a number, not as a date, for terms and text bounds alike', () => {
+    expect(run({ term: { 'n.int': 2026 } }, { n: { int: 2026 } })).toBe(true);
+    expect(run({ range: { 'n.int': { gte: '2000', lte: '2030' } } }, { n: { int: 2026 } })).toBe(true);
+    expect(run({ range: { 'n.flt': { gte: '2000', lte: '2030' } } }, { n: { flt: 2026.5 } })).toBe(true);
+  });
+
+  it('includes the first address of a CIDR block', () => {
+    expect(run({ term: { 'n.ip': '10.0.0.0/8' } }, { n: { ip: '10.0.0.0' } })).toBe(true);
+  });
+
+  it('reads a whole number bound of a date range as its text (four digits are a year) and a fraction as milliseconds, as OpenSearch 2.19 does', () => {
+    expect(run({ range: { 'n.date': { gte: 1000 } } }, { n: { date: 500 } })).toBe(true);
+    expect(run({ range: { 'n.date': { lt: 3000 } } }, { n: { date: '2026-03-10T00:00:00Z' } })).toBe(true);
+    expect(run({ range: { 'n.date': { gte: 12 } } }, { n: { date: 11 } })).toBe(false);
+    expect(run({ range: { 'n.date': { gte: 1.5 } } }, { n: { date: 1 } })).toBe(true);
+  });
+});
+
+describe('text fields word by word', () => {
+  const txt = (filter: Record<string, unknown>, value: unknown) => run(filter, { n: { txt: value } });
+
+  it('indexes numbers and booleans in a text field as their text', () => {
+    expect(txt({ match: { 'n.txt': '42' } }, 42)).toBe(true);
+    expect(txt({ match: { 'n.txt': 'true' } }, true)).toBe(true);
+  });
+
+  it('matches when any value of the field has the words', () => {
+    expect(txt({ match: { 'n.txt': 'root' } }, ['x', 'root'])).toBe(true);
+    expect(txt({ term: { 'n.txt': 'root' } }, ['x', 'root'])).toBe(true);
+    expect(txt({ match_phrase: { 'n.txt': 'failed password' } }, ['x', 'failed password'])).toBe(true);
+    expect(txt({ match_phrase: { 'n.txt': { query: 'failed password', slop: 1 } } }, ['x', 'password failed'])).toBe(false);
+    expect(txt({ match_phrase: { 'n.txt': { query: 'failed password', slop: 2 } } }, ['x', 'password failed'])).toBe(true);
+  });
+
+  it('matches nothing with a query that has no words, whatever the operator', () => {
+    expect(txt({ match: { 'n.txt': { query: '!!!', operator: 'and' } } }, 'anything')).toBe(false);
+    expect(txt({ match_phrase: { 'n.txt': '!!!' } }, 'anything')).toBe(false);
+  });
+
+  it('reads a phrase with a repeated word in a row when its slop is 0', () => {
+    expect(txt({ match_phrase: { 'n.txt': 'a b a' } }, 'x a b a')).toBe(true);
+  });
+
+  it('finds a phrase at the end of the value, and a sloppy one anywhere in it', () => {
+    expect(txt({ match_phrase: { 'n.txt': 'user root' } }, 'invalid user root')).toBe(true);
+    expect(txt({ match_phrase: { 'n.txt': { query: 'user root', slop: 1 } } }, 'failed password for invalid user root')).toBe(true);
+    expect(txt({ match_phrase: { 'n.txt': { query: 'failed root', slop: 1 } } }, 'root failed root')).toBe(true);
+    expect(txt({ match_phrase: { 'n.txt': { query: 'failed root', slop: 2 } } }, 'failed login')).toBe(false);
+  });
+});
+
+describe('fieldCondition called without constant_keyword values', () => {
+  const ctx = { now: NOW };
+
+  it('finds a field by its own values, and a constant_keyword field with no value nowhere', () => {
+    const name = { name: 'user.name', source: 'user.name', type: 'keyword', kind: 'keyword' as const };
+    expect(fieldCondition(name, { op: 'exists' }, ctx)({ user: { name: 'x' } })).toBe(true);
+    const constant = { name: 'data_stream.type', source: 'data_stream.type', type: 'constant_keyword', kind: 'keyword' as const };
+    expect(fieldCondition(constant, { op: 'term', value: 'logs' }, ctx)({ data_stream: { type: 'logs' } })).toBe(false);
+  });
+
+  it('holds an object with a constant_keyword field in every document, and no other object', () => {
+    const f = (field: string) => compileDetectionFilter({ filter: [{ exists: { field } }] }, { now: NOW, indexDocuments: [{ data_stream: { type: 'logs' } }] });
+    expect(f('data_stream')({})).toBe(true);
+    expect(f('user')({})).toBe(false);
+  });
+});
+
+describe('OpenSearch 2.19 semantics', () => {
+  const os = (query: string, doc: Record<string, unknown>, indexDocuments: Record<string, unknown>[] = []) =>
+    compileDetectionFilter({ query }, { now: NOW, engine: 'opensearch', indexDocuments })(doc);
+  const cmd = (value: unknown) => ({ process: { command_line: value } });
+  const logs = [{ data_stream: { type: 'logs' } }];
+
+  it('matches keyword fields by their value, not by n-grams', () => {
+    expect(os('user.name:*root*', { user: { name: 'root' } })).toBe(true);
+  });
+
+  it('answers wildcards and regular expressions on a wildcard field from its n-grams, on any of its values', () => {
+    expect(os('process.command_line:*all', cmd(['x', 'install']))).toBe(true);
+    expect(os('process.command_line:/.*whoami.*/', cmd('whoami'))).toBe(false);
+    expect(os('process.command_line:/al./', cmd('install'))).toBe(true);
+    expect(os('process.command_line:/AL./', cmd('install'))).toBe(false);
+    expect(os('process.command_line:who?', cmd('whoa'))).toBe(false);
+    expect(os('process.command_line:p?wer*', cmd('powershell'))).toBe(false);
+    expect(os('process.command_line:l?', cmd('al'))).toBe(true);
+    expect(os('process.command_line:?', cmd(''))).toBe(false);
+  });
+
+  it('answers a trailing * on a wildcard field from the value', () => {
+    expect(os('process.command_line:power*', cmd('powershell -nop'))).toBe(true);
+    expect(os('process.command_line:\\*abc*', cmd('*abcd'))).toBe(true);
+  });
+
+  it('refuses a range on a wildcard field, and skips it leniently', () => {
+    const strict = () => compileDetectionFilter({ filter: [{ query_string: { query: 'process.command_line:[a TO b]', lenient: false } }] }, { now: NOW, engine: 'opensearch' })(cmd('a1'));
+    expect(strict).toThrow('OpenSearch cannot run a range query on wildcard field "process.command_line"');
+    expect(os('process.command_line:[a TO b]', cmd('a1'))).toBe(false);
+  });
+
+  it('matches a constant_keyword by its value, with only * as a wildcard and no fuzzy terms', () => {
+    expect(os('data_stream.type:logs', {}, logs)).toBe(true);
+    expect(os('data_stream.type:logs?', {}, logs)).toBe(false);
+    expect(os('data_stream.type:logz~', {}, logs)).toBe(false);
+  });
+
+  it('keeps a DSL regexp on a text field as written, where query_string lowercases it', () => {
+    const dsl = compileDetectionFilter({ filter: [{ regexp: { message: 'Fail.*' } }] }, { now: NOW, engine: 'opensearch' });
+    expect(dsl({ message: 'failed' })).toBe(false);
+    expect(os('message:/Fail.*/', { message: 'failed' })).toBe(true);
   });
 });

@@ -126,6 +126,11 @@ describe('where and why a query does not parse', () => {
       ["(a OR", 5, "the query ends after OR: add the clause it joins, or remove it"],
       ["~1", 0, "unexpected ~ (it follows a word or a quoted phrase: roam~1, \"a b\"~2)"],
       ["^2", 0, "unexpected ^ (it follows a clause: error^2)"],
+      // A bare range bound ends at a space, ] or } even after a backslash, as Lucene's RANGE_GOOP does.
+      ["f:[a TO c\\ d]", 9, "a range bound cannot end with a backslash (quote the bound to hold a space, ] or })"],
+      ["f:[a\\ TO c]", 4, "a range bound cannot end with a backslash (quote the bound to hold a space, ] or })"],
+      ["f:[a TO c\\]]", 9, "a range bound cannot end with a backslash (quote the bound to hold a space, ] or })"],
+      ["f:[a TO c\\]", 9, "a range bound cannot end with a backslash (quote the bound to hold a space, ] or })"],
     ];
     for (const [query, position, reason] of cases) {
       let error: unknown;
@@ -188,5 +193,108 @@ describe('what a parse reports besides the tree', () => {
 
   it('escapes the wildcards of a field pattern, leaving escapes as they are', () => {
     expect(escapeFieldPattern('a.*.b?\\*')).toBe('a.\\*.b\\?\\*');
+  });
+});
+
+describe('tokens at the edges of Lucene\'s grammar', () => {
+  const raws = (q: string) => luceneLeaves(parseLucene(q)).map((l) => (l.kind === 'term' ? l.raw : l.kind));
+
+  it('reads && and || as operators only before whitespace, a parenthesis or the end; otherwise they start a term', () => {
+    expect(p('a &&b')).toBe('a &&b');
+    expect(p('a ||b')).toBe('a ||b');
+    expect(p('a &&(b)')).toBe('(+a +b)');
+    expect(() => parseLucene('(a ||)')).toThrow(QuerySyntaxError);
+  });
+
+  it('reads a single & or | as a term of its own', () => {
+    expect(p('a &')).toBe('a &');
+    expect(p('a |')).toBe('a |');
+    expect(p('a &b')).toBe('a &b');
+    expect(p('a |b')).toBe('a |b');
+    expect(p('a b&')).toBe('a b&');
+    expect(p('a b|')).toBe('a b|');
+  });
+
+  it('reads a lone -, + or ! before a space as a term that never joins the words around it, and refuses one at the end', () => {
+    expect(p('a + b')).toBe('(a + b)');
+    expect(p('a ! b')).toBe('(a ! b)');
+    expect(p('a -\tb')).toBe('(a - b)');
+    // OpenSearch 2.19.6 answers "Failed to parse query" to each: a modifier with no clause after it.
+    for (const q of ['a -', 'a !', 'a +']) expect(() => parseLucene(q), q).toThrow(`the query ends after ${q.slice(-1)}: add the clause it joins, or remove it`);
+  });
+
+  it('names the modifier it did not expect after a field', () => {
+    expect(() => parseLucene('f:-b')).toThrow('unexpected -');
+    expect(() => parseLucene('f:!b')).toThrow('unexpected !');
+    expect(() => parseLucene('f:NOT b')).toThrow('unexpected NOT');
+  });
+
+  it('reads fuzziness, slop and boosts of several digits and decimals', () => {
+    expect(luceneLeaves(parseLucene('f:a~10'))).toMatchObject([{ raw: 'a', fuzzy: true, fuzziness: '10' }]);
+    expect(luceneLeaves(parseLucene('f:a~1.25'))).toMatchObject([{ raw: 'a', fuzzy: true, fuzziness: '1.25' }]);
+    expect(luceneLeaves(parseLucene('f:"a b"~12'))).toMatchObject([{ kind: 'phrase', slop: 12 }]);
+    expect(p('f:a^10')).toBe('f:a');
+    expect(p('f:a^1.25')).toBe('f:a');
+    expect(p('f:a^1.5')).toBe('f:a');
+  });
+
+  it('reads escapes inside range bounds, quoted or not, and * as an open end', () => {
+    expect(luceneLeaves(parseLucene('f:["a\\"b" TO c\\-d]'))).toMatchObject([{ kind: 'range', lower: 'a"b', upper: 'c-d' }]);
+    const [open] = luceneLeaves(parseLucene('f:[* TO 5]'));
+    expect(open).toMatchObject({ kind: 'range', upper: '5' });
+    expect(open).toHaveProperty('lower', undefined);
+  });
+
+  it('reads clauses with default operator OR unless told otherwise', () => {
+    expect(show(parseLucene('a b:c'))).toBe('(a b:c)');
+  });
+
+  it('joins words into one text only where no operator or modifier comes before them', () => {
+    expect(raws('a AND b c')).toEqual(['a', 'b', 'c']);
+    expect(raws('a -b c')).toEqual(['a', 'b', 'c']);
+    expect(raws('a b c')).toEqual(['a b c']);
+  });
+
+  it('does not join a word followed by * or a fuzzy ~ into a text', () => {
+    expect(raws('a b *')).toEqual(['a', 'b', '*']);
+    expect(p('a b~')).toBe('(a b~)');
+  });
+
+  it('gives words joined into one text the span from the first to the last', () => {
+    expect(luceneLeaves(parseLucene('f:(ab cd)')).map((l) => [l.pos, l.end])).toEqual([[3, 8]]);
+  });
+
+  it('takes only a term as a field name: * is every field, a quoted text before : does not parse', () => {
+    expect(p('*:root')).toBe('*:root');
+    expect(() => parseLucene('"a":b')).toThrow(QuerySyntaxError);
+  });
+
+  it('keeps a prohibited clause prohibited whatever the conjunction after it', () => {
+    expect(p('NOT a AND b')).toBe('(-a +b)');
+    expect(p('NOT a OR b', 'AND')).toBe('(-a b)');
+    expect((parseLucene('a OR b', 'AND') as { clauses: { occur: string }[] }).clauses.map((c) => c.occur)).toEqual(['should', 'should']);
+  });
+});
+
+describe('fields an _exists_ names', () => {
+  const named = (q: string) => {
+    const fields: NamedField[] = [];
+    parseLucene(q, 'OR', fields);
+    return fields.map((f) => f.name);
+  };
+
+  it('lists the field of a term or phrase, unescaped, and nothing for a regexp or range', () => {
+    expect(named('_exists_:a\\:b')).toEqual(['a:b']);
+    expect(named('_exists_:/a.*/')).toEqual([]);
+    expect(named('_exists_:[a TO b]')).toEqual([]);
+  });
+
+  it('finds an unescaped pattern only right after _exists_:', () => {
+    expect(unescapedExistsPatterns('host.name:web*')).toEqual([]);
+    expect(unescapedExistsPatterns('_exists_ x user.*')).toEqual([]);
+    expect(unescapedExistsPatterns('"_exists_":user.*')).toEqual([]);
+    expect(unescapedExistsPatterns('_exists_:"user.*"')).toEqual([]);
+    expect(unescapedExistsPatterns('a _exists_')).toEqual([]);
+    expect(unescapedExistsPatterns('_exists_:')).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileDetectionFilter } from '../../src/query/detection-query.js';
 import { QueryError } from '../../src/query/query-error.js';
+import { FieldTypes } from '../../src/query/field-types.js';
+import { compileDsl } from '../../src/query/query-dsl.js';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 
@@ -276,5 +278,81 @@ describe('malformed and unsupported clauses', () => {
   it('refuses a leading wildcard in query_string only when allow_leading_wildcard is false', () => {
     expect(matches({ query_string: { query: 'user.name:*dmin' } }, doc)).toBe(true);
     expect(errorOf({ query_string: { query: 'user.name:*dmin', allow_leading_wildcard: false } }).code).toBe('ALERTSMITH_QUERY_SYNTAX');
+  });
+});
+
+describe('values and options each clause reads', () => {
+  const port = (p: number) => ({ source: { port: p } });
+
+  it('matches a number or a boolean given to match or multi_match', () => {
+    expect(matches({ match: { 'source.port': 22 } }, port(22))).toBe(true);
+    expect(matches({ match: { 'tls.established': true } }, { tls: { established: true } })).toBe(true);
+    expect(matches({ multi_match: { query: 22, fields: ['source.port'] } }, port(22))).toBe(true);
+    expect(matches({ multi_match: { query: false, fields: ['tls.established'] } }, { tls: { established: false } })).toBe(true);
+  });
+
+  it('is case-sensitive in wildcard, prefix and regexp unless case_insensitive is true', () => {
+    const admin = { user: { name: 'admin' } };
+    expect(matches({ wildcard: { 'user.name': { value: 'ADM*' } } }, admin)).toBe(false);
+    expect(matches({ prefix: { 'user.name': { value: 'ADM' } } }, admin)).toBe(false);
+    expect(matches({ prefix: { 'user.name': { value: 'ADM', case_insensitive: true } } }, admin)).toBe(true);
+    expect(matches({ regexp: { 'user.name': 'ADM.*' } }, admin)).toBe(false);
+    expect(matches({ regexp: { 'user.name': { value: 'ADM.*', case_insensitive: true } } }, admin)).toBe(true);
+  });
+
+  it('does not lowercase a prefix on a text field (the DSL, unlike query_string, does not analyse it)', () => {
+    expect(matches({ prefix: { message: 'Fail' } }, { message: 'failed' })).toBe(false);
+    expect(matches({ prefix: { message: 'fail' } }, { message: 'Failed' })).toBe(true);
+  });
+
+  it('keeps lte and the inclusive from/to bounds', () => {
+    expect(matches({ range: { 'source.port': { lte: 80 } } }, port(81))).toBe(false);
+    expect(matches({ range: { 'source.port': { lte: 80 } } }, port(80))).toBe(true);
+    expect(matches({ range: { 'source.port': { from: 22 } } }, port(21))).toBe(false);
+    expect(matches({ range: { 'source.port': { from: 22 } } }, port(22))).toBe(true);
+    expect(matches({ range: { 'source.port': { to: 80 } } }, port(81))).toBe(false);
+    expect(matches({ range: { 'source.port': { to: 80 } } }, port(80))).toBe(true);
+  });
+
+  it('reads multi_match as a match per field unless its type is phrase', () => {
+    const failed = { message: 'Failed password' };
+    expect(matches({ multi_match: { query: 'password failed', fields: ['message'] } }, failed)).toBe(true);
+    expect(matches({ multi_match: { query: 'password failed', fields: ['message'], type: 'phrase' } }, failed)).toBe(false);
+  });
+
+  it('follows multi_match\'s lenient over the one its fields imply', () => {
+    expect(matches({ multi_match: { query: 'abc', fields: ['source.port'], lenient: true } }, port(22))).toBe(false);
+    expect(() => matches({ multi_match: { query: 'abc', lenient: false } }, port(22))).toThrow('query value "abc" for long field "source.port" is not a number');
+  });
+
+  it('drops a boost of several digits from the field names of query_string and multi_match', () => {
+    const admin = { user: { name: 'admin' } };
+    expect(matches({ query_string: { query: 'admin', fields: ['user.name^2.5'] } }, admin)).toBe(true);
+    expect(matches({ query_string: { query: 'admin', fields: ['user.name^10'] } }, admin)).toBe(true);
+    expect(matches({ multi_match: { query: 'admin', fields: ['user.name^1.5'] } }, admin)).toBe(true);
+  });
+});
+
+describe('errors name where the clause is', () => {
+  it('names the path inside constant_score', () => {
+    expect(errorOf({ constant_score: { filter: { bogus: {} } } }).message).toContain('filter[0].constant_score.filter.bogus');
+  });
+
+  it('starts the path at "filter" when compileDsl is called without one', () => {
+    const ctx = { now: NOW, fields: new FieldTypes() };
+    expect(() => compileDsl({ bogus: {} }, ctx)).toThrow('the query clause "bogus" (at filter.bogus)');
+  });
+
+  it('says how to write a terms query whose values are a lookup', () => {
+    expect(errorOf({ terms: { 'user.name': { index: 'users', id: '1', path: 'names' } } }).message).toContain('list the values: { terms: { field: [a, b] } }');
+  });
+
+  it('lists the multi_match types it evaluates', () => {
+    expect(errorOf({ multi_match: { query: 'x', type: 'cross_fields' } }).message).toContain('use best_fields, most_fields or phrase');
+  });
+
+  it('refuses fields lists holding something other than names', () => {
+    expect(errorOf({ multi_match: { query: 'x', fields: ['user.name', 5] } }).message).toContain('fields is a list of field names');
+    expect(errorOf({ query_string: { query: 'x', fields: ['user.name', 5] } }).message).toContain('fields is a list of field names');
   });
 });

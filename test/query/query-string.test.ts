@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileDetectionFilter } from '../../src/query/detection-query.js';
 import { QueryError } from '../../src/query/query-error.js';
+import { FieldTypes } from '../../src/query/field-types.js';
+import { luceneLeaves, parseLucene } from '../../src/query/lucene-syntax.js';
+import { compileQueryString, leafCondition } from '../../src/query/query-string.js';
 import type { FieldType } from '../../src/define/schema/field-types.js';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -359,5 +362,123 @@ describe('other constructs', () => {
     expect(errorOf('user.name:(x').code).toBe('ALERTSMITH_QUERY_SYNTAX');
     expect(errorOf('AND x').code).toBe('ALERTSMITH_QUERY_SYNTAX');
     expect(errorOf('user.name:"x').message).toContain('never closed');
+  });
+});
+
+describe('compileQueryString called on its own', () => {
+  const ctx = { now: NOW, fields: new FieldTypes() };
+  const run = (query: string, doc: Record<string, unknown>) => compileQueryString({ query }, ctx)(doc);
+
+  it('joins clauses with OR by default, as Elasticsearch\'s default_operator', () => {
+    expect(run('event.outcome:a event.outcome:b', a)).toBe(true);
+    expect(run('event.outcome:a event.outcome:b', { 'event.outcome': 'c' })).toBe(false);
+  });
+
+  it('allows a leading wildcard by default', () => {
+    expect(run('user.name:*min', { user: { name: 'admin' } })).toBe(true);
+  });
+
+  it('searches every field without a constant_keyword value in its context', () => {
+    expect(run('admin', { user: { name: 'admin' } })).toBe(true);
+    expect(run('admin', { user: { name: 'root' } })).toBe(false);
+  });
+
+  it('gives a leaf clause a leading wildcard unless told otherwise', () => {
+    const leaf = luceneLeaves(parseLucene('*min'))[0]!;
+    expect(leafCondition(leaf, 'OR')).toEqual({ op: 'wildcard', pattern: '*min', normalize: true });
+    expect(() => leafCondition(leaf, 'OR', false)).toThrow(/leading wildcard in \*min is not allowed/);
+  });
+});
+
+describe('terms that stand for exists, ranges and fuzziness', () => {
+  it('matches every document with a lone *, one without a searchable field included', () => {
+    expect(matches('*', {})).toBe(true);
+    expect(matches('NOT *', { user: { name: 'x' } })).toBe(false);
+  });
+
+  it('reads * over several fields, * among them, as "one of them has a value", not as every document', () => {
+    const f = (doc: Record<string, unknown>) =>
+      compileDetectionFilter({ filter: [{ query_string: { query: '*', fields: ['*', 'user.name'] } }] }, { now: NOW })(doc);
+    expect(f({})).toBe(false);
+    expect(f({ event: { code: '4624' } })).toBe(true);
+    // All-fields mode leaves out fields that cannot be searched as text, for exists as well.
+    expect(f({ source: { geo: { location: '41.12,-71.34' } } })).toBe(false);
+  });
+
+  it('reads field:* as exists, so it matches on a number field too', () => {
+    expect(matches('source.port:*', { source: { port: 22 } })).toBe(true);
+    expect(matches('source.port:*', { source: { ip: '10.0.0.1' } })).toBe(false);
+  });
+
+  it('takes > or < inside a term as part of the value, not as a range', () => {
+    expect(matches('user.name:a>b', { user: { name: 'a>b' } })).toBe(true);
+    expect(matches('user.name:a>b', { user: { name: 'c' } })).toBe(false);
+    expect(matches('user.name:a<b', { user: { name: 'a' } })).toBe(false);
+  });
+
+  it('keeps each one-sided range to its side', () => {
+    const port = (p: number) => ({ source: { port: p } });
+    expect(matches('source.port:<=22', port(23))).toBe(false);
+    expect(matches('source.port:<22', port(21))).toBe(true);
+    expect(matches('source.port:>=22', port(21))).toBe(false);
+    expect(matches('source.port:>22', port(23))).toBe(true);
+  });
+
+  it('lowercases the bound of a one-sided range on a text field, as it does [a TO b]', () => {
+    expect(matches('message:>=M', { message: 'b' })).toBe(false);
+    expect(matches('message:>=M', { message: 'n' })).toBe(true);
+  });
+
+  it('reads words joined into one text after > or < as one bound, as OpenSearch 2.19 does', () => {
+    const code = (c: string) => ({ event: { code: c } });
+    expect(matches('event.code:(>4624 4625)', code('4625'))).toBe(true);
+    expect(matches('event.code:(>4624 4625)', code('4624'))).toBe(false);
+    expect(matches('event.code:(>=4625 4626)', code('4625'))).toBe(false);
+    expect(matches('event.code:(<4625 4626)', code('4625'))).toBe(true);
+    expect(matches('source.port:(>=22 23)', { source: { port: 22 } })).toBe(false);
+  });
+
+  it('matches nothing with _exists_ and a fuzzy term, a regular expression or a range: each is that query on a field named _exists_', () => {
+    const doc = { user: { name: 'root' } };
+    expect(matches('_exists_:user', doc)).toBe(true);
+    expect(matches('_exists_:user~', doc)).toBe(false);
+    expect(matches('_exists_:/user.*/', doc)).toBe(false);
+    expect(matches('_exists_:[a TO z]', doc)).toBe(false);
+  });
+
+  it('uses the fuzziness written after ~, not AUTO', () => {
+    expect(matches('user.name:roat~0', { user: { name: 'root' } })).toBe(false);
+    expect(matches('user.name:roat~', { user: { name: 'root' } })).toBe(true);
+    expect(matches('user.name:admnistratr~1', { user: { name: 'administrator' } })).toBe(false);
+    expect(matches('user.name:admnistratr~', { user: { name: 'administrator' } })).toBe(true);
+  });
+});
+
+describe('the fields a term without a field searches', () => {
+  it('skips metadata fields such as _id and _index', () => {
+    expect(matches('abc', { _id: 'abc', _index: 'abc', user: { name: 'x' } })).toBe(false);
+  });
+
+  it('skips a field that cannot be searched as text (geo_point), but finds it with a field pattern and *', () => {
+    const doc = { source: { geo: { location: '41.12,-71.34' } } };
+    expect(matches('41.12,-71.34', doc)).toBe(false);
+    expect(matches('source.geo.\\*:*', doc)).toBe(true);
+    expect(matches('source.geo.\\*:foo', doc)).toBe(false);
+  });
+});
+
+describe('leniency covers values, not what the evaluator cannot do', () => {
+  it('still refuses a regular expression on an object field under the default field *', () => {
+    const e = errorOf('custom.data:/web.*/', { custom: { data: { name: 'web' } } }, { 'custom.data': 'object' });
+    expect(e.code).toBe('ALERTSMITH_QUERY_UNSUPPORTED');
+    expect(e.message).toContain('a regexp query on field "custom.data" of type object');
+  });
+
+
+  it('names the term a refused leading wildcard is in', () => {
+    const run = () => compileDetectionFilter({ filter: [{ query_string: { query: 'user.name:*dmin', allow_leading_wildcard: false } }] }, { now: NOW });
+    expect(run).toThrow('the leading wildcard in *dmin is not allowed (allow_leading_wildcard is false)');
+    const trailing = compileDetectionFilter({ filter: [{ query_string: { query: 'user.name:adm*', allow_leading_wildcard: false } }] }, { now: NOW });
+    expect(trailing({ user: { name: 'admin' } })).toBe(true);
   });
 });

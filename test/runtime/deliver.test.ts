@@ -413,6 +413,19 @@ describe('deliverIncidents with a key another process holds', () => {
     expect(logs.find((l) => l.event === 'deadline')).toMatchObject({ left: 1 });
   });
 
+  it('spools an item without an intake that is still held at the deadline, saying who holds it', async () => {
+    await holdElsewhere('key-00', clock + 600_000);
+    vi.spyOn(Date, 'now').mockImplementation(() => (clock += 20));
+    const x = scriptedClient({});
+    const { report, logs } = await deliverWith([freeItem(0)], async () => x.client, { deadlineInMs: 1_000 });
+    expect(x.calls).toEqual([]);
+    expect(report).toMatchObject({ delivered: 0, pending: 1 });
+    expect(await jsonFiles(paths.pending)).toEqual(['key-00.json']);
+    expect(logs.filter((l) => l.event === 'pending')).toEqual([
+      expect.objectContaining({ key: 'key-00', reason: 'another alertsmith-incident process is delivering this key' }),
+    ]);
+  });
+
   it('takes the key over when the other claim expires, and asks XSOAR first', async () => {
     await holdElsewhere('key-00', clock + 200);
     vi.spyOn(Date, 'now').mockImplementation(() => (clock += 20));

@@ -136,6 +136,18 @@ describe('isAlive', () => {
     expect(isAlive(1)).toBe(true);
     expect(isAlive(2 ** 22 + 12345)).toBe(false);
   });
+
+  it('says a process of another user is alive: signalling it fails with EPERM, not ESRCH', () => {
+    // As root every signal succeeds, so the refusal another user's process gives is made here.
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => {
+      throw Object.assign(new Error('kill EPERM'), { code: 'EPERM' });
+    });
+    try {
+      expect(isAlive(4242)).toBe(true);
+    } finally {
+      kill.mockRestore();
+    }
+  });
 });
 
 describe('claimKey at the edges of its time limits', () => {

@@ -77,12 +77,18 @@ describe('createXsoarClient', () => {
 
   it('signs each request with an advanced key: a 64-character nonce, a whole-second timestamp and sha256(key + nonce + timestamp)', async () => {
     client = await createXsoarClient(config({ DEMISTO_BASE_URL: sim.url, DEMISTO_API_KEY: KEY, DEMISTO_API_KEY_ID: '7', ALERTSMITH_XSOAR_AUTH: 'advanced' }));
+    const before = Date.now();
     expect((await client.create(body, 10_000)).status).toBe(200);
     await client.about(10_000);
+    const after = Date.now();
     const [a, b] = sim.requests().map((r) => r.headers as Record<string, string>);
     for (const h of [a!, b!]) {
       expect(h['x-xdr-nonce']).toMatch(/^[A-Za-z0-9]{64}$/);
-      expect(Number(h['x-xdr-timestamp']) % 1000).toBe(0);
+      // The current second in milliseconds: between the clock read before and after the requests.
+      const stamp = Number(h['x-xdr-timestamp']);
+      expect(stamp % 1000).toBe(0);
+      expect(stamp).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+      expect(stamp).toBeLessThanOrEqual(after);
       expect(h.authorization).toBe(createHash('sha256').update(KEY + h['x-xdr-nonce'] + h['x-xdr-timestamp']).digest('hex'));
       expect(h['x-xdr-auth-id']).toBe('7');
     }
@@ -182,5 +188,64 @@ describe('createXsoarClient over HTTPS', () => {
       await tls.stop();
       await dir.remove();
     }
+  });
+});
+
+describe('createXsoarClient reading replies XSOAR may give', () => {
+  /** Runs `use` with a client of a loopback server that answers each request with the next canned reply. */
+  async function withCannedReplies(
+    replies: { status: number; body: string; headers?: Record<string, string> }[],
+    use: (c: XsoarClient) => Promise<void>,
+  ): Promise<void> {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const reply = replies.shift() ?? { status: 500, body: '{}' };
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+        res.end(reply.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const c = await createXsoarClient(config({ DEMISTO_BASE_URL: `http://127.0.0.1:${port}`, DEMISTO_API_KEY: KEY }));
+    try {
+      await use(c);
+    } finally {
+      c.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  it('reads a numeric incident id as text, and no id from a 2xx whose body is not JSON', async () => {
+    await withCannedReplies([{ status: 201, body: '{"id": 42}' }, { status: 200, body: 'created' }], async (c) => {
+      expect((await c.create(body, 10_000)).incidentId).toBe('42');
+      const plain = await c.create(body, 10_000);
+      expect([plain.status, plain.incidentId]).toEqual([200, null]);
+    });
+  });
+
+  it('finds no incident in a search reply whose data is null or missing, and reads a numeric id', async () => {
+    const replies = ['{"data": null, "total": 0}', '{"total": 0}', '{"data": [{"id": 7}], "total": 1}'].map((b) => ({ status: 200, body: b }));
+    await withCannedReplies(replies, async (c) => {
+      expect(await c.findByKey('k1', 10_000)).toBeNull();
+      expect(await c.findByKey('k1', 10_000)).toBeNull();
+      expect(await c.findByKey('k1', 10_000)).toBe('7');
+    });
+  });
+
+  it('reads a numeric id from a search reply too large to keep, and refuses one whose first incident has no readable id', async () => {
+    const pad = 'x'.repeat(400_000);
+    const replies = [{ data: [{ id: 7, name: pad }], total: 1 }, { data: [{ name: pad }], total: 1 }].map((r) => ({ status: 200, body: JSON.stringify(r) }));
+    await withCannedReplies(replies, async (c) => {
+      expect(await c.findByKey('k1', 10_000)).toBe('7');
+      await expect(c.findByKey('k1', 10_000)).rejects.toThrow('search reply without a readable incident id');
+    });
+  });
+
+  it('passes the Retry-After of a refused search on', async () => {
+    await withCannedReplies([{ status: 503, body: '{}', headers: { 'retry-after': '7' } }], async (c) => {
+      await expect(c.findByKey('k1', 10_000)).rejects.toMatchObject({ status: 503, retryAfter: '7' });
+    });
   });
 });

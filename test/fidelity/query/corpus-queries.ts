@@ -250,6 +250,11 @@ const SYNTAX_PROBES = [
   'message:"failed root"~3', 'message:"failed root"~2', 'message:"password failed"~1', 'message:"password failed"~2', 'message:"root failed"~5',
   'message:"failed for root"~1', 'message:"account logged"~3', 'message:"account logged"~2', 'message:"failed"~3', 'message:"failed password"~',
   'message:"failed password"~2.5', 'user.name:"jane doe"~2', 'custom.note:"powershell word"~3', '"failed root"~4', 'message:"from port ssh2"~3',
+  'event.code:(>4624 4625)', 'event.code:(>=4625 4626)', 'event.code:(<4625 4626)', '>4624 4625', 'source.port:(>=22 23)',
+  '_exists_:user~', '_exists_:user.name~1', '_exists_:/user.*/', '_exists_:[a TO z]',
+  'root &&admin', 'root &&(admin)', '(root ||)', 'root &', 'root |admin', 'root -', 'root !', 'root + admin', 'user.name:-root', 'user.name:!root',
+  'user.name:root~10', 'user.name:roto~1.25', 'user.name:root^1.25', 'user.name:root^10', 'user.name:["a\\"b" TO c\\ d]', 'user.name:["a\\"b" TO c\\-d]', 'user.name:[a\\ TO c]', 'user.name:[* TO b]', 'root -\tadmin', 'root +',
+  'NOT user.name:root AND user.name:admin', 'root admin *', 'root admin~', '*:root', '"user.name":root',
 ];
 
 /** DSL clauses a detection's `filter` holds. */
@@ -378,6 +383,25 @@ export function dslClauses(): Record<string, unknown>[] {
     { query_string: { query: 'destination.port:abc' } },
     { query_string: { query: 'message:/Fail.*/' } },
     { query_string: { query: '*min*', allow_leading_wildcard: false } },
+    { query_string: { query: '*', fields: ['*', 'user.name'] } },
+    { query_string: { query: 'root', fields: ['user.name^2.5', 'related.user^10'] } },
+    { multi_match: { query: 'root', fields: ['user.name^1.5'] } },
+    { multi_match: { query: 22, fields: ['source.port'] } },
+    { multi_match: { query: 'abc', fields: ['source.port', 'user.name'], lenient: true } },
+    { multi_match: { query: 'password failed', fields: ['message'] } },
+    { multi_match: { query: 'password failed', fields: ['message'], type: 'phrase' } },
+    { wildcard: { 'user.name': { value: 'ROO*' } } },
+    { prefix: { 'user.name': { value: 'ROO', case_insensitive: true } } },
+    { prefix: { message: 'Fail' } },
+    { regexp: { 'user.name': 'ROO.*' } },
+    { regexp: { 'user.name': { value: 'ROO.*', case_insensitive: true } } },
+    { range: { 'source.port': { lte: 1024 } } },
+    { range: { 'source.port': { from: 1024 } } },
+    { range: { 'source.port': { to: 1024 } } },
+    { range: { '@timestamp': { lt: 3000 } } },
+    { range: { '@timestamp': { gte: 2026, lte: 2027 } } },
+    { range: { '@timestamp': { gte: 1773133500000 } } },
+    { range: { '@timestamp': { gt: 1.5 } } },
     { query: { query_string: { query: 'user.name:root' } } },
   );
   return out;
