@@ -49,7 +49,7 @@ describe('a clean definition', () => {
   });
 });
 
-describe('the query traps (query-term-whitespace, field-pattern-escape, query-term-type, fieldless-range)', () => {
+describe('the query traps (query-term-whitespace, field-pattern-escape, exists-field-name, query-term-type, fieldless-range)', () => {
   const linted = fixtureFindings('query-traps');
   const of = (rule: string) => linted().filter((f) => f.ruleId === rule);
 
@@ -71,6 +71,15 @@ describe('the query traps (query-term-whitespace, field-pattern-escape, query-te
       placeOf('query-traps', 'field-pattern.ts', 'host.*'),
     ]);
     expect(of('field-pattern-escape').map((f) => f.fix)).toEqual(['write _exists_:host.\\*']);
+  });
+
+  it('warns about a fuzzy term, regexp or range after _exists_, which is read as a query on a field named _exists_', () => {
+    expect(placesOf(linted(), 'exists-field-name')).toEqual(['user~', '/us.r/', '[a TO c]'].map((clause) => placeOf('query-traps', 'exists-field.ts', clause)));
+    expect(of('exists-field-name').map((f) => f.message)).toEqual([
+      '_exists_:user~ is a fuzzy query on a field named _exists_, which matches nothing',
+      '_exists_:/us.r/ is a regular expression query on a field named _exists_, which matches nothing',
+      '_exists_:[a TO c] is a range query on a field named _exists_, which matches nothing',
+    ]);
   });
 
   it('warns about terms their field type can never match, which Elasticsearch skips silently', () => {

@@ -2,6 +2,7 @@ import type { LintRule } from '../lint-rule.js';
 import { DEFINITION_CHECKS } from '../../validate/definition-checks.js';
 import { SOURCE_CHECKS } from '../../validate/source-checks.js';
 import { attackTechniqueUnknown } from './attack-technique-unknown.js';
+import { existsFieldName } from './exists-field-name.js';
 import { fieldPatternEscape } from './field-pattern-escape.js';
 import { fieldlessRange } from './fieldless-range.js';
 import { frequencySingleEvent } from './frequency-single-event.js';
@@ -17,6 +18,7 @@ import { realertFlood } from './realert-flood.js';
  */
 export const LINT_RULES: readonly LintRule[] = [
   fieldPatternEscape,
+  existsFieldName,
   queryTermWhitespace,
   queryTermType,
   fieldlessRange,
