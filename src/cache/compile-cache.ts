@@ -8,15 +8,15 @@ import { threadId } from 'node:worker_threads';
 /**
  * V8's code cache for the large CommonJS files `check` loads: TypeScript's 9 MB and ts-morph, which
  * Node 20 compiles again in every process. (Node 22's `module.enableCompileCache` is not used: it
- * would also keep every temporary bundle of definitions a run imports, a new entry per run.) Measured on the 1,000-definition check bench after one edit: compiling
- * typescript.js took 250-370 ms of CPU per process, 80-90 ms with the cache, and the parse, bind
- * and check that follow ran about 15% faster, their functions compiled already.
+ * would also keep every temporary bundle of definitions a run imports, a new entry per run.)
+ * Measured: compiling typescript.js took 250-290 ms per process, 80-90 ms with the cache; a check
+ * after one edit of 1,000 definitions used 2.1-2.4 s of CPU with it, 2.7-3.0 s without.
  *
- * A file's cache is V8's own data, checked by V8 against the source and the V8 version and flags
- * (data V8 refuses is compiled afresh and written again), behind a SHA-256 of that data: a release
- * V8 does not check its own checksum, and took damaged data in a test. It is written after the work (so it holds
- * the functions that ran, not only the top level), and again once by a run that type-checked when
- * the one read came from a run that did not.
+ * A file's cache is V8's own data, checked by V8 against the source, the V8 version and its flags
+ * (data V8 refuses is compiled afresh and written again), behind a SHA-256 of that data: a
+ * release V8 does not verify its own checksum, and took damaged data in a test. It is written after
+ * the work, so it holds the functions that ran, not only the top level, and written again once by
+ * a run that type-checked when the one read came from a run that did not.
  */
 
 /** How much of a file's functions a run compiled: what its code cache then holds. */
