@@ -9,7 +9,7 @@ import { threadId } from 'node:worker_threads';
  * V8's code cache for the large CommonJS files `check` loads: TypeScript's 9 MB and ts-morph, which
  * Node 20 compiles again in every process. (Node 22's `module.enableCompileCache` is not used: it
  * would also keep every temporary bundle of definitions a run imports, a new entry per run.)
- * Measured: compiling typescript.js took 250-290 ms per process, 80-90 ms with the cache; a check
+ * Measured: compiling typescript.js took 250-370 ms per process, 80-90 ms with the cache; a check
  * after one edit of 1,000 definitions used 2.1-2.4 s of CPU with it, 2.7-3.0 s without.
  *
  * A file's cache is V8's own data, checked by V8 against the source, the V8 version and its flags
