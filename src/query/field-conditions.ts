@@ -5,7 +5,7 @@ import type { FieldKind, ResolvedField } from './field-types.js';
 import { parseCidr, parseIp } from './ip-values.js';
 import { QueryError, unsupported } from './query-error.js';
 import { analyzeStandard } from './standard-analyzer.js';
-import { hasWildcard, luceneRegExp, wildcardToRegExp } from './text-patterns.js';
+import { asciiLowerCase, hasWildcard, luceneRegExp, wildcardToRegExp } from './text-patterns.js';
 
 /** A compiled query: does this document match? */
 export type DocMatcher = (doc: Record<string, unknown>) => boolean;
@@ -228,8 +228,8 @@ function equalsTest(field: ResolvedField, raw: unknown, ctx: ConditionContext, c
     case 'keyword': {
       const want = scalarText(raw, field);
       if (caseInsensitive) {
-        const lower = want.toLowerCase();
-        return (v) => keywordText(v, field).toLowerCase() === lower;
+        const lower = asciiLowerCase(want);
+        return (v) => asciiLowerCase(keywordText(v, field)) === lower;
       }
       return (v) => keywordText(v, field) === want;
     }
@@ -395,7 +395,7 @@ function textCondition(field: ResolvedField, cond: FieldCondition, ctx: Conditio
     case 'term': {
       const want = scalarText(cond.value, field);
       const ci = cond.caseInsensitive ?? false;
-      return (doc) => anyToken(doc, ci ? (t) => t.toLowerCase() === want.toLowerCase() : (t) => t === want);
+      return (doc) => anyToken(doc, ci ? (t) => asciiLowerCase(t) === asciiLowerCase(want) : (t) => t === want);
     }
     case 'match': {
       // One optional clause per word of the query, repeated words included, as Lucene builds it.
