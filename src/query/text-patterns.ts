@@ -19,7 +19,7 @@ function asciiCaseless(ch: string): string {
 
 /** Text with its ASCII letters in lower case, the others as they are: what case_insensitive compares. */
 export function asciiLowerCase(text: string): string {
-  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
 function classLiteral(ch: string): string {
