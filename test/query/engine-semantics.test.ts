@@ -141,6 +141,13 @@ describe('case_insensitive beyond ASCII', () => {
     }
   });
 
+  it('lowercases query_string terms on a text field as the analyzer does, letter by letter', () => {
+    const text = [{ message: 'Logon from the İSTANBUL office, ΟΔΟΣ 5' }];
+    expect(hits({ query: 'message:istanbul AND message:οδοσ' }, text)).toEqual([0]);
+    expect(hits({ query: 'message:İSTAN*' }, text)).toEqual([0]);
+    expect(hits({ query: 'message:οδος' }, text)).toEqual([]);
+  });
+
   it('compares the words of a text field the same way', () => {
     const text = [{ message: 'Failed logon for JOSÉ' }];
     expect(hits({ filter: [{ term: { message: { value: 'JOSÉ', case_insensitive: true } } }] }, text)).toEqual([]);
