@@ -4,8 +4,8 @@ import { fieldExists, fieldValues } from './document-values.js';
 import type { FieldKind, ResolvedField } from './field-types.js';
 import { parseCidr, parseIp } from './ip-values.js';
 import { QueryError, unsupported } from './query-error.js';
-import { analyzeStandard } from './standard-analyzer.js';
-import { hasWildcard, luceneRegExp, wildcardToRegExp } from './text-patterns.js';
+import { analyzeStandard, luceneLowerCase } from './standard-analyzer.js';
+import { asciiLowerCase, hasWildcard, luceneRegExp, wildcardToRegExp } from './text-patterns.js';
 
 /** A compiled query: does this document match? */
 export type DocMatcher = (doc: Record<string, unknown>) => boolean;
@@ -196,9 +196,9 @@ function withinEdits(a: string, b: string, max: number): boolean {
 
 function patternOf(cond: Extract<FieldCondition, { op: 'wildcard' | 'prefix' | 'regexp' }>, lowercase = false): RegExp {
   const ci = cond.caseInsensitive ?? false;
-  if (cond.op === 'regexp') return luceneRegExp(lowercase ? cond.pattern.toLowerCase() : cond.pattern, ci);
-  if (cond.op === 'wildcard') return wildcardToRegExp(lowercase ? cond.pattern.toLowerCase() : cond.pattern, ci);
-  const value = lowercase ? cond.value.toLowerCase() : cond.value;
+  if (cond.op === 'regexp') return luceneRegExp(lowercase ? luceneLowerCase(cond.pattern) : cond.pattern, ci);
+  if (cond.op === 'wildcard') return wildcardToRegExp(lowercase ? luceneLowerCase(cond.pattern) : cond.pattern, ci);
+  const value = lowercase ? luceneLowerCase(cond.value) : cond.value;
   return wildcardToRegExp(`${value.replace(/[\\*?]/g, '\\$&')}*`, ci);
 }
 
@@ -228,8 +228,8 @@ function equalsTest(field: ResolvedField, raw: unknown, ctx: ConditionContext, c
     case 'keyword': {
       const want = scalarText(raw, field);
       if (caseInsensitive) {
-        const lower = want.toLowerCase();
-        return (v) => keywordText(v, field).toLowerCase() === lower;
+        const lower = asciiLowerCase(want);
+        return (v) => asciiLowerCase(keywordText(v, field)) === lower;
       }
       return (v) => keywordText(v, field) === want;
     }
@@ -395,7 +395,7 @@ function textCondition(field: ResolvedField, cond: FieldCondition, ctx: Conditio
     case 'term': {
       const want = scalarText(cond.value, field);
       const ci = cond.caseInsensitive ?? false;
-      return (doc) => anyToken(doc, ci ? (t) => t.toLowerCase() === want.toLowerCase() : (t) => t === want);
+      return (doc) => anyToken(doc, ci ? (t) => asciiLowerCase(t) === asciiLowerCase(want) : (t) => t === want);
     }
     case 'match': {
       // One optional clause per word of the query, repeated words included, as Lucene builds it.
@@ -435,12 +435,12 @@ function textCondition(field: ResolvedField, cond: FieldCondition, ctx: Conditio
     }
     case 'fuzzy': {
       const edits = fuzzyEdits(cond);
-      const want = cond.value.toLowerCase();
+      const want = luceneLowerCase(cond.value);
       return (doc) => anyToken(doc, (t) => withinEdits(t, want, edits));
     }
     case 'range': {
       // A term range over the words; query_string lowercases the bounds first.
-      const b = boundsOf(cond, (raw) => (cond.normalize ? scalarText(raw, field).toLowerCase() : scalarText(raw, field)));
+      const b = boundsOf(cond, (raw) => (cond.normalize ? luceneLowerCase(scalarText(raw, field)) : scalarText(raw, field)));
       return (doc) => anyToken(doc, (t) => within(t, b));
     }
     default:

@@ -59,7 +59,7 @@ export function parseCidr(text: string): { low: bigint; high: bigint } | undefin
   // Java reads an IPv4-mapped address (::ffff:10.0.0.0) as IPv4, so its prefix counts IPv4 bits.
   const isV4 = !address.includes(':') || ip >> 32n === 0xffffn;
   const bits = Number(bitsText) + (isV4 ? 96 : 0);
-  if (bits > 128 || (isV4 && Number(bitsText) > 32)) return undefined;
+  if (bits > 128) return undefined;
   const hostMask = (1n << BigInt(128 - bits)) - 1n;
   return { low: ip & ~hostMask, high: ip | hostMask };
 }

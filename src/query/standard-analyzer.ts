@@ -14,7 +14,7 @@ export function analyzeStandard(text: string): string[] {
   const flush = (end: number): void => {
     if (start >= 0) {
       const word = chars.slice(start, end).join('');
-      if (/[\p{L}\p{N}]/u.test(word)) tokens.push(word.toLowerCase());
+      if (/[\p{L}\p{N}]/u.test(word)) tokens.push(luceneLowerCase(word));
     }
     start = -1;
   };
@@ -22,7 +22,7 @@ export function analyzeStandard(text: string): string[] {
     const c = classOf(chars[i]!);
     if (c === 'ideo') {
       flush(i);
-      tokens.push(chars[i]!.toLowerCase());
+      tokens.push(chars[i]!); // Han and Hiragana have no case
       continue;
     }
     if (c === 'letter' || c === 'digit' || c === 'extend') {
@@ -40,6 +40,17 @@ export function analyzeStandard(text: string): string[] {
   }
   flush(chars.length);
   return tokens;
+}
+
+/**
+ * Lower case as Lucene's LowerCaseFilter (the analyzer's and query_string's normaliser) writes it:
+ * each code point on its own, by its simple mapping. String.toLowerCase differs on two: `İ`
+ * (U+0130) becomes `i̇` instead of `i`, and a final `Σ` becomes `ς` instead of `σ`.
+ */
+export function luceneLowerCase(text: string): string {
+  let out = '';
+  for (const ch of text) out += ch === '\u0130' ? 'i' : ch.toLowerCase();
+  return out;
 }
 
 type CharClass = 'letter' | 'digit' | 'extend' | 'midLetter' | 'midNumLet' | 'midNum' | 'ideo' | 'other';

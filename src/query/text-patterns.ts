@@ -11,10 +11,15 @@ function literal(ch: string): string {
 
 const literalChar = literal;
 
+// Lucene's case_insensitive (regexp, wildcard, prefix, term) folds ASCII letters only: `é` never
+// matches `É`, and the Kelvin sign (U+212A), whose lower case is `k`, matches only itself.
 function asciiCaseless(ch: string): string {
-  const lower = ch.toLowerCase();
-  const upper = ch.toUpperCase();
-  return /^[a-z]$/.test(lower) && lower !== upper ? `[${lower}${upper}]` : literal(ch);
+  return /^[a-zA-Z]$/.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : literal(ch);
+}
+
+/** Text with its ASCII letters in lower case, the others as they are: what case_insensitive compares. */
+export function asciiLowerCase(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
 function classLiteral(ch: string): string {
@@ -39,6 +44,7 @@ export function wildcardToRegExp(pattern: string, caseInsensitive = false): RegE
 const compiledWildcards = new Map<string, RegExp>();
 
 function compileWildcard(pattern: string, caseInsensitive: boolean): RegExp {
+  const literal = caseInsensitive ? asciiCaseless : literalChar;
   let out = '';
   const chars = [...pattern];
   for (let i = 0; i < chars.length; i++) {
@@ -48,7 +54,7 @@ function compileWildcard(pattern: string, caseInsensitive: boolean): RegExp {
     else if (ch === '?') out += '[^]';
     else out += literal(ch);
   }
-  return new RegExp(`^(?:${out})$`, caseInsensitive ? 'iu' : 'u');
+  return new RegExp(`^(?:${out})$`, 'u');
 }
 
 /** True when the text has an unescaped `*` or `?`. */
@@ -90,10 +96,10 @@ export function luceneRegExp(source: string, caseInsensitive = false): RegExp {
       let cls = '';
       for (let j = i + 1; j < end; j++) {
         const c = chars[j]!;
-        if (c === '\\' && j + 1 < end) cls += classLiteral(chars[++j]!);
-        else if (c === '^' && j === i + 1) cls += '^';
-        else if (c === '-') cls += '-';
-        else cls += c === ']' || c === '\\' || c === '[' ? `\\${c}` : c;
+        // classEnd skipped the character after each `\`, so an escape never ends at `end`. `^`, `-`
+        // and `[` mean in a JavaScript class (flag u) what they mean in Lucene's; a `]` first is a character.
+        if (c === '\\') cls += classLiteral(chars[++j]!);
+        else cls += c === ']' ? '\\]' : c;
       }
       out += `[${cls}]`;
       i = end;

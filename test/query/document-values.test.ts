@@ -14,6 +14,9 @@ describe('fieldValues', () => {
     expect(fieldValues({ a: 'text' }, 'a.b')).toEqual([]);
     expect(fieldValues({ a: { b: { c: 1 } } }, 'a.b')).toEqual([{ c: 1 }]);
     expect(fieldValues('a', 'a')).toEqual([]);
+    // `abc` is not `a.c`: a key that begins the path must end at a dot in it.
+    expect(fieldValues({ a: { c: 1 } }, 'abc')).toEqual([]);
+    expect(fieldExists({ a: { c: 1 } }, 'abc')).toBe(false);
   });
 });
 

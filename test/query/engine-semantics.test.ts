@@ -122,6 +122,39 @@ describe('regexp case_insensitive', () => {
   });
 });
 
+describe('case_insensitive beyond ASCII', () => {
+  // OpenSearch 2.19.6 folds ASCII letters only, in term, wildcard, prefix and regexp alike.
+  const docs = [{ user: { name: 'José' } }, { user: { name: 'JOSé' } }, { user: { name: 'krbtgt' } }, { user: { name: '\u212Arbtgt' } }];
+  const ci = (type: string, value: string) => hits({ filter: [{ [type]: { 'user.name': { value, case_insensitive: true } } }] }, docs);
+
+  it('never matches é with É', () => {
+    for (const type of ['term', 'wildcard', 'prefix', 'regexp']) {
+      expect(ci(type, 'JOSÉ'), type).toEqual([]);
+      expect(ci(type, 'jOSé'), type).toEqual([0, 1]);
+    }
+  });
+
+  it('matches the Kelvin sign only by itself, though its lower case is k', () => {
+    for (const type of ['term', 'wildcard', 'prefix', 'regexp']) {
+      expect(ci(type, 'KRBTGT'), type).toEqual([2]);
+      expect(ci(type, '\u212ARBTGT'), type).toEqual([3]);
+    }
+  });
+
+  it('lowercases query_string terms on a text field as the analyzer does, letter by letter', () => {
+    const text = [{ message: 'Logon from the İSTANBUL office, ΟΔΟΣ 5' }];
+    expect(hits({ query: 'message:istanbul AND message:οδοσ' }, text)).toEqual([0]);
+    expect(hits({ query: 'message:İSTAN*' }, text)).toEqual([0]);
+    expect(hits({ query: 'message:οδος' }, text)).toEqual([]);
+  });
+
+  it('compares the words of a text field the same way', () => {
+    const text = [{ message: 'Failed logon for JOSÉ' }];
+    expect(hits({ filter: [{ term: { message: { value: 'JOSÉ', case_insensitive: true } } }] }, text)).toEqual([]);
+    expect(hits({ filter: [{ term: { message: { value: 'JOSé', case_insensitive: true } } }] }, text)).toEqual([0]);
+  });
+});
+
 describe('ranges on boolean fields', () => {
   it('order false before true, and skip a bound that is not a boolean under the default field *', () => {
     const docs = [{ tls: { established: false } }, { tls: { established: true } }];

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { checkTimeZone, documentDate, parseDateText, resolveDateMath } from '../../src/query/date-values.js';
 import { parseCidr, parseIp } from '../../src/query/ip-values.js';
-import { analyzeStandard } from '../../src/query/standard-analyzer.js';
+import { analyzeStandard, luceneLowerCase } from '../../src/query/standard-analyzer.js';
 import { luceneRegExp, wildcardToRegExp } from '../../src/query/text-patterns.js';
 import { QueryError } from '../../src/query/query-error.js';
 
 describe('the standard analyzer', () => {
   it('lowercases and splits on spaces, hyphens and slashes', () => {
     expect(analyzeStandard('Failed-Login from C:/Temp')).toEqual(['failed', 'login', 'from', 'c', 'temp']);
+  });
+
+  it('lowercases letter by letter as Lucene does: İ is i and a final Σ is σ (OpenSearch 2.19.6)', () => {
+    expect(analyzeStandard('İSTANBUL ΟΔΟΣ Straße')).toEqual(['istanbul', 'οδοσ', 'straße']);
+    expect(luceneLowerCase('İstanbul ΟΔΟΣ')).toBe('istanbul οδοσ');
   });
 
   it('keeps letters joined by dots, digits joined by dots and underscores together', () => {

@@ -120,3 +120,37 @@ describe('patterns over code points', () => {
     expect(luceneRegExp('İ', true).test('İ')).toBe(true);
   });
 });
+
+describe('case-insensitive regular expressions beyond ASCII', () => {
+  it('folds an ASCII letter only: the Kelvin sign, whose lower case is k, matches only itself', () => {
+    expect(luceneRegExp('\u212A', true).test('\u212A')).toBe(true);
+    expect(luceneRegExp('\u212A', true).test('k')).toBe(false);
+    expect(luceneRegExp('\u212A', true).test('K')).toBe(false);
+    expect(luceneRegExp('k', true).test('\u212A')).toBe(false);
+    expect(luceneRegExp('k', true).test('K')).toBe(true);
+  });
+});
+
+describe('escapes inside a regular expression class', () => {
+  it('reads an escaped ] as a member of the class, not as its end', () => {
+    expect(luceneRegExp('[a\\]b]').test('b')).toBe(true);
+    expect(luceneRegExp('[a\\]b]').test(']')).toBe(true);
+    expect(luceneRegExp('[a\\]b]').test('\\')).toBe(false);
+  });
+});
+
+describe('compiled wildcard patterns', () => {
+  it('never hands a case-sensitive pattern the compiled form of a case-insensitive one, or the other way round', () => {
+    // Each pattern text is used nowhere else in this file, so each call below compiles it first.
+    expect(wildcardToRegExp('q7').test('q7')).toBe(true);
+    expect(wildcardToRegExp('sq7', true).test('SQ7')).toBe(true);
+    expect(wildcardToRegExp('q8', true).test('Q8')).toBe(true);
+    expect(wildcardToRegExp('iq8').test('iq8')).toBe(true);
+    expect(wildcardToRegExp('iq8').test('IQ8')).toBe(false);
+  });
+
+  it('lets ? stand for a character outside the Basic Multilingual Plane in a pattern compiled for the first time', () => {
+    expect(wildcardToRegExp('alert?fired').test('alert\u{1F4A5}fired')).toBe(true);
+    expect(wildcardToRegExp('alert?fired').test('alert\u{1F4A5}\u{1F4A5}fired')).toBe(false);
+  });
+});

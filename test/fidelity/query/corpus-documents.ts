@@ -329,4 +329,11 @@ export const CORPUS_DOCUMENTS: Record<string, unknown>[] = [
     source: { ip: '10.0.0.99', port: -1 },
     tls: { established: [true, false] },
   },
+  {
+    '@timestamp': '2026-03-12T08:00:00Z',
+    // The Kelvin sign (U+212A): its lower case is the ASCII k, which case-insensitive patterns fold.
+    custom: { tag: '\u212A1136' },
+    // Lower case letter by letter, as Lucene writes it: İ is i, a final Σ is σ.
+    message: 'Logon from the İSTANBUL office, ΟΔΟΣ 5',
+  },
 ];
