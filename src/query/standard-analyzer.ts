@@ -45,9 +45,11 @@ export function analyzeStandard(text: string): string[] {
 /**
  * Lower case as Lucene's LowerCaseFilter (the analyzer's and query_string's normaliser) writes it:
  * each code point on its own, by its simple mapping. String.toLowerCase differs on two: `İ`
- * (U+0130) becomes `i̇` instead of `i`, and a final `Σ` becomes `ς` instead of `σ`.
+ * (U+0130) becomes `i̇` instead of `i`, and a final `Σ` becomes `ς` instead of `σ`. Text without
+ * either (nearly all) takes String.toLowerCase, which is the same there: this runs on every word.
  */
 export function luceneLowerCase(text: string): string {
+  if (!/[\u0130\u03a3]/.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) out += ch === '\u0130' ? 'i' : ch.toLowerCase();
   return out;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkTimeZone, documentDate, parseDateText, resolveDateMath } from '../../src/query/date-values.js';
 import { parseCidr, parseIp } from '../../src/query/ip-values.js';
@@ -13,6 +14,12 @@ describe('the standard analyzer', () => {
   it('lowercases letter by letter as Lucene does: İ is i and a final Σ is σ (OpenSearch 2.19.6)', () => {
     expect(analyzeStandard('İSTANBUL ΟΔΟΣ Straße')).toEqual(['istanbul', 'οδοσ', 'straße']);
     expect(luceneLowerCase('İstanbul ΟΔΟΣ')).toBe('istanbul οδοσ');
+  });
+
+  it('lowers any text code point by code point, whichever way it takes (String.toLowerCase for text without İ or Σ)', () => {
+    const byCodePoint = (text: string) => [...text].map((ch) => (ch === '\u0130' ? 'i' : ch.toLowerCase())).join('');
+    const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('İ', 'Σ', 'ΣΑ', 'AΣ ', 'ς')), { maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (t) => luceneLowerCase(t) === byCodePoint(t)), { numRuns: 500 });
   });
 
   it('keeps letters joined by dots, digits joined by dots and underscores together', () => {

@@ -19,11 +19,14 @@ export const existsFieldName: LintRule = {
     if (!query) return;
     for (const leaf of query.leaves) {
       if (leaf.field !== '_exists_') continue;
-      const kind = leaf.kind === 'term' && leaf.fuzzy ? 'fuzzy' : leaf.kind === 'regexp' || leaf.kind === 'range' ? leaf.kind : undefined;
+      const fuzzy = leaf.kind === 'term' && leaf.fuzzy;
+      const kind = fuzzy ? 'fuzzy' : leaf.kind === 'regexp' || leaf.kind === 'range' ? leaf.kind : undefined;
       if (kind === undefined) continue;
+      // A fuzzy term's span ends before its `~`.
+      const text = fuzzy ? `${clauseText(query, leaf)}~${leaf.fuzziness ?? ''}` : clauseText(query, leaf);
       report({
         target: rangeInString(query.literal.node, leaf.pos, leaf.end),
-        message: `_exists_:${clauseText(query, leaf)}${leaf.kind === 'term' && leaf.fuzzy ? `~${leaf.fuzziness ?? ''}` : ''} is ${READ_AS[kind]} on a field named _exists_, which matches nothing`,
+        message: `_exists_:${text} is ${READ_AS[kind]} on a field named _exists_, which matches nothing`,
         fix: 'name the field after _exists_: (e.g. _exists_:user.name), or its pattern with the wildcards escaped (_exists_:user.\\*)',
       });
     }
