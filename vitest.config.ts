@@ -3,12 +3,16 @@ import { defineConfig } from 'vitest/config';
 // Three suites: `unit` runs anywhere Node runs; `e2e` needs the real ElastAlert lines
 // (scripts/install-elastalert.sh) and the built dist/ bundle; `fidelity` runs the offline evaluator
 // and simulation side by side with the real engines (a real search engine, both ElastAlert lines).
+// Each suite runs with its own temporary folder, removed at the end (test/temp-folder-per-run.ts).
+const globalSetup = ['test/temp-folder-per-run.ts'];
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
+          globalSetup,
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/fidelity/**'],
           // Generous: a timeout is a safety net for a hung test, never a speed check, and the
@@ -20,6 +24,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          globalSetup,
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
@@ -30,6 +35,7 @@ export default defineConfig({
       {
         test: {
           name: 'fidelity',
+          globalSetup,
           include: ['test/fidelity/**/*.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 900_000,
