@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { projectTsconfig } from './project-tsconfig.js';
 import { Project, ts } from './ts-morph.cjs';
 import type { SourceFile } from 'ts-morph';
 
@@ -27,13 +27,15 @@ export interface CheckProgramOptions {
    * roots of the program only when they may declare something global. @default none
    */
   leaveOut?: ReadonlySet<string>;
+  /** The tsconfig.json whose options the program takes; null for none. @default projectTsconfig(cwd) */
+  tsconfig?: string | null;
   /** Reads a file's text (the caller's per-run reader). @default ts.sys.readFile */
   readText?: (file: string) => string | undefined;
 }
 
 /**
  * Builds the ts-morph project `check` type-checks and lints: the targets, with the compiler
- * options of the tsconfig, and of the tsconfig's other files those that may declare something
+ * options of the tsconfig (see `projectTsconfig`), and of the tsconfig's other files those that may declare something
  * global (a script with no import or export, `declare global`, `declare module`: the field
  * augmentations). Any other module can change a target's types only by being imported, and is
  * then loaded through that import. So the targets get the diagnostics `tsc -p tsconfig.json`
@@ -42,9 +44,8 @@ export interface CheckProgramOptions {
  * file is parsed once and shared by diagnostics and lint.
  */
 export function createCheckProgram(cwd: string, targetFiles: readonly string[], options: CheckProgramOptions = {}): CheckProgram {
-  const tsconfig = join(cwd, 'tsconfig.json');
-  const hasTsconfig = existsSync(tsconfig);
-  const project = hasTsconfig
+  const tsconfig = options.tsconfig === undefined ? projectTsconfig(cwd) : options.tsconfig ?? undefined;
+  const project = tsconfig !== undefined
     ? // The program resolves imports itself: ts-morph's own resolution pass would build a second program.
       new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true, skipAddingFilesFromTsConfig: true })
     : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
@@ -57,11 +58,11 @@ export function createCheckProgram(cwd: string, targetFiles: readonly string[], 
     impliedNodeFormat: ts.getImpliedNodeFormatForFile(file, packageJsons, ts.sys, compilerOptions),
   });
   // Without a tsconfig, the other definitions stand for the project's files.
-  for (const file of new Set([...(hasTsconfig ? tsconfigFiles(tsconfig) : []), ...(options.leaveOut ?? [])])) {
+  for (const file of new Set([...(tsconfig !== undefined ? tsconfigFiles(tsconfig) : []), ...(options.leaveOut ?? [])])) {
     if (!targets.has(file) && mayDeclareGlobally(readText(file) ?? '', file, detection)) project.addSourceFileAtPath(file);
   }
   const added = targetFiles.map((file) => project.getSourceFile(file) ?? project.addSourceFileAtPath(file));
-  return hasTsconfig ? { project, targets: added, tsconfig } : { project, targets: added };
+  return tsconfig !== undefined ? { project, targets: added, tsconfig } : { project, targets: added };
 }
 
 /** The files `tsc -p` would take as roots (absolute). */

@@ -6,6 +6,7 @@ import { isCachedFindings } from '../cache/cached-findings.js';
 import { ResultCache } from '../cache/result-cache.js';
 import { configSchema, type ResolvedConfig } from '../define/schema/config.js';
 import { createCheckProgram, parseOnlyProgram, type CheckProgram } from './check-program.js';
+import { projectTsconfig, tsconfigChain } from './project-tsconfig.js';
 import { typeCheckProgram, type TypeCheckResult } from './type-check-share.js';
 import { typeCheckInWorkers, typeCheckWorkerCount } from './type-check-workers.js';
 import { didYouMean } from './did-you-mean.js';
@@ -67,7 +68,9 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   const files = findCheckTargets(cwd, options.paths ?? [], config.definitions);
   const definitionsDir = resolve(cwd, config.definitions);
   const configFile = options.configFile ? resolve(cwd, options.configFile) : undefined;
-  const tsconfigFile = resolve(cwd, 'tsconfig.json');
+  const tsconfig = projectTsconfig(cwd, definitionsDir);
+  // Where findings about the whole project go (tsconfig options, the config file).
+  const tsconfigFile = tsconfig ?? resolve(cwd, 'tsconfig.json');
   const typeCheck = options.typeCheck !== false;
 
   const hashes = new ContentHashes({ root: cwd, disabled: options.cache === false });
@@ -75,8 +78,8 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   const cache = ResultCache.open<KnownDefinition>({
     root: cwd,
     name: 'check',
-    // A file's findings also depend on: the config, the tsconfig, TypeScript, the custom fields.
-    salt: [config, cwd, typeCheck, ts.version, configFile ?? null, hashes.hash(tsconfigFile), [...readCustomEventFields(definitionsDir, hashes)].sort(),
+    // A file's findings also depend on: the config, the tsconfig (and what it extends), TypeScript, the custom fields.
+    salt: [config, cwd, typeCheck, ts.version, configFile ?? null, tsconfig === undefined ? null : tsconfigChain(tsconfig).map((file) => [file, hashes.hash(file)]), [...readCustomEventFields(definitionsDir, hashes)].sort(),
       // The ATT&CK data decides the attack-technique-unknown findings.
       config.attackData !== undefined ? hashes.hash(resolve(cwd, config.attackData)) : null],
     hashes,
@@ -107,12 +110,12 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   if (workers > 0) {
     // Worker threads type-check; this thread parses the files for the lint rules and checks the definitions.
     program = parseOnlyProgram(typeChecked);
-    const pending = typeCheckInWorkers({ cwd, files: typeChecked, leaveOut: [...known.keys()], fallbackFile: tsconfigFile, codeCache: options.cache !== false }, workers);
+    const pending = typeCheckInWorkers({ cwd, tsconfig, files: typeChecked, leaveOut: [...known.keys()], fallbackFile: tsconfigFile, codeCache: options.cache !== false }, workers);
     pending.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     typeChecking = () => pending;
   } else {
     // Only what changed, and what it imports, is parsed and checked; the cache answers for the rest.
-    program = createCheckProgram(cwd, typeChecked, { leaveOut: new Set(known.keys()), readText: (file) => hashes.text(file) });
+    program = createCheckProgram(cwd, typeChecked, { tsconfig: tsconfig ?? null, leaveOut: new Set(known.keys()), readText: (file) => hashes.text(file) });
     typeChecking = async () => typeCheckProgram(program, tsconfigFile, typeCheck);
   }
   const definitionFiles = program.targets.slice(0, toCheck.length);

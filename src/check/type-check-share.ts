@@ -19,6 +19,8 @@ export interface TypeCheckShareInput {
   files: readonly string[];
   /** Other definitions of the project that need not be roots (see `createCheckProgram`). */
   leaveOut: readonly string[];
+  /** The tsconfig.json the program takes its options from, if any. */
+  tsconfig: string | undefined;
   /** Where a project-wide diagnostic without a file is placed. */
   fallbackFile: string;
   /** Load ts-morph with the project's code cache (a worker thread). @default false */
@@ -27,7 +29,7 @@ export interface TypeCheckShareInput {
 
 /** Type-checks some files of a project in a program of their own: the work of one type-checking worker. */
 export function typeCheckShare(input: TypeCheckShareInput): TypeCheckResult {
-  return typeCheckProgram(createCheckProgram(input.cwd, input.files, { leaveOut: new Set(input.leaveOut) }), input.fallbackFile);
+  return typeCheckProgram(createCheckProgram(input.cwd, input.files, { tsconfig: input.tsconfig ?? null, leaveOut: new Set(input.leaveOut) }), input.fallbackFile);
 }
 
 /** The diagnostics of a program's targets (unless `diagnostics` is false), its files, and the targets' imports. */

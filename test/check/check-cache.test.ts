@@ -82,6 +82,22 @@ describe('check cache (node_modules/.cache/alertsmith)', () => {
     expect(await unknownTechnique()).toContainEqual(expect.objectContaining({ file: b, message: expect.stringContaining('T1046') }));
   }, 120_000);
 
+  it("type-checks with the definitions folder's tsconfig.json, and again when a file it extends changes", async () => {
+    const dir = cachedProject();
+    const b = path.join(dir, 'definitions/b.ts');
+    writeFileSync(b, `const unused = 1;\n${readFileSync(b, 'utf8')}`);
+    const unusedLocal = (findings: { ruleId: string; file: string; line: number }[]) =>
+      findings.some((f) => f.ruleId === 'typescript' && f.file === b && f.line === 1);
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] } }));
+    writeFileSync(path.join(dir, 'strict-base.json'), JSON.stringify({ compilerOptions: { noUnusedLocals: false } }));
+    writeFileSync(path.join(dir, 'definitions/tsconfig.json'), JSON.stringify({ extends: '../strict-base.json', compilerOptions: { strict: true, noEmit: true, types: [] } }));
+    expect(unusedLocal((await check(dir)).findings)).toBe(false);
+    writeFileSync(path.join(dir, 'strict-base.json'), JSON.stringify({ compilerOptions: { noUnusedLocals: true } }));
+    const after = await check(dir);
+    expect(unusedLocal(after.findings)).toBe(true);
+    expect(after).toEqual(await check(dir, false));
+  }, 120_000);
+
   it('ignores a corrupt cache', async () => {
     const dir = cachedProject();
     const fresh = await check(dir);
