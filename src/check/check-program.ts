@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { projectTsconfig } from './project-tsconfig.js';
+import { projectTsconfig, tsconfigChain } from './project-tsconfig.js';
+import type { WarmProject } from './warm-project.js';
 import { Project, ts } from './ts-morph.cjs';
 import type { SourceFile } from 'ts-morph';
 
@@ -29,6 +30,8 @@ export interface CheckProgramOptions {
   leaveOut?: ReadonlySet<string>;
   /** The tsconfig.json whose options the program takes; null for none. @default projectTsconfig(cwd) */
   tsconfig?: string | null;
+  /** The project kept between the runs of `check --watch`, to take the parsed declarations from. @default none */
+  warm?: WarmProject;
   /** Reads a file's text (the caller's per-run reader). @default ts.sys.readFile */
   readText?: (file: string) => string | undefined;
 }
@@ -45,11 +48,15 @@ export interface CheckProgramOptions {
  */
 export function createCheckProgram(cwd: string, targetFiles: readonly string[], options: CheckProgramOptions = {}): CheckProgram {
   const tsconfig = options.tsconfig === undefined ? projectTsconfig(cwd) : options.tsconfig ?? undefined;
-  const project = tsconfig !== undefined
-    ? // The program resolves imports itself: ts-morph's own resolution pass would build a second program.
-      new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true, skipAddingFilesFromTsConfig: true })
-    : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
   const readText = options.readText ?? ((file: string) => ts.sys.readFile(file));
+  const create = () =>
+    tsconfig !== undefined
+      ? // The program resolves imports itself: ts-morph's own resolution pass would build a second program.
+        new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true, skipAddingFilesFromTsConfig: true })
+      : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
+  // A kept project serves the same options only: the tsconfig files' texts name them.
+  const optionsKey = () => JSON.stringify(tsconfig === undefined ? null : tsconfigChain(tsconfig).map((file) => [file, readText(file) ?? null]));
+  const project = options.warm ? options.warm.take(optionsKey(), create) : create();
   const targets = new Set(targetFiles);
   const compilerOptions = project.getCompilerOptions();
   const packageJsons = ts.createModuleResolutionCache(cwd, (f) => f, compilerOptions).getPackageJsonInfoCache();

@@ -7,6 +7,7 @@ import { ResultCache } from '../cache/result-cache.js';
 import { configSchema, type ResolvedConfig } from '../define/schema/config.js';
 import { createCheckProgram, parseOnlyProgram, type CheckProgram } from './check-program.js';
 import { projectTsconfig, tsconfigChain } from './project-tsconfig.js';
+import type { WarmProject } from './warm-project.js';
 import { typeCheckProgram, type TypeCheckResult } from './type-check-share.js';
 import { typeCheckInWorkers, typeCheckWorkerCount } from './type-check-workers.js';
 import { didYouMean } from './did-you-mean.js';
@@ -43,6 +44,8 @@ export interface CheckProjectOptions {
   validated?: ValidatedFiles;
   /** Reuse and keep each file's findings in node_modules/.cache/alertsmith. @default true */
   cache?: boolean;
+  /** The project kept between the runs of `check --watch` (see WarmProject). @default none */
+  warm?: WarmProject;
 }
 
 export interface CheckResult {
@@ -102,6 +105,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
     return { findings, files, typeCheckedHere: false };
   }
 
+  const parsedSince = Date.now();
   const toCheck = files.filter((f) => !known.has(f));
   const typeChecked = configFile ? [...toCheck, configFile] : toCheck;
   const workers = typeCheck ? typeCheckWorkerCount(typeChecked.length) : 0;
@@ -115,7 +119,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
     typeChecking = () => pending;
   } else {
     // Only what changed, and what it imports, is parsed and checked; the cache answers for the rest.
-    program = createCheckProgram(cwd, typeChecked, { tsconfig: tsconfig ?? null, leaveOut: new Set(known.keys()), readText: (file) => hashes.text(file) });
+    program = createCheckProgram(cwd, typeChecked, { tsconfig: tsconfig ?? null, leaveOut: new Set(known.keys()), readText: (file) => hashes.text(file), ...(options.warm ? { warm: options.warm } : {}) });
     typeChecking = async () => typeCheckProgram(program, tsconfigFile, typeCheck);
   }
   const definitionFiles = program.targets.slice(0, toCheck.length);
@@ -160,6 +164,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   findings.sort(compareFindings);
 
   keepFindings(cache, typeResult, new Set(files), definitionFiles, validated, findings, projectEntry);
+  options.warm?.keep(program.project, parsedSince);
   return { findings, files, typeCheckedHere: typeCheck && workers === 0 };
 }
 

@@ -28,6 +28,8 @@ export function projectTsconfig(cwd: string, definitionsDir: string = cwd): stri
  */
 export function tsconfigChain(tsconfig: string): string[] {
   const source = ts.readJsonConfigFile(tsconfig, (file) => ts.sys.readFile(file));
-  ts.parseJsonSourceFileConfigFileContent(source, ts.sys, dirname(tsconfig), undefined, tsconfig);
+  // Only the options are wanted: a host that lists no folder spares matching `include` over the project.
+  const noFolders = { ...ts.sys, readDirectory: () => [] };
+  ts.parseJsonSourceFileConfigFileContent(source, noFolders, dirname(tsconfig), undefined, tsconfig);
   return [tsconfig, ...(source.extendedSourceFiles ?? []).map((file) => resolve(file))];
 }

@@ -5,6 +5,7 @@ import { packageVersion } from '../cli/package-version.js';
 import { AlertsmithError, EXIT } from '../errors.js';
 import { saveCodeCache } from '../cache/compile-cache.js';
 import { preloadTsMorph } from './ts-morph-code-cache.js';
+import type { WarmProject } from './warm-project.js';
 import { countFindings, type Finding } from './finding.js';
 import { formatGithub } from './reporters/github-reporter.js';
 import { formatJson } from './reporters/json-reporter.js';
@@ -32,6 +33,8 @@ export interface RunCheckOptions {
   env?: NodeJS.ProcessEnv;
   /** Reuse and keep each file's findings in node_modules/.cache/alertsmith. @default true */
   cache?: boolean;
+  /** The project kept between the runs of `--watch`. @default none: each run parses everything it needs */
+  warm?: WarmProject;
 }
 
 /**
@@ -60,6 +63,7 @@ export async function runCheck(options: RunCheckOptions): Promise<number> {
     config,
     ...(loaded.file ? { configFile: loaded.file } : {}),
     ...(options.cache === false ? { cache: false } : {}),
+    ...(options.warm ? { warm: options.warm } : {}),
   });
   saveCodeCache(result.typeCheckedHere ? 'type-checked' : 'loaded');
 

@@ -64,7 +64,9 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .option('--watch', 'check again what a saved file affects, until Ctrl+C')
     .action(async (paths: string[], opts: { format: string; config?: string; cache: boolean; watch?: boolean }) => {
       const { runCheck } = await import('../check/run-check.js');
-      const once = () => runCheck({ cwd, paths, format: opts.format, config: opts.config, cache: opts.cache });
+      // A watch keeps the parsed declarations from one run to the next.
+      const warm = opts.watch ? { warm: new (await import('../check/warm-project.js')).WarmProject() } : {};
+      const once = () => runCheck({ cwd, paths, format: opts.format, config: opts.config, cache: opts.cache, ...warm });
       exitCode = opts.watch ? await (await import('../commands/watch/watch-runs.js')).watchUntilInterrupted(cwd, once) : await once();
     });
 
