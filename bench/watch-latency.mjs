@@ -32,6 +32,9 @@ export async function watchLatency({ cli, dir, command, file, saves, edit }) {
     }
     return times;
   } finally {
+    // Stopped and gone before the next figure is measured.
+    const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGINT');
+    await exited;
   }
 }

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(REPO, 'bin/alertsmith.js');
@@ -20,6 +20,8 @@ function watching(args: string[]) {
   mkdirSync(path.join(dir, 'node_modules'));
   symlinkSync(REPO, path.join(dir, 'node_modules', 'alertsmith'), 'dir');
   const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A failed expectation must not leave the watch running.
+  onTestFinished(() => void child.kill('SIGKILL'));
   let output = '';
   const waiters: { test: (t: string) => boolean; resolve: () => void }[] = [];
   const take = (chunk: Buffer) => {
