@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { packageVersion } from '../cli/package-version.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
+import { codeStamp } from './code-stamp.js';
 import { cacheFolder } from './cache-folder.js';
 import type { ContentHashes } from './content-hashes.js';
 
@@ -91,14 +90,4 @@ function readEntries(file: string): Map<string, StoredEntry> {
     }
   }
   return entries;
-}
-
-/** When alertsmith's own code last changed: a rebuilt dist/ (or an edited src/) is a new tool. */
-function codeStamp(): string {
-  try {
-    const here = fileURLToPath(import.meta.url);
-    return String(statSync(path.dirname(path.dirname(here))).mtimeMs) + ':' + String(statSync(here).mtimeMs);
-  } catch {
-    return 'unknown';
-  }
 }

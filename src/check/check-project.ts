@@ -101,6 +101,14 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckR
   if (known.size === files.length && projectKnown) {
     // Nothing changed: no program, no type checking; only the checks across files run again.
     const validated = await validateDefinitionFiles(files, { cwd, config, definitionsDir, known, hashes });
+    if (options.warm && !options.warm.holdsProject && typeCheck && files.length > 0) {
+      // A process that stays up (a watch, the check server) parses lib.d.ts and the declarations
+      // the definitions import now, by type-checking one of them, so that the first edit finds them parsed.
+      const parsedSince = Date.now();
+      const primer = createCheckProgram(cwd, files.slice(0, 1), { tsconfig: tsconfig ?? null, leaveOut: new Set(known.keys()), readText: (file) => hashes.text(file), warm: options.warm });
+      typeCheckProgram(primer, tsconfigFile, true);
+      options.warm.keep(primer.project, parsedSince);
+    }
     const findings = [...validated.findings, ...projectKnown.findings].sort(compareFindings);
     return { findings, files, typeCheckedHere: false };
   }

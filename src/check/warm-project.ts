@@ -17,6 +17,11 @@ export class WarmProject {
   #stamps = new Map<string, string>();
   #created = 0;
 
+  /** Whether a project is kept (else the next run parses everything it needs). */
+  get holdsProject(): boolean {
+    return this.#project !== undefined;
+  }
+
   /** How many projects were made: one while nothing but the project's own files changed. */
   get projectsCreated(): number {
     return this.#created;

@@ -63,11 +63,8 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith')
     .option('--watch', 'check again what a saved file affects, until Ctrl+C')
     .action(async (paths: string[], opts: { format: string; config?: string; cache: boolean; watch?: boolean }) => {
-      const { runCheck } = await import('../check/run-check.js');
-      // A watch keeps the parsed declarations from one run to the next.
-      const warm = opts.watch ? { warm: new (await import('../check/warm-project.js')).WarmProject() } : {};
-      const once = () => runCheck({ cwd, paths, format: opts.format, config: opts.config, cache: opts.cache, ...warm });
-      exitCode = opts.watch ? await (await import('../commands/watch/watch-runs.js')).watchUntilInterrupted(cwd, once) : await once();
+      const { runCheckCommand } = await import('../check/check-command.js');
+      exitCode = await runCheckCommand({ cwd, paths, format: opts.format, config: opts.config, cache: opts.cache, watch: opts.watch ?? false });
     });
 
   program

@@ -1,4 +1,4 @@
-import { utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/check/check-project.js';
@@ -67,6 +67,23 @@ describe('WarmProject (check --watch)', () => {
     await typeErrors(dir, warm);
     await typeErrors(dir, warm);
     expect(warm.projectsCreated).toBe(2);
+  }, 120_000);
+
+  it('is primed by a run the cache answers whole, so that the first edit finds the declarations parsed', async () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'node_modules'));
+    edit(path.join(dir, 'shared/severity.ts'), "export type Severity = 'low' | 'high';\n");
+    const cached = (warm?: WarmProject) => checkProject({ cwd: dir, config: configSchema.parse({}), ...(warm ? { warm } : {}) });
+    await cached();
+    const warm = new WarmProject();
+    const answered = await cached(warm);
+    expect(answered.typeCheckedHere).toBe(false);
+    expect(warm.holdsProject).toBe(true);
+    const a = path.join(dir, 'definitions/a.ts');
+    edit(a, "import type { Severity } from '../shared/severity.js';\nconst severity: Severity = 'medium';\nexport default { id: 'a', severity };\n");
+    const after = await cached(warm);
+    expect(warm.projectsCreated).toBe(1);
+    expect(after.findings).toEqual((await checkProject({ cwd: dir, config: configSchema.parse({}), cache: false })).findings);
   }, 120_000);
 
   it('makes a new project when the tsconfig changes', async () => {

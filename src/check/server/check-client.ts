@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseReply, type ServerReply, type ServerRequest } from './check-protocol.js';
+
+export interface AskOptions {
+  /** How long to wait for the connection: a server that does not accept at once is not used. @default 1000 */
+  connectMs?: number;
+  /** How long to wait for the reply before running the check here. @default 300000 (5 minutes) */
+  replyMs?: number;
+}
+
+/**
+ * Sends one request to the server behind `socketPath` and answers its reply, or undefined when
+ * there is no server, it does not answer in time, or the connection ends without a reply.
+ */
+export function askCheckServer(socketPath: string, request: ServerRequest, options: AskOptions = {}): Promise<ServerReply | undefined> {
+  return new Promise((resolve) => {
+    const socket = net.createConnection(socketPath);
+    let text = '';
+    let settled = false;
+    const settle = (reply: ServerReply | undefined) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(reply);
+    };
+    let timer = setTimeout(() => settle(undefined), options.connectMs ?? 1000);
+    socket.setEncoding('utf8');
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => settle(undefined), options.replyMs ?? 300_000);
+      socket.write(`${JSON.stringify(request)}\n`);
+    });
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+      const end = text.indexOf('\n');
+      if (end >= 0) settle(parseReply(text.slice(0, end)));
+    });
+    socket.once('error', () => settle(undefined));
+    socket.once('close', () => settle(undefined));
+  });
+}
+
+/** The server's entry module, beside this one (dist/ or, in the tests, src/). */
+const SERVER_MAIN = fileURLToPath(new URL(`./check-server-main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+
+/**
+ * Starts the check server of a project folder in its own process, detached: it outlives this
+ * command and stops by itself when idle. Answers at once; the next `check` finds it.
+ */
+export function startCheckServer(cwd: string, socketPath: string, idleMs: number): void {
+  const child = spawn(process.execPath, [...process.execArgv, SERVER_MAIN, socketPath, String(idleMs)], {
+    cwd,
+    detached: true,
+    stdio: 'ignore',
+    env: process.env,
+  });
+  child.on('error', () => undefined); // no server: the next check runs in its own process again
+  child.unref();
+}
