@@ -25,7 +25,7 @@ export interface ResultCacheOptions {
   hashes: ContentHashes;
   /** Answers whether a stored value has the shape the command expects; other entries are misses. */
   isValue: (value: unknown) => boolean;
-  /** Keep nothing on disk (`--no-cache`, `ALERTSMITH_CACHE=off`). @default false */
+  /** Keep nothing on disk (`--no-cache`). @default false */
   disabled?: boolean;
 }
 

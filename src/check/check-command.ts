@@ -37,7 +37,7 @@ export async function runCheckCommand(options: CheckCommandOptions): Promise<num
 
   const socketPath = serverSocketPath(cwd);
   const stamp = serverStamp();
-  const reply = await askCheckServer(socketPath, { kind: 'check', stamp, cwd, paths, format, ...(config !== undefined ? { config } : {}), color, ...(env.ALERTSMITH_CONFIG !== undefined ? { configFromEnv: env.ALERTSMITH_CONFIG } : {}) });
+  const reply = await askCheckServer(socketPath, { kind: 'check', stamp, cwd, paths, format, ...(config !== undefined ? { config } : {}), color, env: definedValues(env) });
   if (reply?.kind === 'checked') {
     process.stdout.write(reply.output);
     return reply.exitCode;
@@ -47,4 +47,8 @@ export async function runCheckCommand(options: CheckCommandOptions): Promise<num
   // No server, or one of another alertsmith build that is stopping: start one for the next check.
   if (reply === undefined || reply.kind === 'stopping') startCheckServer(cwd, socketPath, serverIdleMs(env));
   return here;
+}
+
+function definedValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }

@@ -59,5 +59,13 @@ describe('alertsmith check with the check server', () => {
     const badAlone = await execa(process.execPath, [CLI, 'check', '--format', 'xml'], { cwd: dir, reject: false, env: { ALERTSMITH_CHECK_SERVER: '0' } });
     expect(await checksServed()).toBe(3);
     expect({ exitCode: badFormat.exitCode, stderr: badFormat.stderr }).toEqual({ exitCode: badAlone.exitCode, stderr: badAlone.stderr });
+
+    // The check runs in the client's environment: here, a config file named by ALERTSMITH_CONFIG.
+    const named = (server: boolean) =>
+      execa(process.execPath, [CLI, 'check'], { cwd: dir, reject: false, env: { ALERTSMITH_CHECK_SERVER: server ? '1' : '0', ALERTSMITH_CONFIG: 'missing.config.ts' } });
+    const [namedServed, namedAlone] = [await named(true), await named(false)];
+    expect(await checksServed()).toBe(4);
+    expect(namedServed.stderr).toContain('missing.config.ts');
+    expect({ exitCode: namedServed.exitCode, stderr: namedServed.stderr }).toEqual({ exitCode: namedAlone.exitCode, stderr: namedAlone.stderr });
   }, 180_000);
 });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { lstatSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseReply, type ServerReply, type ServerRequest } from './check-protocol.js';
@@ -15,6 +16,8 @@ export interface AskOptions {
  * there is no server, it does not answer in time, or the connection ends without a reply.
  */
 export function askCheckServer(socketPath: string, request: ServerRequest, options: AskOptions = {}): Promise<ServerReply | undefined> {
+  // Only a server of this user: anyone may make a file in the temp folder, and a reply is trusted.
+  if (!ownSocket(socketPath)) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const socket = net.createConnection(socketPath);
     let text = '';
@@ -41,6 +44,17 @@ export function askCheckServer(socketPath: string, request: ServerRequest, optio
     socket.once('error', () => settle(undefined));
     socket.once('close', () => settle(undefined));
   });
+}
+
+/** Whether the path is a socket that this user owns and no one else may write to. */
+function ownSocket(socketPath: string): boolean {
+  try {
+    const stat = lstatSync(socketPath);
+    const uid = typeof process.getuid === 'function' ? process.getuid() : stat.uid;
+    return stat.isSocket() && stat.uid === uid && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The server's entry module, beside this one (dist/ or, in the tests, src/). */

@@ -12,8 +12,8 @@ export type ServerRequest =
       format: string;
       config?: string;
       color: boolean;
-      /** ALERTSMITH_CONFIG of the client. */
-      configFromEnv?: string;
+      /** The client's environment: the check runs in it, as it would in the client's process. */
+      env: Record<string, string>;
     }
   | { kind: 'stop' }
   /** How the server is: for tests and for a user wondering what the process is. */

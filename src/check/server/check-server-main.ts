@@ -42,6 +42,8 @@ try {
     async check(request) {
       const { runCheck } = await import('../run-check.js');
       const project = await warmProjectOf(request.cwd);
+      // The client's environment, as in its own process (a config file may read it): checks run one at a time.
+      useEnvironment(request.env);
       let output = '';
       const exitCode = await runCheck({
         cwd: request.cwd,
@@ -49,7 +51,6 @@ try {
         format: request.format,
         config: request.config,
         color: request.color,
-        env: request.configFromEnv !== undefined ? { ALERTSMITH_CONFIG: request.configFromEnv } : {},
         write: (text) => void (output += text),
         warm: project,
       });
@@ -60,3 +61,9 @@ try {
   // Another server took the socket first, or it cannot be made: this one is not needed.
 }
 process.exit(0);
+
+/** Makes process.env exactly `env`. */
+function useEnvironment(env: Record<string, string>): void {
+  for (const name of Object.keys(process.env)) if (!(name in env)) delete process.env[name];
+  Object.assign(process.env, env);
+}

@@ -1,4 +1,4 @@
-import { unlinkSync } from 'node:fs';
+import { chmodSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import { AlertsmithError, describeThrown } from '../../errors.js';
 import type { ServerReply, ServerRequest } from './check-protocol.js';
@@ -84,6 +84,8 @@ export async function serveChecks(options: CheckServerOptions): Promise<void> {
     });
   };
   await listen(server, options.socketPath);
+  // Only this user may connect (and clients refuse a socket others could write to).
+  chmodSync(options.socketPath, 0o600);
   if (options.warmUp) queue = queue.then(options.warmUp).catch(() => undefined);
   restartIdle();
   return done;

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { ServerRequest } from '../../../src/check/server/check-protocol.js'
 import { tempDir } from '../../runtime/temp-dir.js';
 
 type CheckRequest = Extract<ServerRequest, { kind: 'check' }>;
-const request = (over: Partial<CheckRequest> = {}): CheckRequest => ({ kind: 'check', stamp: 'build-1', cwd: '/project', paths: [], format: 'json', color: false, ...over });
+const request = (over: Partial<CheckRequest> = {}): CheckRequest => ({ kind: 'check', stamp: 'build-1', cwd: '/project', paths: [], format: 'json', color: false, env: {}, ...over });
 
 /** A server whose check answers with what it was asked, on a socket in a fresh folder. */
 async function server(check: (r: CheckRequest) => Promise<{ exitCode: number; output: string }> = async (r) => ({ exitCode: 0, output: JSON.stringify(r.paths) }), idleMs = 60_000) {
@@ -80,12 +80,25 @@ describe('the check server and its client', () => {
     await first;
   });
 
+  it('does not use a socket that other users could write to', async () => {
+    const { socketPath } = await server();
+    expect(await askCheckServer(socketPath, request())).toMatchObject({ kind: 'checked' });
+    chmodSync(socketPath, 0o666);
+    expect(await askCheckServer(socketPath, request())).toBeUndefined();
+    chmodSync(socketPath, 0o600);
+    await askCheckServer(socketPath, { kind: 'stop' });
+  });
+
   it('gives up on a server that accepts but never answers, and on no server at all', async () => {
     const dir = await tempDir('alertsmith-server-');
     const socketPath = path.join(dir.path, 'silent.sock');
     const silent = net.createServer(() => undefined);
+    let connections = 0;
+    silent.on('connection', () => connections++);
     await new Promise<void>((resolve) => silent.listen(socketPath, resolve));
+    chmodSync(socketPath, 0o600);
     expect(await askCheckServer(socketPath, request(), { replyMs: 100 })).toBeUndefined();
+    expect(connections).toBe(1);
     silent.close();
     expect(await askCheckServer(path.join(dir.path, 'none.sock'), request())).toBeUndefined();
   });
