@@ -130,12 +130,12 @@ try {
   console.log(`alertsmith check, main thread only (ALERTSMITH_WORKERS=0)  wall ${best(oneThreadTimes, 'wall').toFixed(2)} s   cpu ${best(oneThreadTimes, 'cpu').toFixed(2)} s`);
   console.log(`ratio check/tsc   wall ${wallRatio.toFixed(2)}x   cpu ${cpuRatio.toFixed(2)}x   (target: wall at most ${TARGET_RATIO}x, issue 5; at most 1x, issue 13) ${wallRatio <= 1 ? 'OK' : wallRatio <= TARGET_RATIO ? 'OK for issue 5, over issue 13' : 'OVER TARGET'}`);
 
-  // Issue 13: the cache in node_modules/.cache/alertsmith, the check server, and the example project.
-  // Each check in its own process first (ALERTSMITH_CHECK_SERVER=0), then as a user's checks run by
-  // default: the first starts the project's check server, which warms up; the user edits a file
+  // Issue 13: the cache in node_modules/.cache/alertsmith, the project server, and the example project.
+  // Each check in its own process first (ALERTSMITH_SERVER=0), then as a user's checks run by
+  // default: the first starts the project's server (src/server), which warms up; the user edits a file
   // (here 8 s later) and checks again, through the server.
-  const alone = { ALERTSMITH_CHECK_SERVER: '0' };
-  const served = { ALERTSMITH_CHECK_SERVER: '1', ALERTSMITH_CHECK_SERVER_IDLE: '300' };
+  const alone = { ALERTSMITH_SERVER: '0' };
+  const served = { ALERTSMITH_SERVER: '1', ALERTSMITH_SERVER_IDLE: '300' };
   const json = [cli, 'check', '--format', 'json'];
   timed('alertsmith check (fills the cache)', process.execPath, json, dir, alone);
   const again = timed('alertsmith check (cache)', process.execPath, json, dir, alone);
@@ -143,23 +143,23 @@ try {
   const edit = (label) => writeFileSync(edited, readFileSync(edited, 'utf8').replace(/number 7[^.]*\./, `number 7, ${label}.`));
   edit('edited');
   const afterEdit = timed('alertsmith check (one file edited)', process.execPath, json, dir, alone);
-  const { askCheckServer } = await import(pathToFileURL(path.join(root, 'dist/check/server/check-client.js')).href);
-  const { serverSocketPath } = await import(pathToFileURL(path.join(root, 'dist/check/server/server-address.js')).href);
+  const { askServer } = await import(pathToFileURL(path.join(root, 'dist/server/server-client.js')).href);
+  const { serverSocketPath } = await import(pathToFileURL(path.join(root, 'dist/server/server-address.js')).href);
   const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const servedEdits = [];
   let servedAgain;
   try {
-    timed('alertsmith check (starts the check server)', process.execPath, json, dir, served);
+    timed('alertsmith check (starts the project server)', process.execPath, json, dir, served);
     for (let i = 0; i < 3; i++) {
       await pause(8000);
       edit(`served edit ${i}`);
-      servedEdits.push(timed('alertsmith check (one file edited, check server)', process.execPath, json, dir, served));
+      servedEdits.push(timed('alertsmith check (one file edited, project server)', process.execPath, json, dir, served));
     }
-    servedAgain = timed('alertsmith check (cache, check server)', process.execPath, json, dir, served);
-    const status = await askCheckServer(serverSocketPath(dir), { kind: 'status' });
-    if (status?.kind !== 'status' || status.checks !== 4) throw new Error(`the check server answered ${status?.kind === 'status' ? status.checks : 'no'} checks of 4`);
+    servedAgain = timed('alertsmith check (cache, project server)', process.execPath, json, dir, served);
+    const status = await askServer(serverSocketPath(dir), { kind: 'status' });
+    if (status?.kind !== 'status' || status.commands !== 4) throw new Error(`the project server answered ${status?.kind === 'status' ? status.commands : 'no'} checks of 4`);
   } finally {
-    await askCheckServer(serverSocketPath(dir), { kind: 'stop' });
+    await askServer(serverSocketPath(dir), { kind: 'stop' });
   }
   // The edit loop: `check --watch`, 12 saves of one definition; the first 2 warm the process up.
   const saves = await watchLatency({
@@ -174,8 +174,8 @@ try {
   row(`check, ${count} definitions, nothing changed, own process`, again, 'target <= 1 s');
   row(`check, ${count} definitions, one file edited, own process`, afterEdit, 'target <= 1 s');
   const servedMedian = [...servedEdits].sort((a, b) => a.wall - b.wall)[1];
-  row(`check, ${count} definitions, one file edited, check server`, servedMedian, `target <= 1 s (median of 3 edits: ${servedEdits.map((t) => t.wall.toFixed(2)).join(', ')} s; CPU is the client's only)`);
-  row(`check, ${count} definitions, nothing changed, check server`, servedAgain, 'target <= 1 s');
+  row(`check, ${count} definitions, one file edited, project server`, servedMedian, `target <= 1 s (median of 3 edits: ${servedEdits.map((t) => t.wall.toFixed(2)).join(', ')} s; CPU is the client's only)`);
+  row(`check, ${count} definitions, nothing changed, project server`, servedAgain, 'target <= 1 s');
   console.log(`${`check --watch, ${count} definitions, save to report (median of 10)`.padEnd(62)} wall ${(watchMedian / 1000).toFixed(2).padStart(6)} s               (each save: ${saves.map((t) => t.toFixed(0)).join(' ')} ms; the first 2 warm up)`);
   row('check, example project, no cache', example, 'target <= 2 s (5.8 s last session)');
   row('check, example project, nothing changed (cache), own process', exampleAgain, 'target <= 2 s');

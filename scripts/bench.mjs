@@ -13,7 +13,8 @@ const files = readdirSync(dir)
 let failed = 0;
 for (const file of files) {
   console.log(`\n== ${file.replace('.bench.mjs', '')} ==`);
-  const r = spawnSync(process.execPath, ['--expose-gc', new URL(file, dir).pathname], { stdio: 'inherit' });
+  // Each command in its own process unless a benchmark asks for the project server (ALERTSMITH_SERVER=1).
+  const r = spawnSync(process.execPath, ['--expose-gc', new URL(file, dir).pathname], { stdio: 'inherit', env: { ...process.env, ALERTSMITH_SERVER: '0' } });
   if (r.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

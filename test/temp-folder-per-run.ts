@@ -8,14 +8,14 @@ import path from 'node:path';
  * ends, so that runs do not pile up thousands of folders in /tmp on a CI host or a laptop.
  * The test processes and their children inherit TMPDIR, which os.tmpdir() and Python read.
  * ALERTSMITH_KEEP_TEST_TMP=1 keeps the folder to look into after a failure. It also turns the
- * check server off (ALERTSMITH_CHECK_SERVER=0) for every test process and its children.
+ * project server off (ALERTSMITH_SERVER=0) for every test process and its children.
  */
 export default function setup(): () => void {
   const root = mkdtempSync(path.join(os.tmpdir(), 'alertsmith-run-'));
   const before = process.env.TMPDIR;
   process.env.TMPDIR = root;
-  // No test leaves a check server running: the tests of the server itself turn it on for their runs.
-  process.env.ALERTSMITH_CHECK_SERVER = '0';
+  // No test leaves a project server running: the tests of the server itself turn it on for their runs.
+  process.env.ALERTSMITH_SERVER = '0';
   return () => {
     if (before === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = before;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * When alertsmith's own code last changed: a rebuilt dist/ (or an edited src/) is a new tool.
- * Results kept from another build of alertsmith are not reused, and a check server started by
+ * Results kept from another build of alertsmith are not reused, and a project server started by
  * one is not asked by another.
  */
 export function codeStamp(): string {

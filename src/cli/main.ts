@@ -25,8 +25,10 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .option('--strict', 'write nothing when alertsmith check reports errors')
     .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith')
     .action(async (opts: { check?: boolean; config?: string; out?: string; strict?: boolean; cache: boolean }) => {
-      const { runBuild } = await import('../commands/build/run-build.js');
-      exitCode = await runBuild({ cwd, check: opts.check ?? false, config: opts.config, out: opts.out, strict: opts.strict ?? false, cache: opts.cache });
+      const command = { check: opts.check ?? false, config: opts.config, out: opts.out, strict: opts.strict ?? false };
+      const here = async () => (await import('../commands/build/run-build.js')).runBuild({ cwd, ...command, cache: opts.cache });
+      // Through the project's server (src/server), unless --no-cache.
+      exitCode = opts.cache ? await (await import('../server/served-command.js')).runServed(cwd, { kind: 'build', ...withoutUndefined(command) }, here) : await here();
     });
 
   program
@@ -153,4 +155,9 @@ function parsePort(text: string): number {
     throw new InvalidArgumentError('expected a port number from 0 to 65535');
   }
   return port;
+}
+
+/** The object without its undefined properties (a request is JSON). */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,31 +1,31 @@
 import { chmodSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
-import { AlertsmithError, describeThrown } from '../../errors.js';
-import type { ServerReply, ServerRequest } from './check-protocol.js';
+import { AlertsmithError, describeThrown } from '../errors.js';
+import type { CommandRequest, OutputChunk, ServerReply, ServerRequest } from './server-protocol.js';
 
-export interface CheckServerOptions {
+export interface ProjectServerOptions {
   socketPath: string;
   /** This server's `serverStamp()`; a request with another is refused. */
   stamp: string;
   /** Stop after this long without a request. */
   idleMs: number;
-  /** Stop after this many checks (each imports new modules that a process cannot unload). @default 200 */
-  maxChecks?: number;
+  /** Stop after this many commands (each imports new modules that a process cannot unload). @default 200 */
+  maxCommands?: number;
   /** Work to do before the first request, in the same queue (loading and parsing what checks need). @default none */
   warmUp?: () => Promise<void>;
-  /** Runs one check: the report's text and the exit code, or throws as runCheck does. */
-  check: (request: Extract<ServerRequest, { kind: 'check' }>) => Promise<{ exitCode: number; output: string }>;
+  /** Runs one command, writing its output through `write`: the exit code, or throws as the command does. */
+  run: (request: CommandRequest, write: (chunk: OutputChunk) => void) => Promise<number>;
 }
 
 /**
- * Serves checks on a Unix socket, one at a time, until it has been idle for `idleMs`, has run
- * `maxChecks`, or is asked to stop. A socket file left by a server that died is taken over;
+ * Serves a project's commands on a Unix socket, one at a time, until it has been idle for
+ * `idleMs`, has run `maxCommands`, or is asked to stop. A socket file left by a server that died is taken over;
  * one with a live server behind it is not (the promise rejects with EADDRINUSE). Resolves when
  * the server has stopped and removed its socket.
  */
-export async function serveChecks(options: CheckServerOptions): Promise<void> {
-  const maxChecks = options.maxChecks ?? 200;
-  let checks = 0;
+export async function serveProject(options: ProjectServerOptions): Promise<void> {
+  const maxCommands = options.maxCommands ?? 200;
+  let commands = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let idle: NodeJS.Timeout | undefined;
   let stopped!: () => void;
@@ -40,11 +40,11 @@ export async function serveChecks(options: CheckServerOptions): Promise<void> {
       if (end < 0) return;
       socket.removeAllListeners('data');
       const line = text.slice(0, end);
-      // One check at a time: a project's checks share the cache files and the kept TypeScript project.
+      // One command at a time: they share the cache files, the kept TypeScript project, process.env.
       queue = queue.then(async () => {
         const reply = await answer(line);
         socket.end(`${JSON.stringify(reply)}\n`);
-        if (reply.kind === 'stopping' || checks >= maxChecks) stop();
+        if (reply.kind === 'stopping' || commands >= maxCommands) stop();
         else restartIdle();
       });
     });
@@ -57,15 +57,16 @@ export async function serveChecks(options: CheckServerOptions): Promise<void> {
       return { kind: 'refused', why: 'not a request' };
     }
     if (request.kind === 'stop') return { kind: 'stopping' };
-    if (request.kind === 'status') return { kind: 'status', pid: process.pid, stamp: options.stamp, checks };
-    if (request.kind !== 'check') return { kind: 'refused', why: 'not a request' };
+    if (request.kind === 'status') return { kind: 'status', pid: process.pid, stamp: options.stamp, commands };
+    if (request.kind !== 'check' && request.kind !== 'build') return { kind: 'refused', why: 'not a request' };
     if (request.stamp !== options.stamp) return { kind: 'stopping' };
-    checks++;
+    commands++;
+    const output: OutputChunk[] = [];
     try {
-      return { kind: 'checked', ...(await options.check(request)) };
+      return { kind: 'done', exitCode: await options.run(request, (chunk) => output.push(chunk)), output };
     } catch (thrown) {
-      if (thrown instanceof AlertsmithError) return { kind: 'error', code: thrown.code, message: thrown.message, exitCode: thrown.exitCode };
-      // The client runs the check itself, and reports the failure as a bug with its stack.
+      if (thrown instanceof AlertsmithError) return { kind: 'error', code: thrown.code, message: thrown.message, exitCode: thrown.exitCode, output };
+      // The client runs the command itself, and reports the failure as a bug with its stack.
       return { kind: 'refused', why: describeThrown(thrown) };
     }
   };

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { lstatSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { parseReply, type ServerReply, type ServerRequest } from './check-protocol.js';
+import { FIRST_COMMAND_ENV, parseReply, type FirstCommand, type ServerReply, type ServerRequest } from './server-protocol.js';
 
 export interface AskOptions {
   /** How long to wait for the connection: a server that does not accept at once is not used. @default 1000 */
@@ -15,7 +15,7 @@ export interface AskOptions {
  * Sends one request to the server behind `socketPath` and answers its reply, or undefined when
  * there is no server, it does not answer in time, or the connection ends without a reply.
  */
-export function askCheckServer(socketPath: string, request: ServerRequest, options: AskOptions = {}): Promise<ServerReply | undefined> {
+export function askServer(socketPath: string, request: ServerRequest, options: AskOptions = {}): Promise<ServerReply | undefined> {
   // Only a server of this user: anyone may make a file in the temp folder, and a reply is trusted.
   if (!ownSocket(socketPath)) return Promise.resolve(undefined);
   return new Promise((resolve) => {
@@ -58,19 +58,22 @@ function ownSocket(socketPath: string): boolean {
 }
 
 /** The server's entry module, beside this one (dist/ or, in the tests, src/). */
-const SERVER_MAIN = fileURLToPath(new URL(`./check-server-main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+const SERVER_MAIN = fileURLToPath(new URL(`./server-main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 
 /**
- * Starts the check server of a project folder in its own process, detached: it outlives this
- * command and stops by itself when idle. Answers at once; the next `check` finds it.
+ * Starts the server of a project folder in its own process, detached: it outlives this command
+ * and stops by itself when idle. Answers at once; the next `check` or `build` finds it. `first`
+ * is the command this process just ran: the server warms up by running it again if it is a
+ * check (answered by the cache this one filled), else by loading what the command needs.
  */
-export function startCheckServer(cwd: string, socketPath: string, idleMs: number): void {
+export function startServer(cwd: string, socketPath: string, idleMs: number, first: FirstCommand): void {
   const child = spawn(process.execPath, [...process.execArgv, SERVER_MAIN, socketPath, String(idleMs)], {
     cwd,
     detached: true,
     stdio: 'ignore',
-    env: process.env,
+    // Not in argv, which any user may read.
+    env: { ...process.env, [FIRST_COMMAND_ENV]: JSON.stringify(first) },
   });
-  child.on('error', () => undefined); // no server: the next check runs in its own process again
+  child.on('error', () => undefined); // no server: the next command runs in its own process again
   child.unref();
 }

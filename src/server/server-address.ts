@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { codeStamp } from '../../cache/code-stamp.js';
+import { codeStamp } from '../cache/code-stamp.js';
 
-/** A check server stops after this long without a request. */
+/** A project server stops after this long without a request. */
 export const DEFAULT_IDLE_MS = 10 * 60_000;
 
 /**
- * Where the check server of a project folder listens: a Unix socket in the temp folder, named by
+ * Where the server of a project folder listens: a Unix socket in the temp folder, named by
  * the folder, the user and the Node binary (a socket path may hold 104-108 bytes, too few for a
  * path inside a deep project).
  */
 export function serverSocketPath(cwd: string): string {
   const who = typeof process.getuid === 'function' ? process.getuid() : 0;
   const name = createHash('sha256').update(`${path.resolve(cwd)}\0${who}\0${process.execPath}`).digest('hex').slice(0, 20);
-  return path.join(os.tmpdir(), `alertsmith-check-${name}.sock`);
+  return path.join(os.tmpdir(), `alertsmith-server-${name}.sock`);
 }
 
 /** What a server and its client must share to talk: the same alertsmith build on the same Node. */
@@ -23,20 +23,20 @@ export function serverStamp(): string {
 }
 
 /**
- * Whether `check` goes through a check server: not when ALERTSMITH_CHECK_SERVER is 0, off or
- * false, nor in CI (CI set, as CI services do: each job starts afresh, and nothing should outlive it),
+ * Whether `check` and `build` go through the project's server: not when ALERTSMITH_SERVER is 0,
+ * off or false, nor in CI (CI set, as CI services do: each job starts afresh, and nothing should outlive it),
  * nor on Windows (no Unix sockets named by path).
  */
-export function checkServerWanted(env: NodeJS.ProcessEnv): boolean {
-  const setting = (env.ALERTSMITH_CHECK_SERVER ?? '').trim().toLowerCase();
+export function serverWanted(env: NodeJS.ProcessEnv): boolean {
+  const setting = (env.ALERTSMITH_SERVER ?? '').trim().toLowerCase();
   if (['0', 'off', 'false', 'no'].includes(setting)) return false;
   if (['1', 'on', 'true', 'yes'].includes(setting)) return process.platform !== 'win32';
   const ci = (env.CI ?? '').trim().toLowerCase();
   return process.platform !== 'win32' && (ci === '' || ci === '0' || ci === 'false');
 }
 
-/** How long a server waits for its next request: ALERTSMITH_CHECK_SERVER_IDLE (seconds), else 10 minutes. */
+/** How long a server waits for its next request: ALERTSMITH_SERVER_IDLE (seconds), else 10 minutes. */
 export function serverIdleMs(env: NodeJS.ProcessEnv): number {
-  const seconds = Number(env.ALERTSMITH_CHECK_SERVER_IDLE);
-  return env.ALERTSMITH_CHECK_SERVER_IDLE !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_IDLE_MS;
+  const seconds = Number(env.ALERTSMITH_SERVER_IDLE);
+  return env.ALERTSMITH_SERVER_IDLE !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_IDLE_MS;
 }
