@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ciInfo from 'ci-info';
 import os from 'node:os';
 import path from 'node:path';
 import { codeStamp } from '../cache/code-stamp.js';
@@ -24,15 +25,16 @@ export function serverStamp(): string {
 
 /**
  * Whether `check` and `build` go through the project's server: not when ALERTSMITH_SERVER is 0,
- * off or false, nor in CI (CI set, as CI services do: each job starts afresh, and nothing should outlive it),
- * nor on Windows (no Unix sockets named by path).
+ * off or false, nor in CI (as ci-info tells it from the CI services' variables: each job starts
+ * afresh, and nothing should outlive it) unless ALERTSMITH_SERVER is 1, on or true; never on
+ * Windows (no Unix sockets named by path).
  */
-export function serverWanted(env: NodeJS.ProcessEnv): boolean {
+export function serverWanted(env: NodeJS.ProcessEnv, inCi: boolean = ciInfo.isCI): boolean {
+  if (process.platform === 'win32') return false;
   const setting = (env.ALERTSMITH_SERVER ?? '').trim().toLowerCase();
   if (['0', 'off', 'false', 'no'].includes(setting)) return false;
-  if (['1', 'on', 'true', 'yes'].includes(setting)) return process.platform !== 'win32';
-  const ci = (env.CI ?? '').trim().toLowerCase();
-  return process.platform !== 'win32' && (ci === '' || ci === '0' || ci === 'false');
+  if (['1', 'on', 'true', 'yes'].includes(setting)) return true;
+  return !inCi;
 }
 
 /** How long a server waits for its next request: ALERTSMITH_SERVER_IDLE (seconds), else 10 minutes. */

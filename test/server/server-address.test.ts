@@ -3,13 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDLE_MS, serverIdleMs, serverSocketPath, serverWanted } from '../../src/server/server-address.js';
 
 describe('serverWanted', () => {
-  it('is on by default, off in CI and when turned off, and on again when turned on in CI', () => {
-    expect(serverWanted({})).toBe(true);
-    expect(serverWanted({ CI: 'true' })).toBe(false);
-    expect(serverWanted({ CI: '1' })).toBe(false);
-    expect(serverWanted({ CI: 'false' })).toBe(true);
-    for (const off of ['0', 'off', 'false', 'no', ' OFF ']) expect(serverWanted({ ALERTSMITH_SERVER: off })).toBe(false);
-    expect(serverWanted({ CI: 'true', ALERTSMITH_SERVER: '1' })).toBe(true);
+  it('is on by default, off in CI and when turned off, and on when turned on, even in CI', () => {
+    expect(serverWanted({}, false)).toBe(true);
+    expect(serverWanted({}, true)).toBe(false);
+    for (const off of ['0', 'off', 'false', 'no', ' OFF ']) expect(serverWanted({ ALERTSMITH_SERVER: off }, false)).toBe(false);
+    for (const on of ['1', 'on', 'true', 'yes']) expect(serverWanted({ ALERTSMITH_SERVER: on }, true)).toBe(true);
   });
 });
 
