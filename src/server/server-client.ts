@@ -7,7 +7,7 @@ import { FIRST_COMMAND_ENV, parseReply, type FirstCommand, type ServerReply, typ
 export interface AskOptions {
   /** How long to wait for the connection: a server that does not accept at once is not used. @default 1000 */
   connectMs?: number;
-  /** How long to wait for the reply before running the check here. @default 300000 (5 minutes) */
+  /** How long to wait for the reply before the client runs the command itself. @default 300000 (5 minutes) */
   replyMs?: number;
 }
 
