@@ -63,8 +63,8 @@ const SERVER_MAIN = fileURLToPath(new URL(`./server-main${import.meta.url.endsWi
 /**
  * Starts the server of a project folder in its own process, detached: it outlives this command
  * and stops by itself when idle. Answers at once; the next `check` or `build` finds it. `first`
- * is the command this process just ran: the server warms up by running it again if it is a
- * check (answered by the cache this one filled), else by loading what the command needs.
+ * is the command this process just ran: the server warms up by running it again, answered by the
+ * cache this one filled (a build as `build --check`, which writes no rule file).
  */
 export function startServer(cwd: string, socketPath: string, idleMs: number, first: FirstCommand): void {
   const child = spawn(process.execPath, [...process.execArgv, SERVER_MAIN, socketPath, String(idleMs)], {

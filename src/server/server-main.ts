@@ -39,17 +39,20 @@ try {
     socketPath,
     stamp: serverStamp(),
     idleMs: Number(idle) > 0 ? Number(idle) : 600_000,
-    // The command that started this server has just filled the cache: a check runs again
-    // (answered by it, it loads everything a check needs and parses the declarations, see
-    // checkProject); for a build, which would write files, the modules are loaded.
+    // The command that started this server has just filled the cache, which answers it again:
+    // a check runs again (it loads everything a check needs and parses the declarations, see
+    // checkProject); a build runs as `build --check`, which writes no rule file.
     async warmUp() {
+      const cwd = process.cwd();
       if (first?.kind === 'check') {
         const { runCheck } = await import('../check/run-check.js');
         const { paths, format, config } = first;
-        await runCheck({ cwd: process.cwd(), paths, format, config, write: () => undefined, warm: await warmProjectOf(process.cwd()) });
-      } else {
-        await import('../commands/build/run-build.js');
-        await import('esbuild');
+        await runCheck({ cwd, paths, format, config, write: () => undefined, warm: await warmProjectOf(cwd) });
+      } else if (first?.kind === 'build') {
+        const { runBuild } = await import('../commands/build/run-build.js');
+        const { config, out } = first;
+        const sink = capture('stdout', () => undefined);
+        await runBuild({ cwd, check: true, config, out, stdout: sink, stderr: sink });
       }
     },
     run: (request, write) => {
