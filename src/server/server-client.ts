@@ -67,7 +67,8 @@ const SERVER_MAIN = fileURLToPath(new URL(`./server-main${import.meta.url.endsWi
  * cache this one filled (a build as `build --check`, which writes no rule file).
  */
 export function startServer(cwd: string, socketPath: string, idleMs: number, first: FirstCommand): void {
-  const child = spawn(process.execPath, [...process.execArgv, SERVER_MAIN, socketPath, String(idleMs)], {
+  // Not this process's Node flags: an --inspect or --cpu-prof of one command must not outlive it.
+  const child = spawn(process.execPath, [SERVER_MAIN, socketPath, String(idleMs)], {
     cwd,
     detached: true,
     stdio: 'ignore',
