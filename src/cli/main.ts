@@ -14,7 +14,8 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .version(packageVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({ writeErr, outputError: (text) => writeErr(text) })
-    .showHelpAfterError('(run alertsmith --help for usage)');
+    .showHelpAfterError('(run alertsmith --help for usage)')
+    .addHelpText('after', ENVIRONMENT_HELP);
 
   program
     .command('build')
@@ -161,3 +162,11 @@ function parsePort(text: string): number {
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+const ENVIRONMENT_HELP = `
+Environment:
+  ALERTSMITH_CONFIG       config file, when --config is not given
+  ALERTSMITH_SERVER=0     check and build each in their own process: no project
+                          server (off in CI anyway; =1 turns it on there)
+  ALERTSMITH_SERVER_IDLE  seconds a project server waits for a command (600)
+  ALERTSMITH_WORKERS      type-checking worker threads of check (0 for none)`;

@@ -25,6 +25,8 @@ describe('alertsmith (command line)', () => {
     const io = capture();
     expect(await main(['--help'])).toBe(0);
     for (const command of ['build', 'check', 'test', 'xsoar-sim']) expect(io.out()).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    // The environment variables that change what the commands do, the project server's among them.
+    for (const name of ['ALERTSMITH_CONFIG', 'ALERTSMITH_SERVER', 'ALERTSMITH_SERVER_IDLE', 'ALERTSMITH_WORKERS']) expect(io.out()).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
   });
 
   it('an unknown command or flag is a usage error, exit 2, with a pointer to --help', async () => {
