@@ -17,10 +17,10 @@ export function workerModule(url: URL): string | undefined {
  * How many worker threads share `items` pieces of work: one per core but one (the main thread
  * has its own work meanwhile, and esbuild its process), each with at least `perWorker` of them
  * (a worker pays for loading alertsmith and its own esbuild or TypeScript), or 0 (all on the main
- * thread) when that makes fewer than 2. So none on 2 cores: in three runs of the check bench
- * there (1,000 definitions), the main thread alone took 6.25, 6.40 and 8.86 s against 7.57, 6.64
- * and 9.74 s with two workers, and 25-35% less CPU. `ALERTSMITH_WORKERS` sets the number (0:
- * none), never more than the items.
+ * thread) when that makes fewer than 2. So none on 2 cores, where two workers add 25-35% CPU
+ * (each parses and checks the shared declarations again) for no wall time that shows through
+ * the machine's noise (docs/cache.md). `ALERTSMITH_WORKERS` sets the number (0: none), never more
+ * than the items.
  */
 export function workerCount(items: number, perWorker: number, env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism()): number {
   const asked = env.ALERTSMITH_WORKERS;
