@@ -38,9 +38,9 @@ export interface CheckProgramOptions {
 
 /**
  * Builds the ts-morph project `check` type-checks and lints: the targets, with the compiler
- * options of the tsconfig (see `projectTsconfig`), and of the tsconfig's other files those that may declare something
- * global (a script with no import or export, `declare global`, `declare module`: the field
- * augmentations). Any other module can change a target's types only by being imported, and is
+ * options of the tsconfig (see `projectTsconfig`), and of the tsconfig's other files those that
+ * may declare something global (a script with no import or export, `declare global`, `declare
+ * module`: the field augmentations). Any other module can change a target's types only by being imported, and is
  * then loaded through that import. So the targets get the diagnostics `tsc -p tsconfig.json`
  * gives them, without parsing and binding the rest of a project (a repository whose tsconfig
  * also holds its application code, or a thousand definitions around the one edited). Every
