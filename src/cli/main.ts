@@ -24,12 +24,12 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
     .option('--out <dir>', 'output folder (default: the config\'s out, else generated)')
     .option('--strict', 'write nothing when alertsmith check reports errors')
-    .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith')
+    .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith, nor use a project server')
     .action(async (opts: { check?: boolean; config?: string; out?: string; strict?: boolean; cache: boolean }) => {
       const command = { check: opts.check ?? false, config: opts.config, out: opts.out, strict: opts.strict ?? false };
       const here = async () => (await import('../commands/build/run-build.js')).runBuild({ cwd, ...command, cache: opts.cache });
       // Through the project's server (src/server), unless --no-cache.
-      exitCode = opts.cache ? await (await import('../server/served-command.js')).runServed(cwd, { kind: 'build', ...withoutUndefined(command) }, here) : await here();
+      exitCode = opts.cache ? await (await import('../server/served-command.js')).runServed(cwd, { kind: 'build', ...command }, here) : await here();
     });
 
   program
@@ -63,7 +63,7 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
     .argument('[paths...]', 'definition files or folders (default: the config\'s definitions folder)')
     .option('--format <format>', 'pretty, json, github (workflow annotations) or sarif', 'pretty')
     .option('--config <file>', 'config file (default: alertsmith.config.ts if present; env ALERTSMITH_CONFIG)')
-    .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith')
+    .option('--no-cache', 'neither reuse nor keep results in node_modules/.cache/alertsmith, nor use a project server')
     .option('--watch', 'check again what a saved file affects, until Ctrl+C')
     .action(async (paths: string[], opts: { format: string; config?: string; cache: boolean; watch?: boolean }) => {
       const { runCheckCommand } = await import('../check/check-command.js');
@@ -156,11 +156,6 @@ function parsePort(text: string): number {
     throw new InvalidArgumentError('expected a port number from 0 to 65535');
   }
   return port;
-}
-
-/** The object without its undefined properties (a request is JSON). */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 const ENVIRONMENT_HELP = `
