@@ -1,5 +1,6 @@
 import { Node, ts } from './ts-morph.cjs';
 import type { CallExpression, SourceFile } from 'ts-morph';
+import { morphNodeOf } from './morph-node.js';
 import { staticValue, type StaticObject } from './static-value.js';
 import { defaultExportOf, isDefineAlertCall, resolveExpression } from '../validate/default-export.js';
 
@@ -26,10 +27,10 @@ export function readDefinitionSource(file: SourceFile): DefinitionSource {
   const sf = file.compilerNode;
   const exported = defaultExportOf(ts, sf);
   if (!exported) return source;
-  source.defaultExport = wrapped(file, exported.statement);
+  source.defaultExport = morphNodeOf(file, exported.statement);
   const resolved = resolveExpression(ts, sf, exported.expression);
   if (!isDefineAlertCall(ts, resolved)) return source;
-  const call = wrapped(file, resolved);
+  const call = morphNodeOf(file, resolved);
   if (!call || !Node.isCallExpression(call)) return source;
   source.call = call;
   const argument = call.getArguments()[0];
@@ -38,12 +39,4 @@ export function readDefinitionSource(file: SourceFile): DefinitionSource {
     if (value.kind === 'object') source.definition = value;
   }
   return source;
-}
-
-/** The file's ts-morph node for a compiler node of it: up from the token where it starts. */
-function wrapped(file: SourceFile, node: ts.Node): Node | undefined {
-  for (let at: Node | undefined = file.getDescendantAtPos(node.getStart(file.compilerNode)); at; at = at.getParent()) {
-    if (at.compilerNode === node) return at;
-  }
-  return undefined;
 }

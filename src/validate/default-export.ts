@@ -41,7 +41,8 @@ export function isDefineAlertCall(api: typeof ts, node: ts.Node): node is ts.Cal
   return api.isPropertyAccessExpression(callee) && callee.name.text === DEFINE_ALERT;
 }
 
-function constInitializer(api: typeof ts, sf: ts.SourceFile, name: string): ts.Expression | undefined {
+/** The initializer of the top-level `const` of this name in the file, if any. */
+export function constInitializer(api: typeof ts, sf: ts.SourceFile, name: string): ts.Expression | undefined {
   for (const statement of sf.statements) {
     if (!api.isVariableStatement(statement) || !(statement.declarationList.flags & api.NodeFlags.Const)) continue;
     for (const d of statement.declarationList.declarations) {
