@@ -29,7 +29,9 @@ export async function main(argv: string[], cwd = process.cwd(), writeErr: (text:
       const command = { check: opts.check ?? false, config: opts.config, out: opts.out, strict: opts.strict ?? false };
       const here = async () => (await import('../commands/build/run-build.js')).runBuild({ cwd, ...command, cache: opts.cache });
       // Through the project's server (src/server), unless --no-cache.
-      exitCode = opts.cache ? await (await import('../server/served-command.js')).runServed(cwd, { kind: 'build', ...command }, here) : await here();
+      exitCode = opts.cache
+        ? await (await import('../server/served-command.js')).runServed(cwd, { kind: 'build', ...command, stderrIsTTY: process.stderr.isTTY === true }, here)
+        : await here();
     });
 
   program

@@ -1,7 +1,7 @@
 import { chmodSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import { AlertsmithError, describeThrown } from '../errors.js';
-import type { CommandRequest, OutputChunk, ServerReply, ServerRequest } from './server-protocol.js';
+import type { CommandRequest, OutputChunk, ServerLine, ServerReply, ServerRequest } from './server-protocol.js';
 
 export interface ProjectServerOptions {
   socketPath: string;
@@ -42,14 +42,15 @@ export async function serveProject(options: ProjectServerOptions): Promise<void>
       const line = text.slice(0, end);
       // One command at a time: they share the cache files, the kept TypeScript project, process.env.
       queue = queue.then(async () => {
-        const reply = await answer(line);
+        // The command's output goes to the client as it is written (a build's progress line).
+        const reply = await answer(line, (chunk) => void socket.write(`${JSON.stringify({ kind: 'output', chunk } satisfies ServerLine)}\n`));
         socket.end(`${JSON.stringify(reply)}\n`);
         if (reply.kind === 'stopping' || commands >= maxCommands) stop();
         else restartIdle();
       });
     });
   });
-  const answer = async (line: string): Promise<ServerReply> => {
+  const answer = async (line: string, write: (chunk: OutputChunk) => void): Promise<ServerReply> => {
     let request: ServerRequest;
     try {
       request = JSON.parse(line) as ServerRequest;
@@ -61,11 +62,10 @@ export async function serveProject(options: ProjectServerOptions): Promise<void>
     if (request.kind !== 'check' && request.kind !== 'build') return { kind: 'refused', why: 'not a request' };
     if (request.stamp !== options.stamp) return { kind: 'stopping' };
     commands++;
-    const output: OutputChunk[] = [];
     try {
-      return { kind: 'done', exitCode: await options.run(request, (chunk) => output.push(chunk)), output };
+      return { kind: 'done', exitCode: await options.run(request, write) };
     } catch (thrown) {
-      if (thrown instanceof AlertsmithError) return { kind: 'error', code: thrown.code, message: thrown.message, exitCode: thrown.exitCode, output };
+      if (thrown instanceof AlertsmithError) return { kind: 'error', code: thrown.code, message: thrown.message, exitCode: thrown.exitCode };
       // The client runs the command itself, and reports the failure as a bug with its stack.
       return { kind: 'refused', why: describeThrown(thrown) };
     }

@@ -13,12 +13,15 @@ export async function runServed(cwd: string, command: FirstCommand, here: () => 
   if (!serverWanted(env)) return here();
   const socketPath = serverSocketPath(cwd);
   const request = { ...command, stamp: serverStamp(), cwd, env: definedValues(env) } as CommandRequest;
-  const reply = await askServer(socketPath, request);
-  if (reply?.kind === 'done' || reply?.kind === 'error') {
-    for (const chunk of reply.output) print(chunk);
-    if (reply.kind === 'error') throw new AlertsmithError(reply.code, reply.message, reply.exitCode);
-    return reply.exitCode;
-  }
+  let printed = false;
+  const reply = await askServer(socketPath, request, {}, (chunk) => {
+    printed = true;
+    print(chunk);
+  });
+  if (reply?.kind === 'done') return reply.exitCode;
+  if (reply?.kind === 'error') throw new AlertsmithError(reply.code, reply.message, reply.exitCode);
+  // The server failed partway (a bug, or it went away): the command runs here, from the start.
+  if (printed) process.stderr.write('\nalertsmith: the project server did not finish; running the command here\n');
   const exitCode = await here();
   // No server, or one of another alertsmith build that is stopping: start one for the next command.
   if (reply === undefined || reply.kind === 'stopping') startServer(cwd, socketPath, serverIdleMs(env), command);

@@ -2,20 +2,21 @@ import { spawn } from 'node:child_process';
 import { lstatSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { FIRST_COMMAND_ENV, parseReply, type FirstCommand, type ServerReply, type ServerRequest } from './server-protocol.js';
+import { FIRST_COMMAND_ENV, parseLine, type FirstCommand, type OutputChunk, type ServerReply, type ServerRequest } from './server-protocol.js';
 
 export interface AskOptions {
   /** How long to wait for the connection: a server that does not accept at once is not used. @default 1000 */
   connectMs?: number;
-  /** How long to wait for the reply before the client runs the command itself. @default 300000 (5 minutes) */
+  /** How long the server may stay silent before the client runs the command itself. @default 300000 (5 minutes) */
   replyMs?: number;
 }
 
 /**
- * Sends one request to the server behind `socketPath` and answers its reply, or undefined when
- * there is no server, it does not answer in time, or the connection ends without a reply.
+ * Sends one request to the server behind `socketPath`, hands each piece of the command's output
+ * to `onOutput` as it comes, and answers the reply, or undefined when there is no server, it
+ * goes quiet for `replyMs`, or the connection ends without a reply.
  */
-export function askServer(socketPath: string, request: ServerRequest, options: AskOptions = {}): Promise<ServerReply | undefined> {
+export function askServer(socketPath: string, request: ServerRequest, options: AskOptions = {}, onOutput: (chunk: OutputChunk) => void = () => undefined): Promise<ServerReply | undefined> {
   // Only a server of this user: anyone may make a file in the temp folder, and a reply is trusted.
   if (!ownSocket(socketPath)) return Promise.resolve(undefined);
   return new Promise((resolve) => {
@@ -30,16 +31,24 @@ export function askServer(socketPath: string, request: ServerRequest, options: A
       resolve(reply);
     };
     let timer = setTimeout(() => settle(undefined), options.connectMs ?? 1000);
-    socket.setEncoding('utf8');
-    socket.once('connect', () => {
+    const waitForReply = () => {
       clearTimeout(timer);
       timer = setTimeout(() => settle(undefined), options.replyMs ?? 300_000);
+    };
+    socket.setEncoding('utf8');
+    socket.once('connect', () => {
+      waitForReply();
       socket.write(`${JSON.stringify(request)}\n`);
     });
     socket.on('data', (chunk: string) => {
       text += chunk;
-      const end = text.indexOf('\n');
-      if (end >= 0) settle(parseReply(text.slice(0, end)));
+      waitForReply();
+      for (let end = text.indexOf('\n'); end >= 0 && !settled; end = text.indexOf('\n')) {
+        const line = parseLine(text.slice(0, end));
+        text = text.slice(end + 1);
+        if (line?.kind === 'output') onOutput(line.chunk);
+        else settle(line);
+      }
     });
     socket.once('error', () => settle(undefined));
     socket.once('close', () => settle(undefined));

@@ -73,14 +73,14 @@ async function runCommand(request: CommandRequest, write: (chunk: OutputChunk) =
     return runCheck({ cwd, paths, format, config, color, env, write: (text) => write({ to: 'stdout', text }), warm: await warmProjectOf(cwd) });
   }
   const { runBuild } = await import('../commands/build/run-build.js');
-  const { check, config, out, strict } = request;
-  return runBuild({ cwd, check, config, out, strict, stdout: capture('stdout', write), stderr: capture('stderr', write) });
+  const { check, config, out, strict, stderrIsTTY } = request;
+  return runBuild({ cwd, check, config, out, strict, stdout: capture('stdout', write), stderr: capture('stderr', write, stderrIsTTY === true) });
 }
 
-/** A stream that is not a terminal (no progress line), passing what is written on as chunks. */
-function capture(to: OutputChunk['to'], write: (chunk: OutputChunk) => void): NodeJS.WriteStream {
+/** A stream passing what is written on as chunks; a terminal when the client's is (a progress line). */
+function capture(to: OutputChunk['to'], write: (chunk: OutputChunk) => void, isTTY = false): NodeJS.WriteStream {
   return {
-    isTTY: false,
+    isTTY,
     write(text: string | Uint8Array) {
       write({ to, text: typeof text === 'string' ? text : Buffer.from(text).toString() });
       return true;

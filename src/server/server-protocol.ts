@@ -1,6 +1,7 @@
 /**
- * What `alertsmith check` and `alertsmith build` say to the project's server: one JSON line each
- * way over the server's socket, then the connection closes.
+ * What `alertsmith check` and `alertsmith build` say to the project's server over its socket:
+ * one JSON line, the request; the server answers with the command's output, a line per piece as
+ * it is written, then one line, the reply, and closes the connection.
  */
 
 /** A command the server runs as the client would in its own process. */
@@ -12,7 +13,8 @@ export type CommandRequest = {
   env: Record<string, string>;
 } & (
   | { kind: 'check'; paths: string[]; format: string; config?: string; color: boolean }
-  | { kind: 'build'; check: boolean; config?: string; out?: string; strict: boolean }
+  /** `stderrIsTTY`: the client's stderr is a terminal, so a long build draws its progress line there. */
+  | { kind: 'build'; check: boolean; config?: string; out?: string; strict: boolean; stderrIsTTY?: boolean }
 );
 
 /** The command whose run started a server, without what every request carries (see `startServer`). */
@@ -34,19 +36,22 @@ export interface OutputChunk {
 }
 
 export type ServerReply =
-  | { kind: 'done'; exitCode: number; output: OutputChunk[] }
-  /** A known error (AlertsmithError), after the output written before it: the client throws it as its own. */
-  | { kind: 'error'; code: string; message: string; exitCode: number; output: OutputChunk[] }
+  | { kind: 'done'; exitCode: number }
+  /** A known error (AlertsmithError): the client throws it as its own. */
+  | { kind: 'error'; code: string; message: string; exitCode: number }
   /** The server could not run the command (a bug, a request it does not know): the client runs it itself. */
   | { kind: 'refused'; why: string }
   /** The server is of another alertsmith build or Node, or was asked to stop. */
   | { kind: 'stopping' }
   | { kind: 'status'; pid: number; stamp: string; commands: number };
 
-/** Reads one reply line, or undefined for anything else. */
-export function parseReply(line: string): ServerReply | undefined {
+/** A line the server sends: a piece of output, or the reply that ends the answer. */
+export type ServerLine = { kind: 'output'; chunk: OutputChunk } | ServerReply;
+
+/** Reads one line from the server, or undefined for anything else. */
+export function parseLine(line: string): ServerLine | undefined {
   try {
-    const value = JSON.parse(line) as ServerReply;
+    const value = JSON.parse(line) as ServerLine;
     return typeof value === 'object' && value !== null && typeof value.kind === 'string' ? value : undefined;
   } catch {
     return undefined;

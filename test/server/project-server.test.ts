@@ -23,7 +23,33 @@ async function server(run: Run = async (r, write) => (write(out(JSON.stringify(r
   return { socketPath, running };
 }
 
+/** The reply, and the output handed over before it. */
+async function asked(socketPath: string, request: CommandRequest) {
+  const output: OutputChunk[] = [];
+  const reply = await askServer(socketPath, request, {}, (chunk) => output.push(chunk));
+  return { reply, output };
+}
+
 describe('the project server and its client', () => {
+  it('hands the output over as it is written, before the command ends, and waits as long as output comes', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { socketPath } = await server(async (_r, write) => {
+      write(out('progress 1/2'));
+      await held;
+      write(out('progress 2/2'));
+      return 0;
+    });
+    const output: OutputChunk[] = [];
+    const reply = askServer(socketPath, check(), { replyMs: 2000 }, (chunk) => {
+      output.push(chunk);
+      if (output.length === 1) setTimeout(release, 50);
+    });
+    expect(await reply).toEqual({ kind: 'done', exitCode: 0 });
+    expect(output).toEqual([out('progress 1/2'), out('progress 2/2')]);
+    await askServer(socketPath, { kind: 'stop' });
+  });
+
   it('answers a command with its output in order and its exit code, one command at a time', async () => {
     let inside = 0;
     let most = 0;
@@ -36,11 +62,11 @@ describe('the project server and its client', () => {
       write({ to: 'stderr', text: 'after' });
       return paths.length;
     });
-    const replies = await Promise.all([['a.ts'], ['a.ts', 'b.ts'], []].map((paths) => askServer(socketPath, check({ paths }))));
+    const replies = await Promise.all([['a.ts'], ['a.ts', 'b.ts'], []].map((paths) => asked(socketPath, check({ paths }))));
     expect(replies).toEqual([
-      { kind: 'done', exitCode: 1, output: [out('a.ts'), { to: 'stderr', text: 'after' }] },
-      { kind: 'done', exitCode: 2, output: [out('a.ts,b.ts'), { to: 'stderr', text: 'after' }] },
-      { kind: 'done', exitCode: 0, output: [out(''), { to: 'stderr', text: 'after' }] },
+      { reply: { kind: 'done', exitCode: 1 }, output: [out('a.ts'), { to: 'stderr', text: 'after' }] },
+      { reply: { kind: 'done', exitCode: 2 }, output: [out('a.ts,b.ts'), { to: 'stderr', text: 'after' }] },
+      { reply: { kind: 'done', exitCode: 0 }, output: [out(''), { to: 'stderr', text: 'after' }] },
     ]);
     expect(most).toBe(1);
     expect(await askServer(socketPath, { kind: 'status' })).toMatchObject({ kind: 'status', pid: process.pid, commands: 3 });
@@ -62,8 +88,8 @@ describe('the project server and its client', () => {
       if (r.kind === 'check' && r.format === 'xml') throw new AlertsmithError('ALERTSMITH_CHECK_FORMAT', 'unknown format "xml"', 2);
       throw new TypeError('a bug');
     });
-    expect(await askServer(socketPath, check({ format: 'xml' }))).toEqual({ kind: 'error', code: 'ALERTSMITH_CHECK_FORMAT', message: 'unknown format "xml"', exitCode: 2, output: [out('before')] });
-    expect(await askServer(socketPath, check())).toEqual({ kind: 'refused', why: 'a bug' });
+    expect(await asked(socketPath, check({ format: 'xml' }))).toEqual({ reply: { kind: 'error', code: 'ALERTSMITH_CHECK_FORMAT', message: 'unknown format "xml"', exitCode: 2 }, output: [out('before')] });
+    expect(await asked(socketPath, check())).toEqual({ reply: { kind: 'refused', why: 'a bug' }, output: [out('before')] });
     await askServer(socketPath, { kind: 'stop' });
   });
 
@@ -81,7 +107,7 @@ describe('the project server and its client', () => {
     const first = serveProject({ socketPath, stamp: 'build-1', idleMs: 60_000, run: async (_r, write) => (write(out('first')), 0) });
     while ((await askServer(socketPath, check())) === undefined) await new Promise((r) => setTimeout(r, 5));
     await expect(serveProject({ socketPath, stamp: 'build-1', idleMs: 60_000, run: async () => 0 })).rejects.toMatchObject({ code: 'EADDRINUSE' });
-    expect(await askServer(socketPath, check())).toEqual({ kind: 'done', exitCode: 0, output: [out('first')] });
+    expect(await asked(socketPath, check())).toEqual({ reply: { kind: 'done', exitCode: 0 }, output: [out('first')] });
     await askServer(socketPath, { kind: 'stop' });
     await first;
   });
