@@ -12,7 +12,7 @@ const FORMAT = 1;
  * was read: file times are coarse (a clock tick), so a file written again within the same tick
  * as the read could keep its stamp with new content. This is git's "racily clean" rule.
  */
-const SETTLED_MS = 2000;
+export const SETTLED_MS = 2000;
 
 /** What was read of a file, and the stat that says it is still that file. */
 interface Stamp {

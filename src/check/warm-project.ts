@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { SETTLED_MS } from '../cache/content-hashes.js';
 import type { Project } from 'ts-morph';
 
 /**
@@ -47,8 +48,9 @@ export class WarmProject {
 
   /**
    * Records, after a run, what the project's program parsed through imports. `parsedSince` is when
-   * the program was made: a file changed less than 2 s before that may have changed again within
-   * the clock's resolution after it was read (git's "racily clean" case), and is not kept.
+   * the program was made: a file changed less than SETTLED_MS (2 s, the file stamps' rule) before
+   * that may have changed again within the clock's resolution after it was read (git's "racily
+   * clean" case), and is not kept.
    */
   keep(project: Project, parsedSince: number): void {
     if (project !== this.#project) return;
@@ -59,7 +61,7 @@ export class WarmProject {
       if (own.has(file.fileName) || program.isSourceFileDefaultLibrary(file)) continue;
       const stamp = stampOf(file.fileName);
       const modifiedAt = Number(stamp.split(':')[0]);
-      if (stamp === 'missing' || !(modifiedAt < parsedSince - 2000)) {
+      if (stamp === 'missing' || !(modifiedAt < parsedSince - SETTLED_MS)) {
         this.#project = undefined;
         return;
       }

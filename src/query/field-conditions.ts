@@ -395,7 +395,8 @@ function textCondition(field: ResolvedField, cond: FieldCondition, ctx: Conditio
     case 'term': {
       const want = scalarText(cond.value, field);
       const ci = cond.caseInsensitive ?? false;
-      return (doc) => anyToken(doc, ci ? (t) => asciiLowerCase(t) === asciiLowerCase(want) : (t) => t === want);
+      const lower = asciiLowerCase(want);
+      return (doc) => anyToken(doc, ci ? (t) => asciiLowerCase(t) === lower : (t) => t === want);
     }
     case 'match': {
       // One optional clause per word of the query, repeated words included, as Lucene builds it.
