@@ -117,11 +117,27 @@ function timed(dir, args, env = { ALERTSMITH_SERVER: '0' }) {
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/**
+ * bench/load-floor.mjs in a fresh process, 3 times: esbuild bundles `count` definitions and Node
+ * evaluates them, nothing else. Answers the median wall ms and the median ms inside Node's imports.
+ */
+function loadFloor(dir, count) {
+  const runs = [0, 1, 2].map(() => {
+    const started = performance.now();
+    const r = spawnSync(process.execPath, [path.join(root, 'bench/load-floor.mjs'), dir, path.join(dir, 'definitions'), String(count)], { encoding: 'utf8' });
+    const ms = performance.now() - started;
+    if (r.status !== 0) throw new Error(`bench/load-floor.mjs exited ${r.status}:\n${r.stderr.slice(-2000)}`);
+    return { ms, evaluateMs: JSON.parse(r.stdout).evaluateMs };
+  });
+  return { ms: median(runs.map((r) => r.ms)), evaluateMs: median(runs.map((r) => r.evaluateMs)) };
+}
+
 const big = makeProject(total);
 // Cold: --no-cache, every definition loaded, checked and compiled. Warm: node_modules/.cache/alertsmith
 // filled by the run before; generated/ moved aside before each run (every rule written again), then
 // three runs with nothing to write.
 const coldBuild = timed(big.dir, ['build', '--no-cache']);
+const bigFloor = loadFloor(big.dir, total);
 timed(big.dir, ['build']);
 // generated/ is moved out of the way, not deleted, before each timed build: on this machine's disk
 // (ext4 mounted with `discard`), writing 3,141 files right after deleting 3,141 others took
@@ -162,6 +178,7 @@ try {
 
 const small = makeProject(tested);
 const coldTest = timed(small.dir, ['test', '--no-cache']);
+const smallFloor = loadFloor(small.dir, tested);
 timed(small.dir, ['test']);
 const tests = [0, 1, 2].map(() => timed(small.dir, ['test']));
 // The edit loop: `test --watch`, 12 saves of one detection; the first 2 warm the process up.
@@ -178,10 +195,12 @@ const row = (what, value, target) => console.log(`${what.padEnd(52)} ${value.pad
 console.log(`real-shaped project: definitions in ${TEAMS.length} team folders, 2 test cases of 10-30 events each from shared fixtures; node ${process.version}, ${os.cpus().length} cores`);
 row('figure (fresh processes, median of 3)', 'measured', 'target (issue 13) / baseline');
 row(`alertsmith build, ${total} definitions, no cache (1 run)`, `${(coldBuild / 1000).toFixed(2)} s`, '<= 2 s (issue: 6.9-8.5 s before; 11.9 s last session)');
+row(`  floor: esbuild + Node load them, nothing else`, `${(bigFloor.ms / 1000).toFixed(2)} s`, `of which Node evaluating the definitions' own code: ${(bigFloor.evaluateMs / 1000).toFixed(2)} s`);
 row(`alertsmith build, ${total} definitions, cache warm, every rule written`, `${(median(builds) / 1000).toFixed(2)} s`, '<= 2 s');
 row(`alertsmith build, ${total} definitions, cache warm, nothing changed`, `${(median(upToDate) / 1000).toFixed(2)} s`, '<= 2 s');
 row('alertsmith build after changing one definition, own process', `${(median(rebuilds) / 1000).toFixed(2)} s`, '<= 0.5 s (7.0 s last session)');
 row('alertsmith build after changing one definition, project server', `${(median(servedRebuilds) / 1000).toFixed(2)} s`, `<= 0.5 s (the 3 edits: ${servedRebuilds.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s)`);
 row(`alertsmith test, ${tested} definitions, no cache (1 run)`, `${(coldTest / 1000).toFixed(2)} s`, '<= 2 s (issue: 4.0 s before; 3.5 s last session)');
+row(`  floor: esbuild + Node load them, nothing else`, `${(smallFloor.ms / 1000).toFixed(2)} s`, `of which Node evaluating the definitions' own code: ${(smallFloor.evaluateMs / 1000).toFixed(2)} s`);
 row(`alertsmith test, ${tested} definitions (${tested * 2} cases), cache warm`, `${(median(tests) / 1000).toFixed(2)} s`, '<= 2 s');
 row(`alertsmith test --watch, ${tested} definitions, save to report (median of 10)`, `${(watchMedian / 1000).toFixed(2)} s`, `each save: ${saves.map((t) => t.toFixed(0)).join(' ')} ms (the first 2 warm up)`);

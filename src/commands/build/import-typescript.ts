@@ -1,6 +1,6 @@
-import type { Message, Metafile, Plugin } from 'esbuild';
+import type { Message, Metafile } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -102,13 +102,14 @@ const OWN_ENTRY = [new URL('../../index.js', import.meta.url), new URL('../../in
   .map((u) => fileURLToPath(u))
   .find((f) => existsSync(f))!;
 
-/** `import ... from 'alertsmith'` left to Node, pointing at this package's own entry. */
-const ownEntryExternal: Plugin = {
-  name: 'alertsmith-own-entry',
-  setup(build) {
-    build.onResolve({ filter: /^alertsmith$/ }, () => ({ path: pathToFileURL(OWN_ENTRY).href, external: true }));
-  },
-};
+/**
+ * From dist/, `alertsmith` (and `alertsmith/testing`) stay imports in the bundle, and the folder
+ * the bundle is evaluated from gets a node_modules/alertsmith link to this package, so Node
+ * resolves them to the modules already loaded here. An esbuild plugin that resolved them instead
+ * answered one call per definition on this thread while it evaluated the bundle before:
+ * 400 definitions bundled in 171-206 ms with it, 132-145 ms without.
+ */
+const OWN_PACKAGE = OWN_ENTRY.endsWith('.js') ? path.dirname(path.dirname(OWN_ENTRY)) : undefined;
 
 /** alertsmith's own modules: what they do is keyed by alertsmith's version, not tracked per file. */
 const OWN_DIR = path.dirname(OWN_ENTRY) + path.sep;
@@ -160,7 +161,7 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
       // Definitions get the alertsmith that compiles them, whether or not the project installed it:
       // from dist/, imported as it is (one copy, loaded once, not bundled again with each build);
       // from src/ (this project's own tests), bundled, since Node cannot import TypeScript.
-      ...(OWN_ENTRY.endsWith('.js') ? { plugins: [ownEntryExternal] } : { alias: { alertsmith: OWN_ENTRY } }),
+      ...(OWN_PACKAGE ? { external: ['alertsmith', 'alertsmith/*'] } : { alias: { alertsmith: OWN_ENTRY } }),
       // Node built-ins stay external; a real `require` lets the bundle load them from ESM.
       banner: { js: "import { createRequire as __alertsmithRequire } from 'node:module'; const require = __alertsmithRequire(import.meta.url);" },
     });
@@ -176,6 +177,11 @@ async function evaluate(code: string, files: string[], depsOf: (file: string) =>
   const dir = await mkdtemp(path.join(os.tmpdir(), 'alertsmith-'));
   const file = path.join(dir, 'definitions.mjs');
   try {
+    if (OWN_PACKAGE) {
+      await mkdir(path.join(dir, 'node_modules'));
+      // A junction on Windows: a link to a folder that needs no privilege there.
+      await symlink(OWN_PACKAGE, path.join(dir, 'node_modules', 'alertsmith'), 'junction');
+    }
     await writeFile(file, code);
     const mod = (await import(pathToFileURL(file).href)) as { loaded: ({ ok: true; exports: Record<string, unknown> } | { ok: false; error: unknown })[] };
     return mod.loaded.map((m, i) =>
