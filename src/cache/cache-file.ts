@@ -1,20 +1,63 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+/** What a cache file holds: its format and its entries by name. */
+type Stored = { format: number; entries: Record<string, unknown> };
+
+/**
+ * A long-lived process (the project server) keeps what it last read or wrote of each cache file,
+ * with the file's stamp: while the stamp is the same, the file is not read and parsed again
+ * (build.json of 3,141 rules is 4.5 MB: 33 ms a run). Every write is a rename, so a file written
+ * by anyone else has another inode. Off by default: a command in its own process reads each
+ * file once and should not hold it.
+ */
+let kept: Map<string, { stamp: string; stored: Stored }> | undefined;
+/** Writes put off until `flush` (the project server writes them after its reply). */
+let deferred: Map<string, Stored> | undefined;
+
+/** Keeps cache files in memory between commands (see `kept`). */
+export function keepCacheFilesInMemory(): void {
+  kept ??= new Map();
+}
+
+/**
+ * Puts cache writes off until the returned function is called: the project server answers its
+ * client first (build.json of 3,141 rules takes ~30 ms to write). Until then this process reads
+ * what it will write. A write that never happens (the process is killed) costs the next run
+ * time, never its result: every entry is checked against its key.
+ */
+export function deferCacheWrites(): () => void {
+  const pending = new Map<string, Stored>();
+  deferred = pending;
+  return () => {
+    if (deferred === pending) deferred = undefined;
+    for (const [file, stored] of pending) writeStored(file, stored);
+    pending.clear();
+  };
+}
 
 /**
  * The entries of a cache file in `format`, by name: none when it is missing, unreadable, not
  * JSON or of another format (each caller then checks the shape of every entry).
  */
 export function readCacheFile(file: string, format: number): [string, unknown][] {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return [];
-  }
+  const stored = deferred?.get(file) ?? readStored(file);
   const { format: found, entries } = (stored ?? {}) as { format?: unknown; entries?: unknown };
   if (found !== format || entries === null || typeof entries !== 'object') return [];
   return Object.entries(entries);
+}
+
+function readStored(file: string): unknown {
+  try {
+    const stamp = kept ? stampOf(file) : '';
+    const remembered = kept?.get(file);
+    if (remembered && remembered.stamp === stamp) return remembered.stored;
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (kept && isStored(stored)) kept.set(file, { stamp, stored });
+    return stored;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -23,13 +66,33 @@ export function readCacheFile(file: string, format: number): [string, unknown][]
  * its result).
  */
 export function writeCacheFile(file: string, format: number, entries: ReadonlyMap<string, unknown>): boolean {
+  const stored = { format, entries: Object.fromEntries(entries) };
+  if (deferred) {
+    deferred.set(file, stored);
+    return true;
+  }
+  return writeStored(file, stored);
+}
+
+function writeStored(file: string, stored: Stored): boolean {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ format, entries: Object.fromEntries(entries) }));
+    writeFileSync(temporary, JSON.stringify(stored));
     renameSync(temporary, file);
+    kept?.set(file, { stamp: stampOf(file), stored });
     return true;
   } catch {
+    kept?.delete(file);
     return false;
   }
+}
+
+function stampOf(file: string): string {
+  const s = statSync(file);
+  return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+}
+
+function isStored(value: unknown): value is Stored {
+  return typeof value === 'object' && value !== null && typeof (value as Stored).format === 'number' && typeof (value as Stored).entries === 'object';
 }

@@ -15,6 +15,8 @@ export interface ProjectServerOptions {
   warmUp?: () => Promise<void>;
   /** Runs one command, writing its output through `write`: the exit code, or throws as the command does. */
   run: (request: CommandRequest, write: (chunk: OutputChunk) => void) => Promise<number>;
+  /** Work left after a command's reply has been sent, before the next request (writing its cache files). @default none */
+  afterReply?: () => void;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function serveProject(options: ProjectServerOptions): Promise<void>
         // The command's output goes to the client as it is written (a build's progress line).
         const reply = await answer(line, (chunk) => void socket.write(`${JSON.stringify({ kind: 'output', chunk } satisfies ServerLine)}\n`));
         socket.end(`${JSON.stringify(reply)}\n`);
+        options.afterReply?.();
         if (reply.kind === 'stopping' || commands >= maxCommands) stop();
         else restartIdle();
       });

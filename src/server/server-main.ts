@@ -8,6 +8,7 @@ import type { WarmProject } from '../check/warm-project.js';
 import { serveProject } from './project-server.js';
 import { FIRST_COMMAND_ENV, type CommandRequest, type FirstCommand, type OutputChunk } from './server-protocol.js';
 import { serverStamp } from './server-address.js';
+import { deferCacheWrites, keepCacheFilesInMemory } from '../cache/cache-file.js';
 
 const [socketPath, idle] = process.argv.slice(2);
 if (!socketPath) process.exit(2);
@@ -25,6 +26,9 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
 
 const first = firstCommand(process.env[FIRST_COMMAND_ENV]);
 delete process.env[FIRST_COMMAND_ENV];
+
+keepCacheFilesInMemory();
+let writeCacheFiles = (): void => undefined;
 
 const warm = new Map<string, WarmProject>();
 async function warmProjectOf(cwd: string): Promise<WarmProject> {
@@ -57,8 +61,10 @@ try {
     },
     run: (request, write) => {
       useEnvironment(request.env);
+      writeCacheFiles = deferCacheWrites();
       return runCommand(request, write);
     },
+    afterReply: () => writeCacheFiles(),
   });
 } catch {
   // Another server took the socket first, or it cannot be made: this one is not needed.

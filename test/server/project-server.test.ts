@@ -75,6 +75,24 @@ describe('the project server and its client', () => {
     expect(existsSync(socketPath)).toBe(false);
   });
 
+  it('does the work left after a reply (writing cache files) before it takes the next command', async () => {
+    const dir = await tempDir('alertsmith-server-');
+    const socketPath = path.join(dir.path, 's.sock');
+    const events: string[] = [];
+    const running = serveProject({
+      socketPath, stamp: 'build-1', idleMs: 60_000,
+      run: async (r) => (events.push(`run ${r.kind === 'check' ? r.paths.join() : ''}`), 0),
+      afterReply: () => events.push('after'),
+    });
+    while (!existsSync(socketPath)) await new Promise((r) => setTimeout(r, 5));
+    const first = askServer(socketPath, check({ paths: ['a'] }));
+    const second = askServer(socketPath, check({ paths: ['b'] }));
+    expect(await Promise.all([first, second])).toEqual([{ kind: 'done', exitCode: 0 }, { kind: 'done', exitCode: 0 }]);
+    await askServer(socketPath, { kind: 'stop' });
+    await running;
+    expect(events.slice(0, 4)).toEqual(['run a', 'after', 'run b', 'after']);
+  });
+
   it('refuses a client of another build and stops, so that the client runs the command itself', async () => {
     const { socketPath, running } = await server();
     expect(await askServer(socketPath, check({ stamp: 'build-2' }))).toEqual({ kind: 'stopping' });
