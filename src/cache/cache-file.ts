@@ -1,24 +1,21 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { keepingFilesBetweenCommands } from './kept-files.js';
 
 /** What a cache file holds: its format and its entries by name. */
 type Stored = { format: number; entries: Record<string, unknown> };
 
 /**
- * A long-lived process (the project server) keeps what it last read or wrote of each cache file,
- * with the file's stamp: while the stamp is the same, the file is not read and parsed again
- * (build.json of 3,141 rules is 4.5 MB: 33 ms a run). Every write is a rename, so a file written
- * by anyone else has another inode. Off by default: a command in its own process reads each
- * file once and should not hold it.
+ * When files are kept between commands (kept-files.ts), what this process last read or wrote of
+ * each cache file, with the file's stamp: while the stamp is the same, the file is not read and
+ * parsed again (build.json of 3,141 rules is 4.5 MB: 33 ms a run). Every write is a rename, so a
+ * file written by anyone else has another inode; and an entry of any content is checked against
+ * its key, so a stale one would only be a miss (no settle time needed, unlike kept-files.ts).
  */
-let kept: Map<string, { stamp: string; stored: Stored }> | undefined;
+const keptStored = new Map<string, { stamp: string; stored: Stored }>();
+const kept = () => (keepingFilesBetweenCommands() ? keptStored : undefined);
 /** Writes put off until `flush` (the project server writes them after its reply). */
 let deferred: Map<string, Stored> | undefined;
-
-/** Keeps cache files in memory between commands (see `kept`). */
-export function keepCacheFilesInMemory(): void {
-  kept ??= new Map();
-}
 
 /**
  * Puts cache writes off until the returned function is called: the project server answers its
@@ -49,11 +46,12 @@ export function readCacheFile(file: string, format: number): [string, unknown][]
 
 function readStored(file: string): unknown {
   try {
-    const stamp = kept ? stampOf(file) : '';
-    const remembered = kept?.get(file);
+    const memory = kept();
+    const stamp = memory ? stampOf(file) : '';
+    const remembered = memory?.get(file);
     if (remembered && remembered.stamp === stamp) return remembered.stored;
     const stored = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    if (kept && isStored(stored)) kept.set(file, { stamp, stored });
+    if (memory && isStored(stored)) memory.set(file, { stamp, stored });
     return stored;
   } catch {
     return undefined;
@@ -80,10 +78,10 @@ function writeStored(file: string, stored: Stored): boolean {
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(stored));
     renameSync(temporary, file);
-    kept?.set(file, { stamp: stampOf(file), stored });
+    kept()?.set(file, { stamp: stampOf(file), stored });
     return true;
   } catch {
-    kept?.delete(file);
+    kept()?.delete(file);
     return false;
   }
 }

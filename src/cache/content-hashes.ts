@@ -3,16 +3,11 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { cacheFolder } from './cache-folder.js';
+import { SETTLED_MS } from './settled-time.js';
 
 /** Bumped when a stored stamp changes shape. */
 const FORMAT = 1;
 
-/**
- * A file is remembered by its stamp only when its last change was at least this long before it
- * was read: file times are coarse (a clock tick), so a file written again within the same tick
- * as the read could keep its stamp with new content. This is git's "racily clean" rule.
- */
-export const SETTLED_MS = 2000;
 
 /** What was read of a file, and the stat that says it is still that file. */
 interface Stamp {

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { SETTLED_MS } from '../cache/content-hashes.js';
+import { SETTLED_MS } from '../cache/settled-time.js';
 import type { Project } from 'ts-morph';
 
 /**

@@ -8,7 +8,8 @@ import type { WarmProject } from '../check/warm-project.js';
 import { serveProject } from './project-server.js';
 import { FIRST_COMMAND_ENV, type CommandRequest, type FirstCommand, type OutputChunk } from './server-protocol.js';
 import { serverStamp } from './server-address.js';
-import { deferCacheWrites, keepCacheFilesInMemory } from '../cache/cache-file.js';
+import { deferCacheWrites } from '../cache/cache-file.js';
+import { keepFilesBetweenCommands } from '../cache/kept-files.js';
 
 const [socketPath, idle] = process.argv.slice(2);
 if (!socketPath) process.exit(2);
@@ -27,7 +28,7 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
 const first = firstCommand(process.env[FIRST_COMMAND_ENV]);
 delete process.env[FIRST_COMMAND_ENV];
 
-keepCacheFilesInMemory();
+keepFilesBetweenCommands();
 let writeCacheFiles = (): void => undefined;
 
 const warm = new Map<string, WarmProject>();

@@ -10,10 +10,10 @@ vi.mock('node:fs', async (original) => {
   return { ...real, readFileSync: vi.fn(real.readFileSync) };
 });
 
-/** A fresh copy of the module: what it keeps in memory is per process. */
-async function cacheFileModule(): Promise<typeof import('../../src/cache/cache-file.js')> {
+/** Fresh copies of the modules: what they keep in memory is per process. */
+async function cacheFileModule(): Promise<typeof import('../../src/cache/cache-file.js') & typeof import('../../src/cache/kept-files.js')> {
   vi.resetModules();
-  return import('../../src/cache/cache-file.js');
+  return { ...(await import('../../src/cache/cache-file.js')), ...(await import('../../src/cache/kept-files.js')) };
 }
 
 function cacheFile(): string {
@@ -33,7 +33,7 @@ beforeEach(() => {
   vi.mocked(fs.readFileSync).mockClear();
 });
 
-describe('cache files', () => {
+describe('cache files, and files kept between commands', () => {
   it('read back what was written; a missing, corrupt or other-format file has no entries', async () => {
     try { cacheFile(); } catch (e) { console.log((e as Error).stack); }
     const { readCacheFile, writeCacheFile } = await cacheFileModule();
@@ -56,8 +56,8 @@ describe('cache files', () => {
   });
 
   it('kept in memory (the project server), reads a file again only when someone else wrote it', async () => {
-    const { keepCacheFilesInMemory, readCacheFile, writeCacheFile } = await cacheFileModule();
-    keepCacheFilesInMemory();
+    const { keepFilesBetweenCommands, readCacheFile, writeCacheFile } = await cacheFileModule();
+    keepFilesBetweenCommands();
     const file = cacheFile();
     writeCacheFile(file, 1, new Map([['a.ts', 1]]));
     expect(readCacheFile(file, 1)).toEqual([['a.ts', 1]]);
@@ -90,5 +90,31 @@ describe('cache files', () => {
     // After the flush, writes are no longer put off.
     writeCacheFile(file, 1, new Map([['a.ts', 3]]));
     expect(JSON.parse(readFileSync(file, 'utf8')).entries).toEqual({ 'a.ts': 3 });
+  });
+
+  it('a kept text is read again when its file changed, and kept only once its file has settled', async () => {
+    const { keepFilesBetweenCommands, readKeptText } = await cacheFileModule();
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'alertsmith-kept-')), 'rule.yaml');
+    writeFileSync(file, 'name: a\n');
+    // Not kept while not settled: just written, the same clock tick could hold another change.
+    expect(readKeptText(file)).toBe('name: a\n');
+    keepFilesBetweenCommands();
+    expect(readKeptText(file)).toBe('name: a\n');
+    expect(readKeptText(file)).toBe('name: a\n');
+    expect(readsOf(file)).toBe(3);
+
+    const later = Date.now() + 5_000;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      expect(readKeptText(file)).toBe('name: a\n');
+      expect(readKeptText(file)).toBe('name: a\n');
+      expect(readsOf(file)).toBe(4);
+      writeFileSync(file, 'name: b\n');
+      expect(readKeptText(file)).toBe('name: b\n');
+      expect(readsOf(file)).toBe(5);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(() => readKeptText(`${file}.missing`)).toThrow(/ENOENT/);
   });
 });

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AlertsmithError, EXIT } from '../../errors.js';
+import { readKeptText } from '../../cache/kept-files.js';
 
 /** The rule files in the output folder (`*.yaml`, `*.yml`, not nested), or those whose names match `pattern`, by name. */
 export async function readOutputFolder(dir: string, pattern = /\.ya?ml$/): Promise<Map<string, string>> {
@@ -10,7 +11,8 @@ export async function readOutputFolder(dir: string, pattern = /\.ya?ml$/): Promi
     // Synchronous reads: thousands of small files, and a round trip through the thread pool for
     // each open, stat, read and close made reading 3,141 rules take 0.57 s instead of 0.06 s.
     for (const name of readdirSync(dir).sort()) {
-      if (pattern.test(name)) files.set(name, readFileSync(path.join(dir, name), 'utf8'));
+      // The project server reads again only the files that changed since its last command.
+      if (pattern.test(name)) files.set(name, readKeptText(path.join(dir, name)));
     }
   } catch (thrown) {
     if ((thrown as NodeJS.ErrnoException).code === 'ENOENT' && files.size === 0) return files;
