@@ -1,6 +1,7 @@
 import type { ElastAlertLine } from '../define/schema/config.js';
 import { createRuleType } from './create-rule-type.js';
 import { lookupEsKey } from './es-key-lookup.js';
+import { hitFields } from './hit-fields.js';
 import { dtToTs, parseEventTime, pythonIsoFormat, timeAt, type EventTime } from './elastalert-time.js';
 import { pyStr } from './python-values.js';
 import { durationMs, type RuleOptions } from './rule-type.js';
@@ -172,11 +173,13 @@ function toSimEvent(source: Record<string, unknown>, i: number, rule: RuleOption
     );
   }
   // A shallow copy is enough: rule types deep-copy a hit when they make a match of it.
-  const { _id, _index, ...rest } = source;
+  const fields = hitFields(source);
   // ElastAlert turns the timestamp into a datetime where it found it; a match converts it back
   // (`dt_to_ts`) only as a top-level key, so a nested one is piped as `isoformat()`.
-  const timed = Object.hasOwn(rest, tsField) ? rest : withNestedValue(rest, tsField, pythonIsoFormat(time));
-  const doc: Record<string, unknown> = { ...timed, _id: _id ?? `event-${i + 1}`, _index: _index ?? index };
+  const doc = Object.hasOwn(fields, tsField) ? fields : withNestedValue(fields, tsField, pythonIsoFormat(time));
+  // A new object either way: `_id` and `_index` go last.
+  doc._id = source._id ?? `event-${i + 1}`;
+  doc._index = source._index ?? index;
   const compound = rule.compound_query_key as string[] | undefined;
   if (compound) doc[rule.query_key as string] = compound.map((k) => pyStr(lookupEsKey(source, k, line))).join(', ');
   return { doc, time };

@@ -9,6 +9,7 @@ import { compileDetectionFilter } from '../../query/detection-query.js';
 import { parseEventTime } from '../../simulate/elastalert-time.js';
 import { durationMs, type RuleOptions } from '../../simulate/rule-type.js';
 import { simulateRule, type SimulationResult } from '../../simulate/simulate-rule.js';
+import { withEventId } from '../../simulate/hit-fields.js';
 import type { CaseResult } from './case-result.js';
 import { compareIncident } from './compare-incident.js';
 import { DEFAULT_ELASTALERT_LINE, DEFAULT_SEARCH_ENGINE } from '../../define/platform-defaults.js';
@@ -71,7 +72,7 @@ export function simulateCase(
   const indexDocuments = [...(testCase.history ?? []), ...events];
   const matcher = compileDetectionFilter(def, { now, indexDocuments, engine });
   // `event-<n>` numbers the case's events, whether or not the query keeps them.
-  const hits = events.map((e, i) => (e._id === undefined ? { ...e, _id: `event-${i + 1}` } : e)).filter((e) => matcher(e));
+  const hits = events.map((e, i) => (e._id === undefined ? withEventId(e, `event-${i + 1}`) : e)).filter((e) => matcher(e));
   const history = (testCase.history ?? []).filter((e) => matcher(e));
   const rule = def as unknown as RuleOptions;
   return { sim: simulateRule({ rule, hits, history, start, now, elastalert }), start, now };
