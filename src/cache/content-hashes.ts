@@ -8,7 +8,6 @@ import { SETTLED_MS } from './settled-time.js';
 /** Bumped when a stored stamp changes shape. */
 const FORMAT = 1;
 
-
 /** What was read of a file, and the stat that says it is still that file. */
 interface Stamp {
   size: number;

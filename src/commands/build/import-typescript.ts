@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describeThrown } from '../../errors.js';
+import { AlertsmithError, describeThrown } from '../../errors.js';
 
 /** What one TypeScript module gave: its exports, or why it could not be loaded. */
 export type ImportedModule =
@@ -174,15 +174,19 @@ async function bundle(files: string[], cwd: string): Promise<{ ok: true; code: s
 }
 
 async function evaluate(code: string, files: string[], depsOf: (file: string) => string[]): Promise<ImportedModule[]> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'alertsmith-'));
+  const dir = await temporaryFolder();
   const file = path.join(dir, 'definitions.mjs');
   try {
-    if (OWN_PACKAGE) {
-      await mkdir(path.join(dir, 'node_modules'));
-      // A junction on Windows: a link to a folder that needs no privilege there.
-      await symlink(OWN_PACKAGE, path.join(dir, 'node_modules', 'alertsmith'), 'junction');
+    try {
+      if (OWN_PACKAGE) {
+        await mkdir(path.join(dir, 'node_modules'));
+        // A junction on Windows: a link to a folder that needs no privilege there.
+        await symlink(OWN_PACKAGE, path.join(dir, 'node_modules', 'alertsmith'), 'junction');
+      }
+      await writeFile(file, code);
+    } catch (thrown) {
+      throw temporaryFolderError(thrown);
     }
-    await writeFile(file, code);
     const mod = (await import(pathToFileURL(file).href)) as { loaded: ({ ok: true; exports: Record<string, unknown> } | { ok: false; error: unknown })[] };
     return mod.loaded.map((m, i) =>
       m.ok ? { file: files[i]!, ok: true, exports: m.exports, deps: depsOf(files[i]!) } : { file: files[i]!, ok: false, message: `threw on import: ${describeThrown(m.error)}` },
@@ -190,4 +194,21 @@ async function evaluate(code: string, files: string[], depsOf: (file: string) =>
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A fresh folder in the temporary folder, for a bundle of definitions and its link to alertsmith. */
+async function temporaryFolder(): Promise<string> {
+  try {
+    return await mkdtemp(path.join(os.tmpdir(), 'alertsmith-'));
+  } catch (thrown) {
+    throw temporaryFolderError(thrown);
+  }
+}
+
+/** The definitions are loaded from the temporary folder: one that cannot be written is the user's to fix. */
+function temporaryFolderError(thrown: unknown): AlertsmithError {
+  return new AlertsmithError(
+    'ALERTSMITH_TEMP_FOLDER',
+    `cannot load the definitions through the temporary folder ${os.tmpdir()}: ${describeThrown(thrown)}; set TMPDIR to a folder you can write to that holds links`,
+  );
 }

@@ -30,4 +30,19 @@ describe('importTypeScriptModules', () => {
     expect(byIndex(999)).toMatchObject({ ok: true, exports: { default: { id: 'd999' } } });
     expect(all.filter((m) => !m.ok).length).toBe(2);
   }, 60_000);
+
+  it('says which temporary folder it cannot load the definitions through, and what to do', async () => {
+    const dir = tempProject({ 'definitions/a.ts': "export default { id: 'a' };\n" });
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(dir, 'no-such-folder');
+    try {
+      await expect(importTypeScriptModules([path.join(dir, 'definitions/a.ts')], dir)).rejects.toMatchObject({
+        code: 'ALERTSMITH_TEMP_FOLDER',
+        exitCode: 2,
+        message: expect.stringMatching(/no-such-folder: .*ENOENT.*set TMPDIR to a folder you can write to/),
+      });
+    } finally {
+      process.env.TMPDIR = before;
+    }
+  });
 });
