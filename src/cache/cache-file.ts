@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileStamp } from './file-stamp.js';
 import { keepingFilesBetweenCommands } from './kept-files.js';
 
 /** What a cache file holds: its format and its entries by name. */
@@ -87,8 +88,7 @@ function writeStored(file: string, stored: Stored): boolean {
 }
 
 function stampOf(file: string): string {
-  const s = statSync(file);
-  return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+  return fileStamp(statSync(file));
 }
 
 function isStored(value: unknown): value is Stored {

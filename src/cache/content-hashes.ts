@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { cacheFolder } from './cache-folder.js';
-import { SETTLED_MS } from './settled-time.js';
+import { SETTLED_MS } from './file-stamp.js';
 
 /** Bumped when a stored stamp changes shape. */
 const FORMAT = 1;

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { SETTLED_MS } from './settled-time.js';
+import { fileStamp, SETTLED_MS } from './file-stamp.js';
 
 /**
  * What a long-lived process (the project server) keeps of files between commands. Off by
@@ -34,7 +34,7 @@ const texts = new Map<string, KeptText>();
 export function readKeptText(file: string): string {
   if (!keeping) return readFileSync(file, 'utf8');
   const stat = statSync(file);
-  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+  const stamp = fileStamp(stat);
   const kept = texts.get(file);
   if (kept?.stamp === stamp) return kept.text;
   const text = readFileSync(file, 'utf8');

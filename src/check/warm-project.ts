@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { SETTLED_MS } from '../cache/settled-time.js';
+import { statSync, type Stats } from 'node:fs';
+import { fileStamp, SETTLED_MS } from '../cache/file-stamp.js';
 import type { Project } from 'ts-morph';
 
 /**
@@ -59,23 +59,27 @@ export class WarmProject {
     this.#stamps.clear();
     for (const file of program.getSourceFiles()) {
       if (own.has(file.fileName) || program.isSourceFileDefaultLibrary(file)) continue;
-      const stamp = stampOf(file.fileName);
-      const modifiedAt = Number(stamp.split(':')[0]);
-      if (stamp === 'missing' || !(modifiedAt < parsedSince - SETTLED_MS)) {
+      const stat = statOf(file.fileName);
+      if (!stat || !(stat.mtimeMs < parsedSince - SETTLED_MS)) {
         this.#project = undefined;
         return;
       }
-      this.#stamps.set(file.fileName, stamp);
+      this.#stamps.set(file.fileName, fileStamp(stat));
     }
   }
 }
 
-/** A file's last modification (first), status change, size and inode, or `missing`. */
+/** A file's stamp, or `missing`. */
 function stampOf(file: string): string {
+  const stat = statOf(file);
+  return stat ? fileStamp(stat) : 'missing';
+}
+
+/** A file's stat, or undefined when it cannot be read (gone, or a folder on its path is not one). */
+function statOf(file: string): Stats | undefined {
   try {
-    const stat = statSync(file);
-    return `${stat.mtimeMs}:${stat.ctimeMs}:${stat.size}:${stat.ino}`;
+    return statSync(file);
   } catch {
-    return 'missing';
+    return undefined;
   }
 }
